@@ -1,0 +1,145 @@
+"""Use cases of the roster: register a volunteer, appoint, suspend, exit, delete.
+
+The GUI and the CLI call these; they validate, then let the store write in one
+transaction. Dates of "today" come from the injected clock so tests can fix them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.model import StatusEvent, Term, Volunteer
+from asr_desktop.domain.status import latest_term
+from asr_desktop.domain.terms import default_term_end
+from asr_desktop.domain.validation import term_problems, volunteer_problems
+from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
+from asr_desktop.store.settings import load_settings
+from asr_desktop.store.volunteers import VolunteerStore
+
+
+class InvalidRecord(InputError):
+    """The record has one or more problems; ``problems`` lists each with its field."""
+
+    def __init__(self, problems: list[InputError]) -> None:
+        super().__init__("; ".join(p.message for p in problems), problems[0].field)
+        self.problems = problems
+
+
+class RosterService:
+    def __init__(self, db: Database, *, today: Callable[[], date] = date.today) -> None:
+        self.db = db
+        self.store = VolunteerStore(db)
+        self.today = today
+
+    def register(self, volunteer: Volunteer) -> int:
+        """Adds a new volunteer after checking the whole record."""
+        self._check(volunteer)
+        return self.store.add(volunteer)
+
+    def save(self, volunteer: Volunteer) -> None:
+        """Saves changes to an existing volunteer after checking the whole record."""
+        self._check(volunteer)
+        self.store.update(volunteer)
+
+    def _check(self, volunteer: Volunteer) -> None:
+        problems = volunteer_problems(volunteer, today=self.today())
+        if problems:
+            raise InvalidRecord(problems)
+
+    def term_end_for(self, start: date) -> date:
+        """The default end of a term starting on ``start``, from the office's term length."""
+        return default_term_end(start, load_settings(self.db).term_years)
+
+    def appoint(
+        self,
+        volunteer_id: int,
+        *,
+        tier: Tier,
+        start_date: date,
+        end_date: date | None = None,
+        batch: str = "",
+        order_no: str = "",
+        order_date: date | None = None,
+        card_no: str = "",
+        card_issue_date: date | None = None,
+        card_expiry_date: date | None = None,
+        area_codes: tuple[str, ...] = (),
+    ) -> Term:
+        """Adds a term of appointment; its end defaults to the office's term length."""
+        term = Term(
+            volunteer_id=volunteer_id,
+            tier=tier,
+            start_date=start_date,
+            end_date=end_date or self.term_end_for(start_date),
+            batch=batch,
+            order_no=order_no,
+            order_date=order_date,
+            card_no=card_no,
+            card_issue_date=card_issue_date,
+            card_expiry_date=card_expiry_date,
+            area_codes=area_codes,
+        )
+        self.save_term(term)
+        return term
+
+    def save_term(self, term: Term) -> None:
+        problems = term_problems(term)
+        if problems:
+            raise InvalidRecord(problems)
+        if term.id is None:
+            self.store.add_term(term)
+        else:
+            self.store.update_term(term)
+
+    def end_term(self, term: Term, on: date) -> None:
+        """Closes a term before its end date (the last day served is ``on``)."""
+        term.ended_date = on
+        self.save_term(term)
+
+    def record_exit(
+        self,
+        volunteer_id: int,
+        *,
+        on: date,
+        reason: ExitReason,
+        reference: str = "",
+        note: str = "",
+    ) -> None:
+        """Records that the volunteer left the programme; the current term closes that day.
+
+        This is what "delete" means in the roster: the record stays, with its reason.
+        """
+        with self.db.atomic():
+            term = latest_term(self.store.terms(volunteer_id))
+            if term is not None and term.start_date <= on < (term.ended_date or term.end_date):
+                self.end_term(term, on)
+            self.store.add_event(
+                StatusEvent(
+                    volunteer_id=volunteer_id,
+                    change=StatusChange.EXITED,
+                    date=on,
+                    reason=reason,
+                    reference=reference,
+                    note=note,
+                )
+            )
+
+    def suspend(self, volunteer_id: int, *, on: date, reference: str = "", note: str = "") -> None:
+        self.store.add_event(
+            StatusEvent(volunteer_id, StatusChange.SUSPENDED, on, reference=reference, note=note)
+        )
+
+    def reinstate(
+        self, volunteer_id: int, *, on: date, reference: str = "", note: str = ""
+    ) -> None:
+        self.store.add_event(
+            StatusEvent(volunteer_id, StatusChange.REINSTATED, on, reference=reference, note=note)
+        )
+
+    def delete(self, volunteer_id: int) -> None:
+        """Removes a record entered by mistake. The UI asks for confirmation first."""
+        self.store.delete(volunteer_id)

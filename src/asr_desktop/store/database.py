@@ -1,0 +1,88 @@
+"""Opening the office database: one connection per thread, settings that keep data safe.
+
+- ``foreign_keys=ON`` on every connection (SQLite turns it off by default).
+- WAL journal with ``synchronous=FULL``: a committed save survives a power cut, and
+  readers in other threads are never blocked by the writer.
+- The schema is brought up to date by numbered migrations (see ``migrations.py``); a
+  database written by a newer version of the app is refused rather than damaged.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import AsrError
+from asr_desktop.store import migrations
+
+
+class DatabaseError(AsrError):
+    """The database cannot be used as it is; ``message`` says why in Thai."""
+
+
+class NewerDatabaseError(DatabaseError):
+    """The file was written by a newer version of the app."""
+
+
+def connect(path: Path | str) -> Database:
+    """A connection with the app's pragmas, without touching the schema.
+
+    Use this in worker threads after the main thread has run :func:`open_database`.
+    """
+    try:
+        conn = sqlite3.connect(str(path), timeout=10.0)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(f"เปิดฐานข้อมูลไม่ได้: {path} ({exc})") from exc
+    return Database(conn, execute_plugins=False)
+
+
+def open_database(
+    path: Path | str,
+    *,
+    before_migrate: Callable[[Database], None] | None = None,
+) -> Database:
+    """Opens (creating if needed) the database and applies pending migrations.
+
+    Args:
+        path: The database file.
+        before_migrate: Called with the open database when migrations are pending on a
+            database that already holds data, so the caller can back it up first.
+
+    Raises:
+        NewerDatabaseError: The file holds migrations this version does not know.
+        DatabaseError: The file is not a SQLite database or cannot be opened.
+    """
+    db = connect(path)
+    try:
+        unknown = migrations.unknown_applied(db)
+        if unknown:
+            raise NewerDatabaseError(
+                "ฐานข้อมูลนี้ถูกบันทึกด้วยโปรแกรมรุ่นที่ใหม่กว่า "
+                f"(มีการปรับโครงสร้าง {', '.join(unknown)} ที่รุ่นนี้ไม่รู้จัก) "
+                "กรุณาปรับปรุงโปรแกรมเป็นรุ่นล่าสุดก่อนเปิดไฟล์นี้"
+            )
+        pending = migrations.pending(db)
+        if pending and before_migrate is not None and migrations.applied_names(db):
+            before_migrate(db)
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม หรือไฟล์เสียหาย ({exc})") from exc
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def memory_database() -> Database:
+    """A migrated in-memory database, for tests and dry runs."""
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.apply(db)
+    return db

@@ -1,0 +1,78 @@
+"""Saving and loading mentors (พี่เลี้ยงอาสาสมัครแรงงาน)."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import NotFoundError
+from asr_desktop.domain.model import Mentor
+from asr_desktop.store import audit
+from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.volunteers import name_sort_key
+
+
+class MentorStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def add(self, mentor: Mentor) -> int:
+        with self.db.atomic():
+            row = to_row(mentor, exclude=("id",))
+            row["name_sort_key"] = name_sort_key(mentor.first_name, mentor.last_name)
+            mentor.id = int(self.db.table("mentors").insert(row).last_pk)
+            audit.record(
+                self.db,
+                "create",
+                "mentor",
+                mentor.id,
+                after=to_row(mentor),
+                summary=mentor.full_name,
+            )
+        return mentor.id
+
+    def update(self, mentor: Mentor) -> None:
+        if mentor.id is None:
+            raise ValueError("update() needs a saved mentor")
+        with self.db.atomic():
+            before = self.get(mentor.id)
+            row = to_row(mentor, exclude=("id",))
+            row["name_sort_key"] = name_sort_key(mentor.first_name, mentor.last_name)
+            self.db.table("mentors").update(mentor.id, row)
+            audit.record(
+                self.db,
+                "update",
+                "mentor",
+                mentor.id,
+                before=to_row(before),
+                after=to_row(mentor),
+                summary=mentor.full_name,
+            )
+
+    def get(self, mentor_id: int) -> Mentor:
+        rows = list(self.db.query("SELECT * FROM mentors WHERE id = ?", [mentor_id]))
+        if not rows:
+            raise NotFoundError(f"ไม่พบพี่เลี้ยงรหัส {mentor_id}")
+        return from_row(Mentor, rows[0])
+
+    def all(self, *, active_only: bool = False) -> list[Mentor]:
+        where = "WHERE active = 1" if active_only else ""
+        return [
+            from_row(Mentor, row)
+            for row in self.db.query(f"SELECT * FROM mentors {where} ORDER BY name_sort_key")
+        ]
+
+    def assign(self, volunteer_ids: list[int], mentor_id: int | None) -> None:
+        """Makes ``mentor_id`` (None: nobody) the mentor of the given volunteers."""
+        with self.db.atomic():
+            self.db.conn.executemany(
+                "UPDATE volunteers SET mentor_id = ? WHERE id = ?",
+                [(mentor_id, vid) for vid in volunteer_ids],
+            )
+            audit.record(
+                self.db,
+                "assign",
+                "mentor",
+                mentor_id,
+                after={"volunteer_ids": volunteer_ids},
+                summary=f"มอบหมายอาสาสมัคร {len(volunteer_ids)} คน",
+            )

@@ -1,0 +1,67 @@
+"""Converting dataclasses to table rows and back (dates as ISO text, enums as codes)."""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def to_row(record: Any, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A dataclass as a dict of SQLite values (``id`` left out when None)."""
+    row: dict[str, Any] = {}
+    for f in dataclasses.fields(record):
+        if f.name in exclude:
+            continue
+        value = getattr(record, f.name)
+        if f.name == "id" and value is None:
+            continue
+        row[f.name] = _to_sql(value)
+    return row
+
+
+def from_row(cls: type[T], row: dict[str, Any] | Any) -> T:
+    """Builds a dataclass from a row (dict or sqlite3.Row), converting by the field types."""
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if f.name not in row.keys():
+            continue
+        values[f.name] = _from_sql(row[f.name], hints[f.name])
+    return cls(**values)
+
+
+def _to_sql(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, tuple):
+        return " ".join(value)
+    return value
+
+
+def _from_sql(value: Any, hint: Any) -> Any:
+    target = hint
+    if isinstance(hint, types.UnionType) or typing.get_origin(hint) is typing.Union:
+        if value is None:
+            return None
+        target = next(a for a in typing.get_args(hint) if a is not type(None))
+    if value is None:
+        return None
+    if target is date:
+        return date.fromisoformat(value)
+    if target is bool:
+        return bool(value)
+    if isinstance(target, type) and issubclass(target, Enum):
+        return target(value)
+    if typing.get_origin(target) is tuple:
+        return tuple(value.split())
+    return value
