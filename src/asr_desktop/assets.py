@@ -28,7 +28,7 @@ def resources_dir() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file inside the resources folder, e.g. ``resource_path("fonts", "Sarabun-Regular.ttf")``."""
+    """A file in the resources folder: ``resource_path("fonts", "Sarabun-Regular.ttf")``."""
     return resources_dir().joinpath(*parts)
 
 

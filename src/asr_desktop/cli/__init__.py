@@ -1,0 +1,69 @@
+"""``asr-cli``: the app's use cases for scripts, headquarters and tests (no Qt).
+
+Each command group lives in its own module with a ``register(subparsers)`` function; a
+command's handler takes the parsed arguments and returns the exit code. Exit codes: 0
+success, 2 usage error (argparse), 1 any other failure, with one clear line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from asr_desktop import __version__
+from asr_desktop.cli import roster
+from asr_desktop.domain.errors import AsrError
+
+COMMAND_MODULES = (roster,)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from asr_desktop.services.paths import default_database_path
+
+    parser = argparse.ArgumentParser(
+        prog="asr-cli", description="อสร. Desktop — คำสั่งสำหรับสคริปต์และการทดสอบ"
+    )
+    parser.add_argument("--version", action="version", version=f"asr-cli {__version__}")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=default_database_path(),
+        help="ไฟล์ฐานข้อมูล (ค่าเริ่มต้น: ฐานข้อมูลของผู้ใช้)",
+    )
+    subparsers = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for module in COMMAND_MODULES:
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    _use_utf8_output()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except AsrError as exc:
+        print(f"asr-cli: {exc.message}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"asr-cli: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("asr-cli: ยกเลิกแล้ว", file=sys.stderr)
+        return 1
+
+
+def _use_utf8_output() -> None:
+    """Windows consoles default to a code page that cannot print Thai."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,5 @@
+import sys
+
+from asr_desktop.cli import main
+
+sys.exit(main())

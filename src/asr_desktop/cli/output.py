@@ -1,0 +1,51 @@
+"""Printing rows as an aligned table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+FORMATS = ("table", "csv", "json")
+
+
+def display_width(text: str) -> int:
+    """Columns a string takes in a terminal: Thai vowel and tone marks take none."""
+    return sum(
+        0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1 for ch in text
+    )
+
+
+def print_rows(
+    rows: Sequence[dict[str, Any]],
+    columns: Sequence[tuple[str, str]],
+    fmt: str,
+    out: TextIO | None = None,
+) -> None:
+    """Prints ``rows`` (dicts) in ``fmt``; ``columns`` are (key, header) for table and csv.
+
+    JSON prints every key of each row, not just the columns.
+    """
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump(list(rows), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([header for _, header in columns])
+        for row in rows:
+            writer.writerow(["" if row.get(k) is None else row.get(k) for k, _ in columns])
+    else:
+        cells = [[header for _, header in columns]]
+        cells += [
+            ["" if row.get(k) is None else str(row.get(k)) for k, _ in columns] for row in rows
+        ]
+        widths = [max(display_width(line[i]) for line in cells) for i in range(len(columns))]
+        for line in cells:
+            padded = [
+                text + " " * (w - display_width(text)) for text, w in zip(line, widths, strict=True)
+            ]
+            out.write("  ".join(padded).rstrip() + "\n")

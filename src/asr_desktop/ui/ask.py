@@ -1,0 +1,36 @@
+"""Every modal question and message the app shows goes through here, so tests can patch
+these functions instead of clicking through real dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def confirm(parent: QWidget | None, title: str, question: str, *, danger: bool = False) -> bool:
+    """Asks a yes/no question; No is the default."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning if danger else QMessageBox.Icon.Question,
+        title,
+        question,
+        parent=parent,
+    )
+    yes = box.addButton("ใช่", QMessageBox.ButtonRole.YesRole)
+    no = box.addButton("ไม่ใช่", QMessageBox.ButtonRole.NoRole)
+    box.setDefaultButton(no)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def inform(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.information(parent, title, message)
+
+
+def warn(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+def error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()

@@ -1,0 +1,185 @@
+"""The one window: a navigation list on the left, one page at a time on the right.
+
+This module only wires things together. Each feature is a page module with a class that
+takes the :class:`AppContext` and offers ``title``, ``refresh()`` and, optionally,
+``new_record()``, ``focus_search()`` and ``print_current()`` for the standard shortcuts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from asr_desktop import __version__
+from asr_desktop.ui import ask
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.roster_page import RosterPage
+
+PageFactory = Callable[[AppContext], QWidget]
+
+# The navigation, in order (DESIGN.md §6). A feature adds its page here.
+PAGES: list[PageFactory] = [RosterPage]
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setWindowTitle(self._title())
+        self.resize(1280, 800)
+
+        self.navigation = QListWidget()
+        self.navigation.setFixedWidth(190)
+        self.navigation.setObjectName("navigation")
+        self.stack = QStackedWidget()
+        self.pages: list[QWidget] = []
+        for factory in PAGES:
+            page = factory(context)
+            self.pages.append(page)
+            self.navigation.addItem(page.title)  # type: ignore[attr-defined]
+            self.stack.addWidget(page)
+            if hasattr(page, "status_changed"):
+                page.status_changed.connect(self.show_count)
+        self.navigation.currentRowChanged.connect(self._show_page)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_menus()
+        self._build_status_bar()
+        context.changed.connect(self._on_changed)
+        self.navigation.setCurrentRow(0)
+
+    def _title(self) -> str:
+        office = self.context.settings.office_name or "อสร. Desktop"
+        demo = " (ข้อมูลตัวอย่าง)" if self.context.is_demo else ""
+        return f"อสร. Desktop — {office}{demo}"
+
+    # -- pages --------------------------------------------------------------------------
+
+    def current_page(self) -> QWidget:
+        return self.stack.currentWidget()
+
+    def show_page(self, page_type: type) -> QWidget:
+        """Switches to the page of the given class and returns it."""
+        for row, page in enumerate(self.pages):
+            if isinstance(page, page_type):
+                self.navigation.setCurrentRow(row)
+                return page
+        raise LookupError(page_type)
+
+    def _show_page(self, row: int) -> None:
+        self.stack.setCurrentIndex(row)
+        page = self.stack.currentWidget()
+        if hasattr(page, "page_shown"):
+            page.page_shown()
+
+    def _call_page(self, method: str) -> None:
+        handler = getattr(self.current_page(), method, None)
+        if handler is not None:
+            handler()
+
+    # -- menus and status bar -----------------------------------------------------------
+
+    def _action(
+        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("แฟ้ม")
+        file_menu.addAction(
+            self._action(
+                "เพิ่มรายการใหม่…", lambda: self._call_page("new_record"), QKeySequence.StandardKey.New
+            )
+        )
+        file_menu.addAction(
+            self._action(
+                "พิมพ์…", lambda: self._call_page("print_current"), QKeySequence.StandardKey.Print
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("ตั้งค่าสำนักงาน…", self.edit_settings))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("ออกจากโปรแกรม", self.close, QKeySequence("Alt+F4")))
+
+        edit_menu = bar.addMenu("แก้ไข")
+        edit_menu.addAction(
+            self._action(
+                "ค้นหา", lambda: self._call_page("focus_search"), QKeySequence.StandardKey.Find
+            )
+        )
+        view_menu = bar.addMenu("มุมมอง")
+        view_menu.addAction(self._action("รีเฟรช", self.refresh, QKeySequence("F5")))
+        self.menu_help = bar.addMenu("ช่วยเหลือ")
+        self.menu_help.addAction(self._action("เกี่ยวกับโปรแกรม…", self.show_about))
+
+    def _build_status_bar(self) -> None:
+        self.status_office = QLabel()
+        self.status_count = QLabel()
+        self.status_database = QLabel()
+        self.status_database.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = self.statusBar()
+        bar.addWidget(self.status_office)
+        bar.addWidget(self.status_count)
+        bar.addPermanentWidget(self.status_database)
+        self._update_status_bar()
+
+    def _update_status_bar(self) -> None:
+        settings = self.context.settings
+        self.status_office.setText(settings.office_name)
+        self.status_database.setText(f"ฐานข้อมูล: {self.context.db_path}")
+
+    def show_count(self, text: str) -> None:
+        """Pages report how many records they show here."""
+        self.status_count.setText(text)
+
+    # -- actions ------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self._call_page("refresh")
+
+    def edit_settings(self) -> None:
+        from asr_desktop.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.context, self)
+        if dialog.exec():
+            self.context.reload_settings()
+
+    def _on_changed(self, kind: str) -> None:
+        if kind == "settings":
+            self.setWindowTitle(self._title())
+            self._update_status_bar()
+
+    def show_about(self) -> None:
+        ask.inform(
+            self,
+            "เกี่ยวกับ อสร. Desktop",
+            f"อสร. Desktop รุ่น {__version__}\n"
+            "ทะเบียนและรายงานอาสาสมัครแรงงาน สำหรับสำนักงานแรงงานจังหวัด\n\n"
+            f"ฐานข้อมูล: {self.context.db_path}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.context.db.close()
+        super().closeEvent(event)

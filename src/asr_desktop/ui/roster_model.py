@@ -1,0 +1,199 @@
+"""The roster table model: holds only the ordered ids; fetches rows a block at a time.
+
+With 100,000 volunteers a search returns a list of ints (fast); rows are read from SQL
+only when the view asks for them and kept in a small block cache. Sorting and filtering
+run in SQL (store/roster.py), so the model sorts by asking again.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from asr_desktop.domain import areas
+from asr_desktop.domain.national_id import format_national_id
+from asr_desktop.domain.phone import format_phone
+from asr_desktop.domain.thai_dates import format_thai_date
+from asr_desktop.domain.vocabulary import Status, Tier
+from asr_desktop.store.roster import RosterFilter, RosterRow, RosterSort, roster_ids, roster_rows
+from asr_desktop.ui.context import AppContext
+
+_Index = QModelIndex | QPersistentModelIndex
+
+# (header, sort) in column order.
+COLUMNS: tuple[tuple[str, RosterSort], ...] = (
+    ("ชื่อ-สกุล", RosterSort.NAME),
+    ("เลขประจำตัวประชาชน", RosterSort.NATIONAL_ID),
+    ("ตำบล", RosterSort.SUBDISTRICT),
+    ("อำเภอ", RosterSort.DISTRICT),
+    ("ระดับ", RosterSort.TIER),
+    ("สถานะ", RosterSort.STATUS),
+    ("วาระสิ้นสุด", RosterSort.TERM_END),
+    ("โทรศัพท์", RosterSort.PHONE),
+)
+(
+    COL_NAME,
+    COL_NATIONAL_ID,
+    COL_SUBDISTRICT,
+    COL_DISTRICT,
+    COL_TIER,
+    COL_STATUS,
+    COL_TERM_END,
+    COL_PHONE,
+) = range(len(COLUMNS))
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+_BLOCK = 200
+_CACHED_BLOCKS = 20
+_EXPIRING_DAYS = 90
+
+
+class RosterModel(QAbstractTableModel):
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self._context = context
+        self._filter = RosterFilter()
+        self._sort = RosterSort.NAME
+        self._descending = False
+        self._ids: list[int] = []
+        self._blocks: OrderedDict[int, dict[int, RosterRow]] = OrderedDict()
+        self._today = context.today()
+
+    # -- querying -----------------------------------------------------------------------
+
+    @property
+    def roster_filter(self) -> RosterFilter:
+        return self._filter
+
+    def set_filter(self, roster_filter: RosterFilter) -> None:
+        self._filter = roster_filter
+        self.reload()
+
+    def reload(self) -> None:
+        """Runs the query again (after a search, a filter change or an edit elsewhere)."""
+        self.beginResetModel()
+        self._today = self._context.today()
+        self._ids = roster_ids(
+            self._context.db,
+            self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            today=self._today,
+        )
+        self._blocks.clear()
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self._ids = roster_ids(
+            self._context.db,
+            self._filter,
+            sort=self._sort,
+            descending=self._descending,
+            today=self._today,
+        )
+        self._blocks.clear()
+        self.layoutChanged.emit()
+
+    def volunteer_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def row_of(self, volunteer_id: int) -> int:
+        """The row showing a volunteer, or -1."""
+        try:
+            return self._ids.index(volunteer_id)
+        except ValueError:
+            return -1
+
+    def _row(self, row: int) -> RosterRow:
+        block = row // _BLOCK
+        rows = self._blocks.get(block)
+        if rows is None:
+            ids = self._ids[block * _BLOCK : (block + 1) * _BLOCK]
+            rows = roster_rows(self._context.db, ids, today=self._today)
+            self._blocks[block] = rows
+            if len(self._blocks) > _CACHED_BLOCKS:
+                self._blocks.popitem(last=False)
+        else:
+            self._blocks.move_to_end(block)
+        return rows[self._ids[row]]
+
+    # -- Qt model interface -------------------------------------------------------------
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section][0]
+        return str(section + 1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        row = self._row(index.row())
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, column)
+        if role == ID_ROLE:
+            return row.id
+        if role == STATUS_ROLE:
+            return row.status
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_TERM_END and row.term_end:
+            return self._term_end_tooltip(row)
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._foreground(row, column)
+        return None
+
+    def _display(self, row: RosterRow, column: int) -> str:
+        if column == COL_NAME:
+            return f"{row.title}{row.first_name} {row.last_name}"
+        if column == COL_NATIONAL_ID:
+            return format_national_id(row.national_id)
+        if column == COL_SUBDISTRICT:
+            return areas.subdistrict_name(row.subdistrict_code)
+        if column == COL_DISTRICT:
+            return areas.district_name(row.district_code)
+        if column == COL_TIER:
+            return Tier(row.tier).short_label if row.tier else ""
+        if column == COL_STATUS:
+            return Status(row.status).label
+        if column == COL_TERM_END:
+            return format_thai_date(date.fromisoformat(row.term_end)) if row.term_end else ""
+        if column == COL_PHONE:
+            return format_phone(row.phone) if row.phone else ""
+        return ""
+
+    def _days_left(self, row: RosterRow) -> int | None:
+        if not row.term_end or row.status != Status.ACTIVE:
+            return None
+        return (date.fromisoformat(row.term_end) - self._today).days
+
+    def _term_end_tooltip(self, row: RosterRow) -> str:
+        days = self._days_left(row)
+        return f"เหลืออีก {days} วัน" if days is not None else ""
+
+    def _foreground(self, row: RosterRow, column: int) -> Any:
+        from PySide6.QtGui import QColor
+
+        if column == COL_STATUS and row.status in (Status.EXITED, Status.TERM_ENDED):
+            return QColor("#777777")
+        if column == COL_STATUS and row.status == Status.SUSPENDED:
+            return QColor("#b35900")
+        days = self._days_left(row)
+        if column == COL_TERM_END and days is not None and days <= _EXPIRING_DAYS:
+            return QColor("#b30000")
+        return None

@@ -1,0 +1,94 @@
+"""ตั้งค่าสำนักงาน: a form built from the declared settings (domain/settings.py)."""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asr_desktop.domain import areas
+from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.settings import SETTINGS, OfficeSettings
+from asr_desktop.services.office import update_settings
+from asr_desktop.ui import ask
+from asr_desktop.ui.context import AppContext
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("ตั้งค่าสำนักงาน")
+        self.editors: dict[str, QWidget] = {}
+        form = QFormLayout()
+        current = dataclasses.asdict(context.settings)
+        for setting in SETTINGS:
+            editor = self._editor(setting.key, setting.type, current[setting.key])
+            if setting.help:
+                editor.setToolTip(setting.help)
+            self.editors[setting.key] = editor
+            form.addRow(setting.label, editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(buttons)
+        self.resize(600, 0)
+
+    @staticmethod
+    def _editor(key: str, kind: type, value: Any) -> QWidget:
+        if key == "province_code":
+            combo = QComboBox()
+            for code, name in sorted(areas.provinces(), key=lambda p: p[1]):
+                combo.addItem(name, code)
+            combo.setCurrentIndex(max(combo.findData(value), 0))
+            return combo
+        if kind is bool:
+            box = QCheckBox()
+            box.setChecked(bool(value))
+            return box
+        if kind is int:
+            spin = QSpinBox()
+            spin.setRange(1, 10)
+            spin.setValue(int(value))
+            return spin
+        line = QLineEdit(str(value))
+        line.setMinimumWidth(360)
+        return line
+
+    def values(self) -> OfficeSettings:
+        values: dict[str, Any] = {}
+        for key, editor in self.editors.items():
+            if isinstance(editor, QComboBox):
+                values[key] = editor.currentData()
+            elif isinstance(editor, QCheckBox):
+                values[key] = editor.isChecked()
+            elif isinstance(editor, QSpinBox):
+                values[key] = editor.value()
+            elif isinstance(editor, QLineEdit):
+                values[key] = editor.text().strip()
+        return OfficeSettings(**values)
+
+    def accept(self) -> None:
+        try:
+            update_settings(self.context.db, self.values())
+        except InputError as exc:
+            ask.warn(self, "ตั้งค่าสำนักงาน", exc.message)
+            return
+        super().accept()

@@ -1,0 +1,118 @@
+"""Running long work off the GUI thread, with a progress dialog and a Cancel button.
+
+Usage::
+
+    runner.run("กำลังนำเข้า…", lambda progress: import_roster(path, progress=progress),
+               on_done=show_result)
+
+The function runs in a worker thread. It must open its own database connection there
+(``store.database.connect(path)``), because a SQLite connection belongs to the thread that
+made it, and it must not touch widgets. ``on_done`` and ``on_error`` run on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from asr_desktop.domain.progress import Cancelled, ProgressFn
+
+
+class _Worker(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)
+
+    def __init__(self, fn: Callable[[ProgressFn], Any]) -> None:
+        super().__init__()
+        self._fn = fn
+        self._cancel_requested = False
+
+    def cancel(self) -> None:
+        self._cancel_requested = True
+
+    def _report(self, done: int, total: int) -> None:
+        if self._cancel_requested:
+            raise Cancelled
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._report)
+        except BaseException as exc:  # handed to the GUI thread, which decides what to show
+            self.failed.emit(exc)
+        else:
+            self.succeeded.emit(result)
+
+
+class TaskRunner(QObject):
+    """Runs one piece of long work at a time and reports back on the GUI thread."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._parent = parent
+        self._worker: _Worker | None = None
+        self._dialog: QProgressDialog | None = None
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None
+
+    def run(
+        self,
+        title: str,
+        fn: Callable[[ProgressFn], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+        on_cancelled: Callable[[], None] | None = None,
+    ) -> None:
+        if self._worker is not None:
+            raise RuntimeError("another task is running")
+        dialog = QProgressDialog(title, "ยกเลิก", 0, 0, self._parent)
+        dialog.setWindowTitle("โปรดรอสักครู่")
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        worker = _Worker(fn)
+        dialog.canceled.connect(worker.cancel)
+        dialog.canceled.connect(lambda: dialog.setLabelText("กำลังยกเลิก…"))
+        worker.progressed.connect(self._show_progress)
+
+        def succeeded(result: Any) -> None:
+            self._finish()
+            on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            self._finish()
+            if isinstance(exc, Cancelled):
+                if on_cancelled is not None:
+                    on_cancelled()
+            else:
+                on_error(exc)
+
+        worker.succeeded.connect(succeeded)
+        worker.failed.connect(failed)
+        self._worker, self._dialog = worker, dialog
+        worker.start()
+
+    def _show_progress(self, done: int, total: int) -> None:
+        if self._dialog is not None:
+            self._dialog.setMaximum(max(total, 0))
+            self._dialog.setValue(min(done, total))
+
+    def _finish(self) -> None:
+        if self._worker is not None:
+            self._worker.wait()
+            self._worker.deleteLater()
+        if self._dialog is not None:
+            self._dialog.close()
+            self._dialog.deleteLater()
+        self._worker = self._dialog = None
+        self.finished.emit()
