@@ -35,10 +35,17 @@ class RosterService:
         self.store = VolunteerStore(db)
         self.today = today
 
-    def register(self, volunteer: Volunteer) -> int:
-        """Adds a new volunteer after checking the whole record."""
+    def register(self, volunteer: Volunteer, *, first_term: Term | None = None) -> int:
+        """Adds a new volunteer (and their first term, if given) in one transaction."""
         self._check(volunteer)
-        return self.store.add(volunteer)
+        if first_term is not None and (problems := term_problems(first_term)):
+            raise InvalidRecord(problems)
+        with self.db.atomic():
+            volunteer_id = self.store.add(volunteer)
+            if first_term is not None:
+                first_term.volunteer_id = volunteer_id
+                self.store.add_term(first_term)
+        return volunteer_id
 
     def save(self, volunteer: Volunteer) -> None:
         """Saves changes to an existing volunteer after checking the whole record."""
