@@ -4,3 +4,47 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+
+from datetime import date
+
+import pytest
+
+TODAY = date(2026, 11, 24)
+
+
+def national_id_from(number: int, first_digit: int = 3) -> str:
+    """A valid 13-digit national ID made from a running number (for test data)."""
+    from asr_desktop.domain.national_id import check_digit
+
+    first12 = f"{first_digit}{number:011d}"
+    return first12 + str(check_digit(first12))
+
+
+@pytest.fixture
+def db():
+    """A fresh migrated in-memory database for the office of สกลนคร (47)."""
+    from asr_desktop.services.office import init_office
+    from asr_desktop.store.database import memory_database
+
+    database = memory_database()
+    init_office(database, "47")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def roster(db):
+    from asr_desktop.services.roster import RosterService
+
+    return RosterService(db, today=lambda: TODAY)
+
+
+def subprocess_env() -> dict[str, str]:
+    """Environment for running the app in a child process from this source tree."""
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parent.parent / "src")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = src + os.pathsep + env.get("PYTHONPATH", "")
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env

@@ -37,8 +37,12 @@ def connect(path: Path | str) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
+    except sqlite3.OperationalError as exc:
+        raise DatabaseError(
+            f"เปิดฐานข้อมูลไม่ได้: {path} ตรวจสอบว่าโฟลเดอร์มีอยู่ มีสิทธิ์เขียน และไม่มีโปรแกรมอื่นล็อกไฟล์ไว้ ({exc})"
+        ) from exc
     except sqlite3.DatabaseError as exc:
-        raise DatabaseError(f"เปิดฐานข้อมูลไม่ได้: {path} ({exc})") from exc
+        raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม หรือไฟล์เสียหาย ({exc})") from exc
     return Database(conn, execute_plugins=False)
 
 

@@ -57,7 +57,9 @@ class VolunteerDialog(QDialog):
     open_other = Signal(int)
     """Asks the roster to open another volunteer (the owner of a duplicate national ID)."""
 
-    def __init__(self, context: AppContext, volunteer_id: int | None, parent: QWidget) -> None:
+    def __init__(
+        self, context: AppContext, volunteer_id: int | None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.context = context
         self.service = RosterService(context.db, today=context.today)

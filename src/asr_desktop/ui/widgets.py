@@ -32,7 +32,7 @@ class ErrorLabel(QLabel):
 
     @property
     def message(self) -> str:
-        return self.text().replace("\u200b", "") if self.isVisible() else ""
+        return "" if self.isHidden() else self.text().replace("\u200b", "")
 
 
 class ThaiDateEdit(QLineEdit):

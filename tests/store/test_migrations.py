@@ -1,0 +1,65 @@
+import sqlite3
+
+import pytest
+
+from asr_desktop.store import migrations
+from asr_desktop.store.database import DatabaseError, NewerDatabaseError, open_database
+
+
+def test_migrates_an_empty_file(tmp_path):
+    db = open_database(tmp_path / "office.db")
+    assert migrations.pending(db) == []
+    tables = set(db.table_names())
+    assert {"volunteers", "terms", "status_events", "mentors", "audit_log"} <= tables
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    # DOPA names for sorting by tambon: 77 provinces, 928 districts, 7,436 subdistricts.
+    assert db.execute("SELECT count(*) FROM area_names").fetchone()[0] == 77 + 928 + 7436
+    db.close()
+
+
+def test_reopening_applies_nothing_new(tmp_path):
+    path = tmp_path / "office.db"
+    open_database(path).close()
+    called = []
+    db = open_database(path, before_migrate=lambda _db: called.append(True))
+    assert called == []
+    db.close()
+
+
+def test_refuses_a_database_from_a_newer_version(tmp_path):
+    path = tmp_path / "office.db"
+    db = open_database(path)
+    db.execute(
+        "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES (?, ?, ?)",
+        ["asr_desktop", "m9999_from_the_future", "2030-01-01"],
+    )
+    db.conn.commit()
+    db.close()
+    with pytest.raises(NewerDatabaseError, match="รุ่นที่ใหม่กว่า"):
+        open_database(path)
+
+
+def test_refuses_a_file_that_is_not_a_database(tmp_path):
+    path = tmp_path / "not-a-db.db"
+    path.write_bytes(b"this is a spreadsheet, not a database" * 100)
+    with pytest.raises(DatabaseError, match="ไม่ใช่ฐานข้อมูล"):
+        open_database(path)
+
+
+def test_constraints_hold(db):
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO terms (volunteer_id, tier, start_date, end_date) "
+            "VALUES (999, 'lead', '2025-01-01', '2027-12-31')"
+        )
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO volunteers (national_id, first_name, created_at, updated_at) "
+            "VALUES ('123', 'ก', '', '')"
+        )
+    with pytest.raises(sqlite3.IntegrityError):
+        db.execute(
+            "INSERT INTO status_events (volunteer_id, change, date) "
+            "VALUES (1, 'exited', '2025-01-01')"
+        )

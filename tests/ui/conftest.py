@@ -1,0 +1,45 @@
+from datetime import date
+
+import pytest
+from tests.conftest import TODAY, national_id_from
+
+from asr_desktop.domain.model import Volunteer
+from asr_desktop.domain.vocabulary import Tier
+
+PEOPLE = [
+    ("นาย", "สมชาย", "ใจดี", "470101"),
+    ("นาง", "แก้ว", "ศรีสุข", "470102"),
+    ("นางสาว", "เกศินี", "บุญมา", "470201"),
+    ("นาย", "กมล", "พรหมวงศ์", "470101"),
+    ("นาย", "ไพโรจน์", "แก้วประเสริฐ", "470301"),
+]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _sarabun(qapp):
+    from asr_desktop.ui.fonts import install_fonts
+
+    install_fonts(qapp)
+
+
+@pytest.fixture
+def context(db, roster):
+    from asr_desktop.ui.context import AppContext
+
+    for i, (title, first, last, sub) in enumerate(PEOPLE):
+        vid = roster.register(
+            Volunteer(
+                national_id_from(i + 1),
+                first,
+                last,
+                title=title,
+                subdistrict_code=sub,
+                phone=f"08{i}1234567",
+            )
+        )
+        roster.appoint(
+            vid, tier=Tier.LEAD if i % 2 == 0 else Tier.NETWORK, start_date=date(2025, 10, 1)
+        )
+    from pathlib import Path
+
+    return AppContext(db, Path(":memory:"), today=lambda: TODAY)

@@ -1,0 +1,106 @@
+import pytest
+from tests.conftest import national_id_from
+
+from asr_desktop.domain.national_id import format_national_id
+from asr_desktop.ui import volunteer_dialog
+from asr_desktop.ui.volunteer_dialog import VolunteerDialog
+
+
+@pytest.fixture
+def dialog(qtbot, context):
+    dialog = VolunteerDialog(context, None)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def fill(dialog, national_id):
+    dialog.national_id.setText(national_id)
+    dialog.national_id.editingFinished.emit()
+    dialog.title.setCurrentText("นางสาว")
+    dialog.first_name.setText("ศิริพร")
+    dialog.last_name.setText("ทองดี")
+    dialog.birth_date.setText("12 ก.พ. 2523")
+    dialog.phone.setText("๐๘๑-๒๓๔-๕๖๗๘")
+    dialog.area.set_subdistrict_code("470101")
+
+
+def test_refuses_a_wrong_check_digit_and_saves_nothing(dialog, context):
+    good = national_id_from(77)
+    bad = good[:12] + str((int(good[12]) + 1) % 10)
+    fill(dialog, bad)
+    assert "หลักสุดท้าย" in dialog.errors["national_id"].message
+    dialog.save()
+    assert dialog.saved_id is None
+    assert context.db.execute("SELECT count(*) FROM volunteers").fetchone()[0] == 5
+
+
+def test_saves_a_good_record_with_normalised_values(dialog, context):
+    fill(dialog, national_id_from(77))
+    assert dialog.postcode.text() == "47000"  # filled in from the tambon
+    assert dialog.gender.currentData() == "female"  # guessed from the title
+    dialog.save()
+    assert dialog.saved_id is not None
+    saved = context.db.execute(
+        "SELECT national_id, phone, birth_date, postcode FROM volunteers WHERE id = ?",
+        [dialog.saved_id],
+    ).fetchone()
+    assert saved == (national_id_from(77), "0812345678", "1980-02-12", "47000")
+
+
+def test_new_volunteer_with_first_term(dialog, context):
+    fill(dialog, national_id_from(78))
+    dialog.first_term.start.setText("1/10/2568")
+    dialog.first_term.start.editingFinished.emit()
+    assert dialog.first_term.end.text() == "30/09/2571"  # the office's 3-year term
+    dialog.save()
+    status = context.db.execute(
+        "SELECT tier, term_end FROM volunteers WHERE id = ?", [dialog.saved_id]
+    ).fetchone()
+    assert status == ("lead", "2028-09-30")
+
+
+def test_duplicate_id_offers_the_existing_record(dialog, qtbot):
+    fill(dialog, format_national_id(national_id_from(1)))
+    assert "มีอยู่ในทะเบียนแล้ว" in dialog.errors["national_id"].message
+    assert dialog.open_duplicate.isVisibleTo(dialog)
+    with qtbot.waitSignal(dialog.open_other) as opened:
+        dialog.open_duplicate.click()
+    assert opened.args == [1]
+
+
+def test_impossible_date_is_refused_with_a_reason(dialog):
+    fill(dialog, national_id_from(79))
+    dialog.birth_date.setText("31/2/2563")
+    dialog.save()
+    assert dialog.saved_id is None
+    assert "31" in dialog.errors["birth_date"].message
+
+
+def test_escape_asks_before_discarding_changes(dialog, monkeypatch):
+    asked = []
+    monkeypatch.setattr(volunteer_dialog.ask, "confirm", lambda *a, **k: asked.append(a) or False)
+    dialog.reject()  # nothing typed yet: closes without asking
+    assert asked == []
+    dialog.first_name.setText("ชื่อใหม่")
+    dialog.reject()
+    assert len(asked) == 1
+
+
+def test_edit_shows_terms_and_records_an_exit(qtbot, context, monkeypatch):
+    from asr_desktop.domain.vocabulary import StatusChange
+    from asr_desktop.ui import term_dialogs
+
+    dialog = VolunteerDialog(context, 1)
+    qtbot.addWidget(dialog)
+    assert dialog.first_name.text() == "สมชาย"
+    assert "ปฏิบัติหน้าที่" in dialog.status_label.text()
+    assert dialog.terms_list.count() == 1
+
+    def fake_exec(self):
+        self.date_value = context.today()
+        return True
+
+    monkeypatch.setattr(term_dialogs.StatusChangeDialog, "exec", fake_exec)
+    dialog.change_status(StatusChange.EXITED)
+    assert "พ้นสภาพ" in dialog.status_label.text()
+    assert dialog.events_list.count() == 1
