@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from asr_desktop.domain.thai_words import with_word_breaks
+
 
 def confirm(parent: QWidget | None, title: str, question: str, *, danger: bool = False) -> bool:
     """Asks a yes/no question; No is the default."""
@@ -22,15 +24,15 @@ def confirm(parent: QWidget | None, title: str, question: str, *, danger: bool =
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.information(parent, title, message)
+    QMessageBox.information(parent, title, with_word_breaks(message))
 
 
 def warn(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    QMessageBox.warning(parent, title, with_word_breaks(message))
 
 
 def error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
-    box = QMessageBox(QMessageBox.Icon.Critical, title, message, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Critical, title, with_word_breaks(message), parent=parent)
     if details:
         box.setDetailedText(details)
     box.exec()
