@@ -23,16 +23,38 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from asr_desktop.services.demo import build_demo
+from PySide6.QtWidgets import QApplication
 
-from asr_desktop.services.demo import build_demo  # noqa: E402
-from asr_desktop.store.database import open_database  # noqa: E402
-from asr_desktop.ui.context import AppContext  # noqa: E402
-from asr_desktop.ui.fonts import install_fonts  # noqa: E402
-from asr_desktop.ui.roster_page import RosterPage  # noqa: E402
+from asr_desktop.store.database import open_database
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.fonts import install_fonts
+from asr_desktop.ui.roster_page import RosterPage
 
-KEYSTROKES = ["ส", "สม", "สมศ", "สมศร", "สมศรี", "", "บุญ", "บุญม", "บุญมา", "", "3", "34",
-              "347", "3470", "", "08", "081", "0812", "", "ธาตุ", "ธาตุเชิง", ""]
+KEYSTROKES = [
+    "ส",
+    "สม",
+    "สมศ",
+    "สมศร",
+    "สมศรี",
+    "",
+    "บุญ",
+    "บุญม",
+    "บุญมา",
+    "",
+    "3",
+    "34",
+    "347",
+    "3470",
+    "",
+    "08",
+    "081",
+    "0812",
+    "",
+    "ธาตุ",
+    "ธาตุเชิง",
+    "",
+]
 
 
 def first_page(page: RosterPage, rows: int = 30) -> None:
