@@ -104,3 +104,43 @@ def test_edit_shows_terms_and_records_an_exit(qtbot, context, monkeypatch):
     dialog.change_status(StatusChange.EXITED)
     assert "พ้นสภาพ" in dialog.status_label.text()
     assert dialog.events_list.count() == 1
+
+
+def test_first_term_areas_default_to_the_home_tambon(dialog, context):
+    fill(dialog, national_id_from(80))
+    assert dialog.first_term.checked_areas() == ("470101",)
+    dialog.first_term.start.setText("1/10/2568")
+    dialog.save()
+    terms = context.db.execute(
+        "SELECT area_codes FROM terms WHERE volunteer_id = ?", [dialog.saved_id]
+    ).fetchall()
+    assert terms == [("470101",)]
+
+
+def test_photo_is_scaled_and_saved_with_the_record(dialog, context, tmp_path, monkeypatch):
+    from PySide6.QtGui import QColor, QImage
+
+    from asr_desktop.store.photos import load_photo
+
+    picture = QImage(1200, 1600, QImage.Format.Format_RGB32)
+    picture.fill(QColor("#3366aa"))
+    path = tmp_path / "photo.png"
+    picture.save(str(path))
+    monkeypatch.setattr(volunteer_dialog.ask, "open_file", lambda *a: str(path))
+    fill(dialog, national_id_from(81))
+    dialog.photo.choose()
+    dialog.save()
+    image, mime = load_photo(context.db, dialog.saved_id)
+    stored = QImage.fromData(image)
+    assert mime == "image/jpeg" and (stored.width(), stored.height()) == (600, 800)
+
+
+def test_unreadable_photo_file_is_refused_with_a_message(dialog, tmp_path, monkeypatch):
+    path = tmp_path / "not-a-photo.jpg"
+    path.write_text("hello")
+    warnings = []
+    monkeypatch.setattr(volunteer_dialog.ask, "open_file", lambda *a: str(path))
+    monkeypatch.setattr("asr_desktop.ui.photo_box.ask.warn", lambda *a: warnings.append(a[2]))
+    dialog.photo.choose()
+    assert dialog.photo.change is None
+    assert "อ่านไฟล์รูปไม่ได้" in warnings[0]

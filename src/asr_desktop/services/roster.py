@@ -7,6 +7,7 @@ transaction. Dates of "today" come from the injected clock so tests can fix them
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
@@ -17,8 +18,17 @@ from asr_desktop.domain.status import latest_term
 from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.validation import term_problems, volunteer_problems
 from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
+from asr_desktop.store.photos import save_photo
 from asr_desktop.store.settings import load_settings
 from asr_desktop.store.volunteers import VolunteerStore
+
+
+@dataclass(frozen=True, slots=True)
+class Photo:
+    """A volunteer's photo as saved: JPEG or PNG bytes (empty means no photo)."""
+
+    image: bytes
+    mime_type: str = "image/jpeg"
 
 
 class InvalidRecord(InputError):
@@ -35,8 +45,14 @@ class RosterService:
         self.store = VolunteerStore(db)
         self.today = today
 
-    def register(self, volunteer: Volunteer, *, first_term: Term | None = None) -> int:
-        """Adds a new volunteer (and their first term, if given) in one transaction."""
+    def register(
+        self,
+        volunteer: Volunteer,
+        *,
+        first_term: Term | None = None,
+        photo: Photo | None = None,
+    ) -> int:
+        """Adds a new volunteer, their first term and photo (if given) in one transaction."""
         self._check(volunteer)
         if first_term is not None and (problems := term_problems(first_term)):
             raise InvalidRecord(problems)
@@ -45,12 +61,20 @@ class RosterService:
             if first_term is not None:
                 first_term.volunteer_id = volunteer_id
                 self.store.add_term(first_term)
+            if photo is not None and photo.image:
+                save_photo(self.db, volunteer_id, photo.image, photo.mime_type)
         return volunteer_id
 
-    def save(self, volunteer: Volunteer) -> None:
-        """Saves changes to an existing volunteer after checking the whole record."""
+    def save(self, volunteer: Volunteer, *, photo: Photo | None = None) -> None:
+        """Saves changes to an existing volunteer (and a new or removed photo) at once.
+
+        ``photo`` None leaves the photo as it is; a Photo with empty ``image`` removes it.
+        """
         self._check(volunteer)
-        self.store.update(volunteer)
+        with self.db.atomic():
+            self.store.update(volunteer)
+            if photo is not None and volunteer.id is not None:
+                save_photo(self.db, volunteer.id, photo.image or None, photo.mime_type)
 
     def _check(self, volunteer: Volunteer) -> None:
         problems = volunteer_problems(volunteer, today=self.today())

@@ -36,3 +36,19 @@ def error(parent: QWidget | None, title: str, message: str, details: str = "") -
     if details:
         box.setDetailedText(details)
     box.exec()
+
+
+def open_file(parent: QWidget | None, title: str, file_filter: str) -> str | None:
+    """Asks for a file to open; None when the user cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    return path or None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    """Asks where to save a file; None when the user cancels."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    return path or None

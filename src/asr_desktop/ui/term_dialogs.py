@@ -4,16 +4,20 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Term
 from asr_desktop.domain.terms import default_term_end
@@ -66,6 +70,10 @@ class TermForm(QWidget):
         form.addRow("เลขที่บัตร", self.card_no)
         self.card_issue = _date_row(form, "วันออกบัตร")
         self.card_expiry = _date_row(form, "วันบัตรหมดอายุ")
+        self.area_list = QListWidget()
+        self.area_list.setMaximumHeight(110)
+        self.area_list.setToolTip("ตำบลที่รับผิดชอบในวาระนี้ (ตำบลในอำเภอเดียวกับที่อยู่)")
+        form.addRow("พื้นที่รับผิดชอบ", self.area_list)
         self.start.editingFinished.connect(self._suggest_end)
         self.end.textEdited.connect(self._mark_end_edited)
         self.term = term
@@ -79,6 +87,30 @@ class TermForm(QWidget):
             self.card_no.setText(term.card_no)
             self.card_issue.set_value(term.card_issue_date)
             self.card_expiry.set_value(term.card_expiry_date)
+
+    def set_home_subdistrict(self, subdistrict_code: str) -> None:
+        """Lists the tambons of the volunteer's district to tick as areas of responsibility.
+
+        Without areas chosen yet, the volunteer's own tambon is ticked.
+        """
+        chosen = set(self.checked_areas()) or set(self.term.area_codes if self.term else ())
+        chosen = chosen or ({subdistrict_code} if subdistrict_code else set())
+        self.area_list.clear()
+        for code, name in areas.subdistricts(subdistrict_code[:4]) if subdistrict_code else []:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = code in chosen
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.area_list.addItem(item)
+
+    def checked_areas(self) -> tuple[str, ...]:
+        codes = []
+        for row in range(self.area_list.count()):
+            item = self.area_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                codes.append(item.data(Qt.ItemDataRole.UserRole))
+        return tuple(codes)
 
     def _mark_end_edited(self) -> None:
         self._end_edited = True
@@ -122,11 +154,11 @@ class TermForm(QWidget):
             card_no=self.card_no.text().strip(),
             card_issue_date=self._optional(self.card_issue, "วันออกบัตร"),
             card_expiry_date=self._optional(self.card_expiry, "วันบัตรหมดอายุ"),
+            area_codes=self.checked_areas(),
         )
         if self.term is not None:
             term.id = self.term.id
             term.ended_date = self.term.ended_date
-            term.area_codes = self.term.area_codes
             term.notes = self.term.notes
         return term
 

@@ -38,8 +38,10 @@ from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import TITLES, Gender, Status, StatusChange
 from asr_desktop.services.roster import InvalidRecord, RosterService
 from asr_desktop.store.mentors import MentorStore
+from asr_desktop.store.photos import load_photo
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.photo_box import PhotoBox
 from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog, TermForm
 from asr_desktop.ui.widgets import AreaPicker, EnterMovesOn, ErrorLabel, ThaiDateEdit
 
@@ -116,7 +118,11 @@ class VolunteerDialog(QDialog):
 
     def _personal_tab(self) -> QWidget:
         page = QWidget()
-        form = QFormLayout(page)
+        columns = QHBoxLayout(page)
+        form = QFormLayout()
+        columns.addLayout(form, 1)
+        self.photo = PhotoBox()
+        columns.addWidget(self.photo)
         self.national_id = QLineEdit()
         self.national_id.setPlaceholderText("13 หลัก เช่น 1-4799-00123-45-6")
         self.national_id.editingFinished.connect(self._check_national_id)
@@ -195,6 +201,7 @@ class VolunteerDialog(QDialog):
             group = QGroupBox("แต่งตั้งพร้อมบันทึก (เว้นว่างได้ถ้ายังเป็นผู้สมัคร)")
             group_layout = QVBoxLayout(group)
             self.first_term = TermForm(self.context.settings.term_years)
+            self.area.subdistrict_changed.connect(self.first_term.set_home_subdistrict)
             group_layout.addWidget(self.first_term)
             layout.addWidget(group)
             self.status_label.setText(f"สถานะ: {Status.CANDIDATE.label}")
@@ -277,6 +284,8 @@ class VolunteerDialog(QDialog):
         self.pdpa_consent.set_value(v.pdpa_consent_date)
         self.pdpa_purpose.setText(v.pdpa_purpose)
         self.notes.setPlainText(v.notes)
+        stored = load_photo(self.context.db, volunteer_id)
+        self.photo.show_image(stored[0] if stored else None)
         self._show_history()
 
     def _show_history(self) -> None:
@@ -434,9 +443,11 @@ class VolunteerDialog(QDialog):
             return
         try:
             if self.volunteer_id is None:
-                self.saved_id = self.service.register(volunteer, first_term=first_term)
+                self.saved_id = self.service.register(
+                    volunteer, first_term=first_term, photo=self.photo.change
+                )
             else:
-                self.service.save(volunteer)
+                self.service.save(volunteer, photo=self.photo.change)
                 self.saved_id = self.volunteer_id
         except DuplicateError as exc:
             self._duplicate_id = exc.existing_id
@@ -478,6 +489,7 @@ class VolunteerDialog(QDialog):
     def _edit_term(self, term) -> None:  # type: ignore[no-untyped-def]
         assert self.volunteer_id is not None
         dialog = TermDialog(self.volunteer_id, self.context.settings.term_years, term, self)
+        dialog.form.set_home_subdistrict(self.area.subdistrict_code())
         if dialog.exec() and dialog.result_term is not None:
             try:
                 self.service.save_term(dialog.result_term)
@@ -528,6 +540,7 @@ class VolunteerDialog(QDialog):
         texts = [w.text() for w in self.findChildren(QLineEdit)]
         texts += [w.currentText() for w in self.findChildren(QComboBox)]
         texts.append(self.notes.toPlainText())
+        texts.append("photo changed" if self.photo.change is not None else "")
         return tuple(texts)
 
     def has_changes(self) -> bool:
