@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -424,6 +424,15 @@ class VolunteerDialog(QDialog):
     def _show_problems(self, problems: dict[str, str]) -> None:
         for field, label in self.errors.items():
             label.show_error(problems.get(field, ""))
+        # A tab with a problem on it is marked, so problems on hidden tabs are not missed.
+        bar = self.tabs.tabBar()
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            bad = any(
+                field in problems and page.isAncestorOf(label)
+                for field, label in self.errors.items()
+            )
+            bar.setTabTextColor(index, QColor("#b00020") if bad else QColor())
         if "national_id" not in problems and self._duplicate_id is None:
             self.open_duplicate.hide()
 
