@@ -23,7 +23,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
-from asr_desktop.services.demo import build_demo
 from PySide6.QtWidgets import QApplication
 
 from asr_desktop.store.database import open_database
@@ -72,6 +71,8 @@ def main() -> None:
     args = parser.parse_args()
     path = args.db or Path(tempfile.gettempdir()) / f"asr-bench-{args.volunteers}.db"
     if not path.exists():
+        from asr_desktop.services.demo import build_demo
+
         started = time.perf_counter()
         db = open_database(path)
         build_demo(db, volunteers=args.volunteers)

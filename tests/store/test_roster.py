@@ -130,3 +130,36 @@ def test_sql_status_rule_matches_the_domain_rule(db):
             },
         ).fetchone()[0]
         assert got == derive_status(standing, start, last, TODAY).value, (standing, start, last)
+
+
+def test_one_or_two_characters_match_the_start_of_names_ids_and_phones(db, filled):
+    def found(text):
+        return set(names(db, roster_ids(db, RosterFilter(search=text), today=TODAY)))
+
+    assert found("ศร") == {"แก้ว"}  # last name ศรีสุข
+    assert found("ก") == {"กมล"}  # first names only by their first letter, not เกศินี
+    assert found("08") == {"สมชาย", "แก้ว", "เกศินี"}
+    assert found("3") == {p[0] for p in PEOPLE}  # every national ID here starts with 3
+
+
+@pytest.mark.parametrize("search", ["", "ส", "สม", "ใจดี", "0", "ธาตุ", "แก้ว"])
+@pytest.mark.parametrize("sort", [RosterSort.NAME, RosterSort.TERM_END, RosterSort.STATUS])
+def test_roster_view_orders_like_sql(db, filled, search, sort):
+    from asr_desktop.store.roster import RosterView
+
+    view = RosterView(db, today=TODAY)
+    for descending in (False, True):
+        expected = roster_ids(
+            db, RosterFilter(search=search), sort=sort, descending=descending, today=TODAY
+        )
+        assert view.ids(RosterFilter(search=search), sort, descending) == expected
+
+
+def test_search_index_follows_updates_and_deletes(db, roster, filled):
+    volunteer = roster.store.get(filled[0])
+    volunteer.last_name = "เปลี่ยนสกุลใหม่"
+    roster.save(volunteer)
+    assert roster_ids(db, RosterFilter(search="ใจดี"), today=TODAY) == []
+    assert roster_ids(db, RosterFilter(search="สกุลใหม่"), today=TODAY) == [filled[0]]
+    roster.delete(filled[0])
+    assert roster_ids(db, RosterFilter(search="สกุลใหม่"), today=TODAY) == []

@@ -6,6 +6,8 @@ tests/store/test_migrations.py. Names sort in the order they run (``m0001_…``)
 
 from __future__ import annotations
 
+import sqlite3
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
@@ -14,8 +16,10 @@ MIGRATIONS = Migrations("asr_desktop")
 
 @MIGRATIONS(name="m0001_roster")
 def m0001_roster(db: Database) -> None:
-    """Office settings, mentors, volunteers, terms, status events, audit log, area names."""
+    """Office settings, mentors, volunteers, terms, status events, audit log, area names,
+    and the trigram index that makes search-as-you-type fast at 100,000 volunteers."""
     _execute_statements(db, _M0001_SQL)
+    _execute_statements(db, _SEARCH_INDEX_SQL)
     _fill_area_names(db)
 
 
@@ -80,6 +84,9 @@ CREATE INDEX volunteers_district ON volunteers (district_code, subdistrict_code)
 CREATE INDEX volunteers_subdistrict ON volunteers (subdistrict_code);
 CREATE INDEX volunteers_mentor ON volunteers (mentor_id);
 CREATE INDEX volunteers_term_end ON volunteers (term_end);
+CREATE INDEX volunteers_first_name ON volunteers (first_name);
+CREATE INDEX volunteers_last_name ON volunteers (last_name);
+CREATE INDEX volunteers_phone ON volunteers (phone);
 
 CREATE TABLE volunteer_photos (
     volunteer_id INTEGER PRIMARY KEY REFERENCES volunteers(id) ON DELETE CASCADE,
@@ -142,6 +149,28 @@ CREATE TABLE area_names (
 """
 
 
+# An FTS5 trigram index over volunteers.search_text: any substring of three or more
+# characters is found without scanning the table (Thai has no spaces between words, so a
+# word tokenizer would not do). Triggers keep it in step with every write, bulk ones too.
+_SEARCH_INDEX_SQL = """
+CREATE VIRTUAL TABLE volunteer_search USING fts5(
+    search_text, content='volunteers', content_rowid='id', tokenize='trigram'
+);
+CREATE TRIGGER volunteer_search_insert AFTER INSERT ON volunteers BEGIN
+    INSERT INTO volunteer_search (rowid, search_text) VALUES (new.id, new.search_text);
+END;
+CREATE TRIGGER volunteer_search_delete AFTER DELETE ON volunteers BEGIN
+    INSERT INTO volunteer_search (volunteer_search, rowid, search_text)
+        VALUES ('delete', old.id, old.search_text);
+END;
+CREATE TRIGGER volunteer_search_update AFTER UPDATE OF search_text ON volunteers BEGIN
+    INSERT INTO volunteer_search (volunteer_search, rowid, search_text)
+        VALUES ('delete', old.id, old.search_text);
+    INSERT INTO volunteer_search (rowid, search_text) VALUES (new.id, new.search_text);
+END
+"""
+
+
 def _fill_area_names(db: Database) -> None:
     import geothai
 
@@ -163,10 +192,15 @@ def _execute_statements(db: Database, script: str) -> None:
     """Runs ``;``-separated statements inside the migration's transaction.
 
     ``sqlite3.executescript`` would commit the open transaction first, so it is not used.
+    Pieces are joined until SQLite calls them a complete statement (triggers hold ``;``).
     """
-    for statement in script.split(";"):
-        if statement.strip():
-            db.conn.execute(statement)
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):
+            if statement.strip(" \n;"):
+                db.conn.execute(statement)
+            statement = ""
 
 
 def applied_names(db: Database) -> list[str]:

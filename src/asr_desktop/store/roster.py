@@ -45,7 +45,7 @@ _ORDER_BY = {
     RosterSort.SUBDISTRICT: "sd.sort_key",
     RosterSort.DISTRICT: "d.sort_key",
     RosterSort.TIER: "v.tier",
-    RosterSort.STATUS: "status",
+    RosterSort.STATUS: f"({STATUS_SQL})",
     RosterSort.TERM_END: "v.term_end",
     RosterSort.PHONE: "v.phone",
 }
@@ -55,6 +55,11 @@ _JOINS = {
     RosterSort.SUBDISTRICT: "LEFT JOIN area_names sd ON sd.code = v.subdistrict_code",
     RosterSort.DISTRICT: "LEFT JOIN area_names d ON d.code = v.district_code",
 }
+
+
+_NULLABLE = {RosterSort.TIER, RosterSort.TERM_END, RosterSort.SUBDISTRICT, RosterSort.DISTRICT}
+_TRIGRAM = 3
+_PREFIX_COLUMNS = ("first_name", "last_name", "national_id", "phone")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +105,27 @@ def search_terms(text: str) -> list[str]:
 def _where(roster_filter: RosterFilter) -> tuple[str, dict[str, object]]:
     clauses: list[str] = []
     params: dict[str, object] = {}
+    long_terms = []
     for i, term in enumerate(search_terms(roster_filter.search)):
-        clauses.append(f"instr(v.search_text, :q{i}) > 0")
-        params[f"q{i}"] = term
+        if len(term) >= _TRIGRAM:
+            long_terms.append('"' + term.replace('"', '""') + '"')
+        else:
+            # One or two characters are too short for the trigram index; they match the
+            # start of a name, ID or phone through ordinary indexes instead of a scan.
+            clauses.append(
+                "("
+                + " OR ".join(
+                    f"v.{column} BETWEEN :q{i} AND :q{i}_end" for column in _PREFIX_COLUMNS
+                )
+                + ")"
+            )
+            params[f"q{i}"] = term
+            params[f"q{i}_end"] = term + "\U0010ffff"
+    if long_terms:
+        clauses.insert(
+            0, "v.id IN (SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH :match)"
+        )
+        params["match"] = " AND ".join(long_terms)
     if roster_filter.district_code:
         clauses.append("v.district_code = :district")
         params["district"] = roster_filter.district_code
@@ -130,19 +153,67 @@ def roster_ids(
     sort: RosterSort = RosterSort.NAME,
     descending: bool = False,
     today: date,
+    ordered: bool = True,
 ) -> list[int]:
-    """The ids of the volunteers that match, in display order."""
+    """The ids of the volunteers that match, in display order (any order if not ``ordered``)."""
     where, params = _where(roster_filter)
     params["today"] = today.isoformat()
+    if not ordered:
+        return [
+            row[0] for row in db.execute(f"SELECT v.id FROM volunteers v WHERE {where}", params)
+        ]
     direction = "DESC" if descending else "ASC"
-    # NULLs (no term yet) go last whichever way the column is sorted.
     order = _ORDER_BY[sort]
+    # NULLs (no term yet) go last whichever way the column is sorted. Only nullable columns
+    # get the IS NULL term, so that the NOT NULL ones can be read straight from their index.
+    nulls_last = f"{order} IS NULL, " if sort in _NULLABLE else ""
     sql = (
-        f"SELECT v.id, {STATUS_SQL} AS status FROM volunteers v {_JOINS.get(sort, '')} "
-        f"WHERE {where} ORDER BY {order} IS NULL, {order} {direction}, "
-        f"v.name_sort_key {direction}, v.id"
+        f"SELECT v.id FROM volunteers v {_JOINS.get(sort, '')} WHERE {where} "
+        f"ORDER BY {nulls_last}{order} {direction}"
+        + ("" if sort is RosterSort.NAME else f", v.name_sort_key {direction}")
+        + f", v.id {direction}"
     )
-    return [row[0] for row in db.execute(sql, params).fetchall()]
+    return [row[0] for row in db.execute(sql, params)]
+
+
+class RosterView:
+    """Search-as-you-type over a large roster: the SQL finds the matches, unordered (fast,
+    through the trigram index); the order comes from the full ordered id list of the
+    current sort, computed once per sort and reused for every keystroke.
+
+    Call :meth:`invalidate` after any change to volunteers.
+    """
+
+    def __init__(self, db: Database, *, today: date) -> None:
+        self.db = db
+        self.today = today
+        self._orders: dict[tuple[RosterSort, bool], list[int]] = {}
+        self._ranks: dict[tuple[RosterSort, bool], dict[int, int]] = {}
+
+    def invalidate(self, *, today: date | None = None) -> None:
+        self._orders.clear()
+        self._ranks.clear()
+        if today is not None:
+            self.today = today
+
+    def ids(self, roster_filter: RosterFilter, sort: RosterSort, descending: bool) -> list[int]:
+        key = (sort, descending)
+        order = self._orders.get(key)
+        if order is None:
+            order = roster_ids(
+                self.db, RosterFilter(), sort=sort, descending=descending, today=self.today
+            )
+            self._orders[key] = order
+        if roster_filter == RosterFilter():
+            return list(order)
+        matched = roster_ids(self.db, roster_filter, today=self.today, ordered=False)
+        if len(matched) > len(order) // 8:
+            wanted = set(matched)
+            return [i for i in order if i in wanted]
+        rank = self._ranks.get(key)
+        if rank is None:
+            rank = self._ranks[key] = {vid: position for position, vid in enumerate(order)}
+        return sorted(matched, key=rank.__getitem__)
 
 
 def roster_rows(db: Database, ids: Sequence[int], *, today: date) -> dict[int, RosterRow]:

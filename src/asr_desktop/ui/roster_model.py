@@ -18,7 +18,7 @@ from asr_desktop.domain.national_id import format_national_id
 from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Status, Tier
-from asr_desktop.store.roster import RosterFilter, RosterRow, RosterSort, roster_ids, roster_rows
+from asr_desktop.store.roster import RosterFilter, RosterRow, RosterSort, RosterView, roster_rows
 from asr_desktop.ui.context import AppContext
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -62,6 +62,7 @@ class RosterModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._blocks: OrderedDict[int, dict[int, RosterRow]] = OrderedDict()
         self._today = context.today()
+        self._view = RosterView(context.db, today=self._today)
 
     # -- querying -----------------------------------------------------------------------
 
@@ -70,36 +71,32 @@ class RosterModel(QAbstractTableModel):
         return self._filter
 
     def set_filter(self, roster_filter: RosterFilter) -> None:
+        """Shows the volunteers that match (a search keystroke, a filter change)."""
         self._filter = roster_filter
-        self.reload()
+        self.beginResetModel()
+        self._query()
+        self.endResetModel()
 
-    def reload(self) -> None:
-        """Runs the query again (after a search, a filter change or an edit elsewhere)."""
+    def reload(self, roster_filter: RosterFilter | None = None) -> None:
+        """Reads everything again, after volunteers were changed."""
+        if roster_filter is not None:
+            self._filter = roster_filter
         self.beginResetModel()
         self._today = self._context.today()
-        self._ids = roster_ids(
-            self._context.db,
-            self._filter,
-            sort=self._sort,
-            descending=self._descending,
-            today=self._today,
-        )
-        self._blocks.clear()
+        self._view.invalidate(today=self._today)
+        self._query()
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         self._sort = COLUMNS[column][1]
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self._ids = roster_ids(
-            self._context.db,
-            self._filter,
-            sort=self._sort,
-            descending=self._descending,
-            today=self._today,
-        )
-        self._blocks.clear()
+        self._query()
         self.layoutChanged.emit()
+
+    def _query(self) -> None:
+        self._ids = self._view.ids(self._filter, self._sort, self._descending)
+        self._blocks.clear()
 
     def volunteer_id(self, row: int) -> int:
         return self._ids[row]

@@ -238,7 +238,11 @@ class RosterPage(QWidget):
 
     def refresh(self) -> None:
         self._fill_mentors()
-        self.apply_filter()
+        selected = self.selected_id()
+        self.model.reload(self.current_filter())
+        if selected is not None:
+            self.select_volunteer(selected)
+        self._report_count()
 
     def page_shown(self) -> None:
         self._report_count()
