@@ -13,7 +13,9 @@ class _Labelled(StrEnum):
 
     label: str
 
-    def __new__(cls, code: str, label: str) -> _Labelled:
+    # ``label`` has a default only for type checkers: after the class is built, Enum looks
+    # members up by code alone (``Status("active")``), and mypy reads this signature.
+    def __new__(cls, code: str, label: str = "") -> _Labelled:
         member = str.__new__(cls, code)
         member._value_ = code
         member.label = label

@@ -65,3 +65,10 @@ def _from_sql(value: Any, hint: Any) -> Any:
     if typing.get_origin(target) is tuple:
         return tuple(value.split())
     return value
+
+
+def inserted_id(table: Any) -> int:
+    """The primary key of the row a sqlite-utils ``Table.insert`` just wrote."""
+    if table.last_pk is None:
+        raise RuntimeError(f"insert into {table.name} returned no primary key")
+    return int(table.last_pk)
