@@ -96,7 +96,7 @@ def _unescape_mount(field: str) -> str:
 
 
 def _windows_reason(path: Path) -> str | None:
-    drive = PureWindowsPath(os.path.abspath(path)).drive
+    drive = PureWindowsPath(path).drive or PureWindowsPath(os.path.abspath(path)).drive
     if not drive or len(drive) != 2:
         return None
     if drive_type(drive) == _DRIVE_REMOTE:
