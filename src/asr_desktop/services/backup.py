@@ -278,3 +278,36 @@ def _free_name(folder: Path, base: str) -> Path:
         n += 1
         target = folder / f"{base}-{n}.db"
     return target
+
+
+@dataclass(frozen=True, slots=True)
+class FileRestore:
+    summary: DatabaseSummary
+    safety_backup: Path | None = None
+    """The backup of the healthy database that was replaced."""
+    damaged_aside: Path | None = None
+    """Where a damaged database was put aside."""
+
+
+def restore_file(db_path: Path, backup: Path) -> FileRestore:
+    """Restores ``backup`` to ``db_path`` when nothing has the database open (CLI, start-up).
+
+    A healthy database is backed up first and replaced through the backup API; a damaged
+    one is put aside; a missing one is simply written. The result is migrated.
+    """
+    from asr_desktop.store.database import connect, open_database
+
+    summary = check_backup(backup)
+    result = FileRestore(summary)
+    if db_path.exists() and integrity_problems(db_path, quick=True):
+        result = FileRestore(summary, damaged_aside=replace_damaged(db_path, backup))
+    elif db_path.exists():
+        db = connect(db_path)
+        try:
+            result = FileRestore(summary, safety_backup=restore(db, backup).safety_backup)
+        finally:
+            db.close()
+    else:
+        _copy_file(backup, db_path)
+    open_database(db_path).close()
+    return result
