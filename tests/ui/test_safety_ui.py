@@ -253,3 +253,16 @@ def test_log_file_rotates(tmp_path: Path) -> None:
         h for h in crash.log.handlers if isinstance(h, logging.handlers.RotatingFileHandler)
     ]
     assert handlers and handlers[0].maxBytes == 1_000_000 and handlers[0].backupCount == 4
+
+
+def test_privacy_actions(context: AppContext, qtbot, monkeypatch, tmp_path: Path) -> None:
+    from asr_desktop.ui import privacy_actions
+
+    monkeypatch.setattr(privacy_actions, "choose_folder", lambda parent, title: tmp_path / "x")
+    monkeypatch.setattr("asr_desktop.ui.ask.inform", lambda *a: None)
+    monkeypatch.setattr("asr_desktop.ui.ask.confirm", lambda *a, **k: True)
+    result = privacy_actions.export_person_data(None, context, 1)
+    assert result is not None and result.json_path.exists()
+    assert privacy_actions.anonymise_volunteer(None, context, 1)
+    nid = context.db.execute("SELECT national_id FROM volunteers WHERE id = 1").fetchone()[0]
+    assert nid == "0000000000001"

@@ -62,12 +62,16 @@ def check_local(path: Path) -> None:
 def filesystem_type(path: Path, mounts_file: Path = Path("/proc/mounts")) -> str | None:
     """The type of the file system holding ``path``, from the longest matching mount point."""
     try:
-        lines = mounts_file.read_text(encoding="utf-8", errors="replace").splitlines()
+        text = mounts_file.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return None
-    target = _existing_ancestor(path)
+    return filesystem_type_from_text(text, _existing_ancestor(path))
+
+
+def filesystem_type_from_text(mounts: str, target: str) -> str | None:
+    """Parses a /proc/mounts text for the mount holding the absolute path ``target``."""
     best: tuple[int, str] | None = None
-    for line in lines:
+    for line in mounts.splitlines():
         fields = line.split()
         if len(fields) < 3:
             continue

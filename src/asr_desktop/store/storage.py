@@ -25,7 +25,12 @@ class StorageError(AsrError):
 
 
 def storage_reason(exc: BaseException) -> str:
-    """A Thai explanation of a storage failure; the original text when it is none of these."""
+    """A Thai explanation of a storage failure (with SQLite's own words when unknown)."""
+    return known_reason(exc) or f"อ่านหรือเขียนฐานข้อมูลไม่สำเร็จ ({exc or type(exc).__name__})"
+
+
+def known_reason(exc: BaseException) -> str | None:
+    """The Thai reason for a full disk, read-only file, lock or damage; None otherwise."""
     text = str(exc).lower()
     if (isinstance(exc, OSError) and exc.errno == errno.ENOSPC) or "disk is full" in text:
         return DISK_FULL
@@ -37,16 +42,14 @@ def storage_reason(exc: BaseException) -> str:
         return LOCKED
     if "malformed" in text or "not a database" in text or "corrupt" in text:
         return DAMAGED
-    return str(exc)
+    return None
 
 
 def is_storage_failure(exc: BaseException) -> bool:
     """True for failures of the disk or file rather than of the program."""
     if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EROFS, errno.EACCES):
         return True
-    return isinstance(exc, sqlite3.OperationalError | sqlite3.DatabaseError) and (
-        storage_reason(exc) != str(exc)
-    )
+    return isinstance(exc, sqlite3.DatabaseError) and known_reason(exc) is not None
 
 
 def explain(exc: BaseException) -> StorageError:
