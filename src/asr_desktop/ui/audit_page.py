@@ -106,12 +106,19 @@ class AuditModel(QAbstractTableModel):
             return RECORD_TYPE_LABELS.get(entry["record_type"], entry["record_type"])
         if column == 4:
             return "" if entry["record_id"] is None else str(entry["record_id"])
-        return entry["summary"]
+        return readable_summary(entry["summary"])
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+def readable_summary(summary: str) -> str:
+    """The store writes "volunteer 12" for terms and events; show it in Thai."""
+    if summary.startswith("volunteer "):
+        return "อาสาสมัครรหัส " + summary.removeprefix("volunteer ")
+    return summary
 
 
 def describe_change(entry: dict[str, Any]) -> str:
@@ -123,7 +130,7 @@ def describe_change(entry: dict[str, Any]) -> str:
         f"{ACTION_LABELS.get(entry['action'], entry['action'])} "
         f"{RECORD_TYPE_LABELS.get(entry['record_type'], entry['record_type'])}"
         + (f" รหัส {entry['record_id']}" if entry["record_id"] is not None else ""),
-        entry["summary"],
+        readable_summary(entry["summary"]),
     ]
     if entry.get("redacted_at"):
         lines.append(f"(ปิดบังข้อมูลระบุตัวตนเมื่อ {thai_timestamp(entry['redacted_at'])})")

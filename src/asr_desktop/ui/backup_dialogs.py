@@ -78,11 +78,15 @@ class RestoreConfirmDialog(QDialog):
                 if current is not None and key in current.counts:
                     now = f"  (ปัจจุบัน {current.counts[key]:,} {unit})"
                 form.addRow(f"{label}:", QLabel(f"{summary.counts[key]:,} {unit}{now}"))
-        note = QLabel(
-            "ข้อมูลปัจจุบันทั้งหมดจะถูกแทนที่ด้วยข้อมูลในไฟล์สำรองนี้\n"
-            "ก่อนกู้คืน โปรแกรมจะสำรองฐานข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ให้ก่อน\n"
-            "จึงย้อนกลับได้หากเลือกไฟล์ผิด"
-        )
+        # One label per line: Qt packs Thai lines of one label so tight that marks touch.
+        note = QVBoxLayout()
+        note.setSpacing(4)
+        for line in (
+            "ข้อมูลปัจจุบันทั้งหมดจะถูกแทนที่ด้วยข้อมูลในไฟล์สำรองนี้",
+            "ก่อนกู้คืน โปรแกรมจะสำรองฐานข้อมูลปัจจุบันไว้ในโฟลเดอร์ backups ให้ก่อน",
+            "จึงย้อนกลับได้หากเลือกไฟล์ผิด",
+        ):
+            note.addWidget(QLabel(line))
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("กู้คืน", QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
@@ -92,7 +96,7 @@ class RestoreConfirmDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
-        layout.addWidget(note)
+        layout.addLayout(note)
         layout.addWidget(buttons)
 
 
