@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from asr_desktop import __version__
-from asr_desktop.cli import roster
+from asr_desktop.cli import privacy, roster, safety
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.store.storage import storage_reason
 
-COMMAND_MODULES = (roster,)
+COMMAND_MODULES = (roster, safety, privacy)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,6 +50,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(args.run(args))
     except AsrError as exc:
         print(f"asr-cli: {exc.message}", file=sys.stderr)
+        return 1
+    except sqlite3.Error as exc:
+        print(f"asr-cli: {storage_reason(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:
         print(f"asr-cli: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)

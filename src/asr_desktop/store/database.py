@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.store import migrations
+from asr_desktop.store.storage import DAMAGED, is_storage_failure, storage_reason
 
 
 class DatabaseError(AsrError):
@@ -77,6 +78,8 @@ def open_database(
         migrations.apply(db)
     except sqlite3.DatabaseError as exc:
         db.close()
+        if is_storage_failure(exc) and storage_reason(exc) != DAMAGED:
+            raise DatabaseError(f"เปิดฐานข้อมูล {path} ไม่ได้: {storage_reason(exc)}") from exc
         raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม หรือไฟล์เสียหาย ({exc})") from exc
     except BaseException:
         db.close()

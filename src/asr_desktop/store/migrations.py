@@ -171,6 +171,82 @@ END
 """
 
 
+@MIGRATIONS(name="m0020_audit_guard")
+def m0020_audit_guard(db: Database) -> None:
+    """The audit log becomes append-only in SQLite itself.
+
+    UPDATE and DELETE of ``audit_log`` raise, whoever runs them. The one exception is the
+    PDPA redaction of an entry about an anonymised volunteer: it may replace ``summary``,
+    ``before`` and ``after`` once, setting ``redacted_at``, and nothing else.
+    """
+    for statement in _M0020_STATEMENTS:
+        db.conn.execute(statement)
+
+
+_M0020_STATEMENTS = (
+    "ALTER TABLE audit_log ADD COLUMN redacted_at TEXT",
+    "CREATE INDEX audit_log_at ON audit_log (at)",
+    """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+    BEGIN
+        SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be deleted');
+    END""",
+    """CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+    WHEN NOT (
+        OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
+        AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.os_user = OLD.os_user
+        AND NEW.action = OLD.action AND NEW.record_type = OLD.record_type
+        AND NEW.record_id IS OLD.record_id
+    )
+    BEGIN
+        SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be changed');
+    END""",
+)
+
+
+@MIGRATIONS(name="m0021_privacy_log")
+def m0021_privacy_log(db: Database) -> None:
+    """PDPA: every export of personal data and every anonymisation, append-only."""
+    for statement in _M0021_STATEMENTS:
+        db.conn.execute(statement)
+
+
+_M0021_STATEMENTS = (
+    """CREATE TABLE privacy_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        os_user TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('export', 'anonymise')),
+        what TEXT NOT NULL,
+        volunteer_id INTEGER,
+        record_count INTEGER NOT NULL DEFAULT 0,
+        file_name TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX privacy_log_volunteer ON privacy_log (volunteer_id)",
+    """CREATE TRIGGER privacy_log_no_update BEFORE UPDATE ON privacy_log
+    BEGIN
+        SELECT RAISE(ABORT, 'privacy_log is append-only');
+    END""",
+    """CREATE TRIGGER privacy_log_no_delete BEFORE DELETE ON privacy_log
+    BEGIN
+        SELECT RAISE(ABORT, 'privacy_log is append-only');
+    END""",
+)
+
+
+@MIGRATIONS(name="m0022_app_password")
+def m0022_app_password(db: Database) -> None:
+    """The optional password for opening the app: a salted KDF hash, never the password."""
+    db.conn.execute(
+        """CREATE TABLE app_password (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            hash TEXT NOT NULL,
+            set_at TEXT NOT NULL,
+            set_by TEXT NOT NULL
+        )"""
+    )
+
+
 def _fill_area_names(db: Database) -> None:
     import geothai
 
@@ -209,6 +285,11 @@ def applied_names(db: Database) -> list[str]:
 
 def pending(db: Database) -> list[str]:
     return [m.name for m in MIGRATIONS.pending(db)]
+
+
+def known_names() -> list[str]:
+    """Every migration this version of the app has, in the order they run."""
+    return [m.name for m in MIGRATIONS._migrations]
 
 
 def unknown_applied(db: Database) -> list[str]:

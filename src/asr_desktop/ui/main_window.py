@@ -16,19 +16,21 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QStackedWidget,
     QWidget,
 )
 
 from asr_desktop import __version__
-from asr_desktop.ui import ask
+from asr_desktop.ui import ask, backup_dialogs
+from asr_desktop.ui.audit_page import AuditPage
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.roster_page import RosterPage
 
 PageFactory = Callable[[AppContext], QWidget]
 
 # The navigation, in order (DESIGN.md §6). A feature adds its page here.
-PAGES: list[PageFactory] = [RosterPage]
+PAGES: list[PageFactory] = [RosterPage, AuditPage]
 
 
 class MainWindow(QMainWindow):
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("ตั้งค่าสำนักงาน…", self.edit_settings))
         file_menu.addSeparator()
+        self._add_safety_actions(file_menu)
+        file_menu.addSeparator()
         file_menu.addAction(self._action("ออกจากโปรแกรม", self.close, QKeySequence("Alt+F4")))
 
         edit_menu = bar.addMenu("แก้ไข")
@@ -142,6 +146,8 @@ class MainWindow(QMainWindow):
         bar = self.statusBar()
         bar.addWidget(self.status_office)
         bar.addWidget(self.status_count)
+        self.status_backup = QLabel()
+        bar.addPermanentWidget(self.status_backup)
         bar.addPermanentWidget(self.status_database)
         self._update_status_bar()
 
@@ -149,6 +155,7 @@ class MainWindow(QMainWindow):
         settings = self.context.settings
         self.status_office.setText(settings.office_name)
         self.status_database.setText(f"ฐานข้อมูล: {self.context.db_path}")
+        self.status_backup.setText(backup_dialogs.last_backup_text(self.context.db_path))
 
     def show_count(self, text: str) -> None:
         """Pages report how many records they show here."""
@@ -165,6 +172,31 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.context, self)
         if dialog.exec():
             self.context.reload_settings()
+
+    def _add_safety_actions(self, menu: QMenu) -> None:
+        from asr_desktop.ui.login import PasswordDialog
+
+        def then_update(action: Callable[[QWidget, AppContext], object]) -> Callable[[], None]:
+            def run() -> None:
+                action(self, self.context)
+                self._update_status_bar()
+
+            return run
+
+        menu.addAction(self._action("สำรองข้อมูลไปที่…", then_update(backup_dialogs.back_up_to)))
+        menu.addAction(self._action("กู้คืนข้อมูล…", then_update(backup_dialogs.restore_from)))
+        menu.addAction(self._action("ตรวจสอบฐานข้อมูล", then_update(backup_dialogs.check_now)))
+        menu.addAction(
+            self._action("รหัสผ่านเข้าโปรแกรม…", lambda: PasswordDialog(self.context.db, self).exec())
+        )
+
+    def bring_forward(self) -> None:
+        """A second start of the app asked for this window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
 
     def _on_changed(self, kind: str) -> None:
         if kind == "settings":

@@ -1,0 +1,115 @@
+"""PDPA records: the privacy log and the queries behind "export" and "anonymise".
+
+``privacy_log`` holds one row per export of personal data (who, when, what, the file's
+SHA-256) and per anonymisation; like the audit log it is append-only (triggers of
+migration m0021). Anonymising redacts the audit entries about that person once, marked by
+``redacted_at`` (the only change the m0020 triggers allow).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from asr_desktop.store import audit
+
+REDACTED = "[ลบข้อมูลระบุตัวตนแล้ว]"
+
+
+def log(
+    db: Database,
+    action: str,
+    what: str,
+    *,
+    volunteer_id: int | None = None,
+    record_count: int = 0,
+    file_name: str = "",
+    sha256: str = "",
+) -> None:
+    """Appends one row to the privacy log (call inside the transaction of the change)."""
+    db.conn.execute(
+        "INSERT INTO privacy_log (at, os_user, action, what, volunteer_id, record_count,"
+        " file_name, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            datetime.now().isoformat(timespec="seconds"),
+            audit.os_user(),
+            action,
+            what,
+            volunteer_id,
+            record_count,
+            file_name,
+            sha256,
+        ),
+    )
+
+
+def entries(db: Database, volunteer_id: int | None = None) -> list[dict[str, Any]]:
+    where, params = ("WHERE volunteer_id = ?", [volunteer_id]) if volunteer_id else ("", [])
+    return list(db.query(f"SELECT * FROM privacy_log {where} ORDER BY id", params))
+
+
+def rows_of(db: Database, table: str, volunteer_id: int) -> list[dict[str, Any]]:
+    key = "id" if table == "volunteers" else "volunteer_id"
+    return list(db.query(f"SELECT * FROM {table} WHERE {key} = ? ORDER BY id", [volunteer_id]))
+
+
+def audit_about(db: Database, volunteer_id: int) -> list[dict[str, Any]]:
+    """Audit entries about the volunteer, their terms and their status events."""
+    return list(
+        db.query(
+            f"SELECT * FROM audit_log WHERE {_ABOUT} ORDER BY id",
+            {"volunteer_id": volunteer_id},
+        )
+    )
+
+
+_ABOUT = """(
+    (record_type = 'volunteer' AND record_id = :volunteer_id)
+    OR (record_type = 'term' AND (record_id IN
+        (SELECT id FROM terms WHERE volunteer_id = :volunteer_id)
+        OR summary = 'volunteer ' || :volunteer_id))
+    OR (record_type = 'status_event' AND (record_id IN
+        (SELECT id FROM status_events WHERE volunteer_id = :volunteer_id)
+        OR summary LIKE 'volunteer ' || :volunteer_id || ':%'))
+)"""
+
+
+def erase_identity(db: Database, volunteer_id: int, values: dict[str, Any]) -> None:
+    """Overwrites the volunteer's identity columns, deletes the photo, clears card numbers
+    and notes of their terms and events (inside the caller's transaction)."""
+    db.table("volunteers").update(volunteer_id, values)
+    db.execute("DELETE FROM volunteer_photos WHERE volunteer_id = ?", [volunteer_id])
+    db.execute("UPDATE terms SET card_no = '', notes = '' WHERE volunteer_id = ?", [volunteer_id])
+    db.execute("UPDATE status_events SET note = '' WHERE volunteer_id = ?", [volunteer_id])
+
+
+def redact_audit(db: Database, volunteer_id: int, identity_keys: frozenset[str]) -> int:
+    """Replaces identity values in the audit entries about the volunteer; returns how many."""
+    now = datetime.now().isoformat(timespec="seconds")
+    count = 0
+    for row in audit_about(db, volunteer_id):
+        if row["redacted_at"] is not None:
+            continue
+        db.conn.execute(
+            "UPDATE audit_log SET summary = ?, before = ?, after = ?, redacted_at = ? WHERE id = ?",
+            (
+                REDACTED if row["record_type"] == "volunteer" else row["summary"],
+                _redact(row["before"], identity_keys),
+                _redact(row["after"], identity_keys),
+                now,
+                row["id"],
+            ),
+        )
+        count += 1
+    return count
+
+
+def _redact(values: str | None, keys: frozenset[str]) -> str | None:
+    if values is None:
+        return None
+    data = json.loads(values)
+    redacted = {k: (REDACTED if k in keys and v not in (None, "") else v) for k, v in data.items()}
+    return json.dumps(redacted, ensure_ascii=False, sort_keys=True)

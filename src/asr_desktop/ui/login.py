@@ -1,0 +1,123 @@
+"""The optional password: asked at start, set or cleared from the menu.
+
+The password guards the app, not the file (see services/access.py and the README's
+recovery note), so the dialog says plainly what to do when it is forgotten.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlite_utils import Database
+
+from asr_desktop.services.access import (
+    check_password,
+    clear_password,
+    password_required,
+    set_password,
+)
+from asr_desktop.services.roster import InvalidRecord
+from asr_desktop.ui import ask
+
+MAX_TRIES = 5
+FORGOTTEN = (
+    "ลืมรหัสผ่าน: ผู้ที่เข้าใช้เครื่องนี้ได้ ยกเลิกรหัสผ่านได้ด้วยคำสั่ง\nasr-cli --db <ไฟล์ฐานข้อมูล> password --clear"
+)
+
+
+class LoginDialog(QDialog):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.tries = 0
+        self.setWindowTitle("เข้าสู่โปรแกรม อสร. Desktop")
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b00020")
+        hint = QLabel(FORGOTTEN)
+        hint.setStyleSheet("color: #555")
+        buttons = QDialogButtonBox()
+        buttons.addButton("เข้าสู่โปรแกรม", QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.try_login)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("รหัสผ่าน:", self.password)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(hint)
+        layout.addWidget(buttons)
+
+    def try_login(self) -> None:
+        if check_password(self.db, self.password.text()):
+            self.accept()
+            return
+        self.tries += 1
+        self.password.clear()
+        if self.tries >= MAX_TRIES:
+            self.reject()
+            return
+        self.message.setText(f"รหัสผ่านไม่ถูกต้อง (เหลืออีก {MAX_TRIES - self.tries} ครั้ง)")
+
+
+def login(db: Database) -> bool:
+    """True when no password is set or the right one was typed."""
+    if not password_required(db):
+        return True
+    return bool(LoginDialog(db).exec())
+
+
+class PasswordDialog(QDialog):
+    """Set, change or clear the password for opening the app."""
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.setWindowTitle("รหัสผ่านเข้าโปรแกรม")
+        self.password = QLineEdit()
+        self.repeated = QLineEdit()
+        for edit in (self.password, self.repeated):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel("")
+        self.message.setStyleSheet("color: #b00020")
+        note = QLabel("รหัสผ่านป้องกันการเปิดโปรแกรมในเครื่องที่ใช้ร่วมกัน ไม่ได้เข้ารหัสไฟล์ฐานข้อมูล\n" + FORGOTTEN)
+        buttons = QDialogButtonBox()
+        buttons.addButton("บันทึกรหัสผ่าน", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.clear_button = buttons.addButton(
+            "ยกเลิกการใช้รหัสผ่าน", QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.clear_button.setEnabled(password_required(db))
+        self.clear_button.clicked.connect(self.clear)
+        buttons.addButton("ปิด", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout()
+        form.addRow("รหัสผ่านใหม่:", self.password)
+        form.addRow("พิมพ์ซ้ำ:", self.repeated)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def save(self) -> None:
+        try:
+            set_password(self.db, self.password.text(), self.repeated.text())
+        except InvalidRecord as exc:
+            self.message.setText("\n".join(p.message for p in exc.problems))
+            return
+        self.accept()
+
+    def clear(self) -> None:
+        if ask.confirm(self, "ยกเลิกรหัสผ่าน", "เปิดโปรแกรมโดยไม่ต้องใส่รหัสผ่าน?"):
+            clear_password(self.db)
+            self.accept()
