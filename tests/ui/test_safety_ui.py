@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
-from tests.safety_support import make_office
+from tests.safety_support import make_office, volunteer
 
 from asr_desktop.services import backup as backups
 from asr_desktop.services.access import set_password
@@ -126,9 +126,7 @@ def test_describe_change_shows_before_and_after() -> None:
 
 def test_restore_from_menu_confirms_then_restores(context: AppContext, qtbot, monkeypatch):
     saved = backups.backup_now(context.db, "manual")
-    RosterService(context.db).register(
-        __import__("tests.safety_support", fromlist=["volunteer"]).volunteer(77)
-    )
+    RosterService(context.db).register(volunteer(77))
     seen: list[tuple] = []
     messages: list[str] = []
     monkeypatch.setattr(backup_dialogs, "choose_backup_file", lambda parent, start: saved)
