@@ -43,7 +43,8 @@ def record(
         before = {k: before.get(k) for k in sorted(changed)}
         after = {k: after.get(k) for k in sorted(changed)}
     db.conn.execute(
-        "INSERT INTO audit_log (at, os_user, action, record_type, record_id, summary, before, after)"
+        "INSERT INTO audit_log"
+        " (at, os_user, action, record_type, record_id, summary, before, after)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         (
             datetime.now().isoformat(timespec="seconds"),
