@@ -204,3 +204,9 @@ def test_constraint_failure_leaves_database_unchanged(
 def test_empty_import_saves_nothing_but_the_audit_entry(db: Database) -> None:
     assert insert_volunteers(db, [], summary="ว่าง") == []
     assert table_counts(db)["audit_log"] == 1
+
+
+def test_restores_the_page_cache_size(db: Database) -> None:
+    before = db.execute("PRAGMA cache_size").fetchone()[0]
+    insert_volunteers(db, [make_record(1)], summary="test")
+    assert db.execute("PRAGMA cache_size").fetchone()[0] == before
