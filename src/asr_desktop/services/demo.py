@@ -7,7 +7,7 @@ The story the demo tells, for the province of the office (สกลนคร, 47
   former volunteers who resigned, moved or died, terms that ended without renewal, a few
   suspensions and applicants still waiting for an order (candidates);
 - appointments come in batches (รุ่น) every six months, each by a provincial order
-  (ลำดับที่/ปี พ.ศ.) dated a few days before the start; a term lasts the office's term
+  (คำสั่ง ที่ 123/2566) dated a few days before the start; a term lasts the office's term
   length; one batch's terms end within the next 90 days, so the "ending soon" lists are
   never empty; some volunteers are in their second term;
 - 8 to 15 mentors from the five agencies, each looking after one or two districts.
@@ -16,8 +16,8 @@ With ``volunteers`` given, the roster has exactly that many people. Up to 40 per
 they live in the office's province. Beyond that (100,000 for the benchmarks would be 800
 per tambon in สกลนคร, which no real roster looks like) the roster takes in neighbouring
 provinces (nearest DOPA code first, which keeps to the region) until there are about 15
-people per tambon: 8,000 cover สกลนคร and four neighbours, 100,000 nearly the whole
-country. Every tambon covered still has its lead; the mentors stay in the office's
+people per tambon: 8,000 cover สกลนคร and three neighbours, 100,000 cover 68 of the 77
+provinces. Every tambon covered still has its lead; the mentors stay in the office's
 province, so volunteers elsewhere have none.
 
 Everything is drawn from one ``random.Random(seed)`` in a fixed order, and every date is
@@ -236,10 +236,8 @@ def _plan(rng: random.Random, tambons: list[str], size: int | None) -> list[Plan
         ]
     _ensure_every_story(rng, others)
     order = {code: i for i, code in enumerate(tambons)}
-    others.sort(key=lambda p: order[p.subdistrict_code])  # stable: keeps the draw order
-    merged = leads + others
-    merged.sort(key=lambda p: order[p.subdistrict_code])
-    return merged
+    # Stable sort: in each tambon the leads come first, then the others in the order drawn.
+    return sorted(leads + others, key=lambda p: order[p.subdistrict_code])
 
 
 def _tier_for(rng: random.Random, story: Story) -> Tier:
