@@ -113,7 +113,9 @@ class PersonMaker:
     def name(self, gender: Gender, birth_year: int, province_code: str) -> tuple[str, str]:
         """A given name of the person's generation and region, and a family name."""
         rng = self.rng
-        modern = rng.random() < min(0.85, max(0.05, (birth_year - 1960) / 35))
+        # Names like ณัฐพล and กมลชนก spread from the 1980s; most people born before have
+        # names like สมชาย and บัวผัน.
+        modern = rng.random() < min(0.9, max(0.03, (birth_year - 1972) / 25))
         isan = province_code in names.NORTHEAST_PROVINCES and rng.random() < 0.35
         if gender is Gender.MALE:
             pool = names.MALE_MODERN if modern else names.MALE_ISAN if isan else names.MALE_CLASSIC
