@@ -37,6 +37,11 @@ def from_row(cls: type[T], row: dict[str, Any] | Any) -> T:
     return cls(**values)
 
 
+def sql_value(value: Any) -> Any:
+    """One field's value as SQLite stores it (what :func:`to_row` does to each field)."""
+    return _to_sql(value)
+
+
 def _to_sql(value: Any) -> Any:
     if isinstance(value, Enum):
         return value.value
