@@ -142,6 +142,128 @@ CREATE TABLE area_names (
 """
 
 
+@MIGRATIONS(name="m0002_work")
+def m0002_work(db: Database) -> None:
+    """Activity categories (seeded), activities, referrals, events, attendees, checklists."""
+    _execute_statements(db, _M0002_SQL)
+    from asr_desktop.domain.work import DEFAULT_CATEGORIES
+
+    db.conn.executemany(
+        "INSERT INTO work_categories (kind, code, label, position) VALUES (?, ?, ?, ?)",
+        [(kind, code, label, i) for i, (kind, code, label) in enumerate(DEFAULT_CATEGORIES)],
+    )
+
+
+_AGENCIES_SQL = "('', 'ops', 'doe', 'dsd', 'dlpw', 'sso')"
+_SCORE = "INTEGER CHECK ({0} IS NULL OR {0} BETWEEN 0 AND 3)"
+
+_M0002_SQL = f"""
+CREATE TABLE work_categories (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('duty', 'mission', 'target_group')),
+    code TEXT NOT NULL,
+    label TEXT NOT NULL CHECK (label <> ''),
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    UNIQUE (kind, code)
+);
+
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    volunteer_id INTEGER NOT NULL REFERENCES volunteers(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    mission_id INTEGER NOT NULL REFERENCES work_categories(id),
+    duty_id INTEGER REFERENCES work_categories(id),
+    target_group_id INTEGER REFERENCES work_categories(id),
+    agency TEXT NOT NULL DEFAULT '' CHECK (agency IN {_AGENCIES_SQL}),
+    subdistrict_code TEXT NOT NULL DEFAULT '',
+    moo TEXT NOT NULL DEFAULT '',
+    count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 0),
+    people_male INTEGER NOT NULL DEFAULT 0 CHECK (people_male >= 0),
+    people_female INTEGER NOT NULL DEFAULT 0 CHECK (people_female >= 0),
+    note TEXT NOT NULL DEFAULT '',
+    -- A cell of the month grid: one row per volunteer, month and mission, dated the 1st.
+    from_grid INTEGER NOT NULL DEFAULT 0 CHECK (from_grid IN (0, 1))
+);
+CREATE INDEX activities_date ON activities (date);
+CREATE INDEX activities_volunteer_date ON activities (volunteer_id, date);
+CREATE UNIQUE INDEX activities_grid_cell ON activities (volunteer_id, date, mission_id)
+    WHERE from_grid = 1;
+
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE SET NULL,
+    person_name TEXT NOT NULL CHECK (person_name <> ''),
+    person_phone TEXT NOT NULL DEFAULT '',
+    person_gender TEXT CHECK (person_gender IN ('male', 'female', 'other')),
+    subdistrict_code TEXT NOT NULL DEFAULT '',
+    need TEXT NOT NULL DEFAULT '',
+    agency TEXT NOT NULL CHECK (agency IN {_AGENCIES_SQL} AND agency <> ''),
+    status TEXT NOT NULL DEFAULT 'referred'
+        CHECK (status IN ('referred', 'in_progress', 'served', 'not_served')),
+    outcome TEXT NOT NULL DEFAULT '',
+    follow_up_date TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX referrals_date ON referrals (date);
+CREATE INDEX referrals_follow_up ON referrals (status, follow_up_date);
+CREATE INDEX referrals_volunteer ON referrals (volunteer_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (title <> ''),
+    kind TEXT NOT NULL DEFAULT 'training'
+        CHECK (kind IN ('training', 'seminar', 'meeting', 'other')),
+    project TEXT NOT NULL DEFAULT '',
+    fiscal_year INTEGER,
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    venue TEXT NOT NULL DEFAULT '',
+    organiser TEXT NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    CHECK (end_date IS NULL OR end_date >= start_date)
+);
+CREATE INDEX events_start ON events (start_date);
+
+CREATE TABLE event_attendees (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'network', 'mentor', 'staff', 'other')),
+    volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE CASCADE,
+    mentor_id INTEGER REFERENCES mentors(id) ON DELETE CASCADE,
+    guest_name TEXT NOT NULL DEFAULT '',
+    guest_organisation TEXT NOT NULL DEFAULT '',
+    attended INTEGER NOT NULL DEFAULT 1 CHECK (attended IN (0, 1)),
+    CHECK ((volunteer_id IS NOT NULL) + (mentor_id IS NOT NULL) + (guest_name <> '') = 1)
+);
+CREATE INDEX event_attendees_event ON event_attendees (event_id);
+CREATE UNIQUE INDEX event_attendees_volunteer ON event_attendees (volunteer_id, event_id)
+    WHERE volunteer_id IS NOT NULL;
+CREATE UNIQUE INDEX event_attendees_mentor ON event_attendees (mentor_id, event_id)
+    WHERE mentor_id IS NOT NULL;
+
+CREATE TABLE mentor_checklists (
+    id INTEGER PRIMARY KEY,
+    volunteer_id INTEGER NOT NULL REFERENCES volunteers(id) ON DELETE CASCADE,
+    fiscal_year INTEGER NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    mentor_id INTEGER REFERENCES mentors(id) ON DELETE SET NULL,
+    assessed_on TEXT,
+    authority {_SCORE.format("authority")},
+    facilitation {_SCORE.format("facilitation")},
+    opportunity {_SCORE.format("opportunity")},
+    capacity {_SCORE.format("capacity")},
+    unity {_SCORE.format("unity")},
+    retention {_SCORE.format("retention")},
+    notes TEXT NOT NULL DEFAULT '{{}}',
+    UNIQUE (volunteer_id, fiscal_year, quarter)
+);
+CREATE INDEX mentor_checklists_period ON mentor_checklists (fiscal_year, quarter);
+"""
+
+
 def _fill_area_names(db: Database) -> None:
     import geothai
 
