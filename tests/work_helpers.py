@@ -63,8 +63,14 @@ def add_volunteer(
 
 def add_mentor(db: Database, first: str = "ประเสริฐ", agency: str = "ops") -> int:
     return MentorStore(db).add(
-        Mentor(first_name=first, last_name="ศรีสกล", title="นาย", position="นักวิชาการแรงงาน",
-               agency=agency, phone="042711111")
+        Mentor(
+            first_name=first,
+            last_name="ศรีสกล",
+            title="นาย",
+            position="นักวิชาการแรงงาน",
+            agency=agency,
+            phone="042711111",
+        )
     )
 
 

@@ -75,7 +75,8 @@ def run_dashboard(args: argparse.Namespace) -> int:
         ),
     ]
     print_rows(
-        [{"figure": k, "value": v} for k, v in lines], [("figure", "รายการ"), ("value", "จำนวน")],
+        [{"figure": k, "value": v} for k, v in lines],
+        [("figure", "รายการ"), ("value", "จำนวน")],
         "table",
     )
     return 0

@@ -124,7 +124,9 @@ class ActivityService:
             previous if follow_previous else {},
         )
 
-    def set_count(self, volunteer_id: int, year: int, month: int, mission_id: int, total: int) -> None:
+    def set_count(
+        self, volunteer_id: int, year: int, month: int, mission_id: int, total: int
+    ) -> None:
         if date(year, month, 1) > self.today():
             raise InputError("ยังไม่ถึงเดือนนี้", "month")
         self.store.set_cell(volunteer_id, year, month, mission_id, total)
@@ -151,4 +153,3 @@ class ActivityService:
                 }
             )
         return out
-

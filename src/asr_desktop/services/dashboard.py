@@ -66,9 +66,7 @@ class Dashboard:
         data["today"] = self.today.isoformat()
         data["coverage_percent"] = round(self.coverage_percent, 1)
         data["tambons_uncovered"] = self.tambons_total - self.tambons_covered
-        data["coverage"] = [
-            {**asdict(c), "percent": round(c.percent, 1)} for c in self.coverage
-        ]
+        data["coverage"] = [{**asdict(c), "percent": round(c.percent, 1)} for c in self.coverage]
         data["activity_by_month"] = [
             {"month": f"{int(m[:4]) + 543}-{m[5:]}", "activities": n}
             for m, n in self.activity_by_month

@@ -31,6 +31,9 @@ DEMO_MONTHS = 6
 REPORTING_SHARE = 0.72
 """Share of active volunteers who report work in a given month."""
 
+_Active = tuple[int, str, str, str, int | None]
+"""(id, tier, subdistrict, district, mentor id) of an active volunteer."""
+
 _DEMO_MENTORS = (
     ("นาย", "ประเสริฐ", "ศรีสกล", "นักวิชาการแรงงานชำนาญการ", "ops"),
     ("นางสาว", "วิไลวรรณ", "พรหมสาขา", "นักวิชาการแรงงานปฏิบัติการ", "ops"),
@@ -61,18 +64,48 @@ _OUTCOMES = {
 _FIRST_NAMES = ("สมชาย", "มาลี", "บุญมี", "คำพอง", "สุภาพร", "ทองใบ", "จันทร์เพ็ญ", "วีระ", "อรุณี")
 _LAST_NAMES = ("ศรีสุข", "พลเยี่ยม", "ภูมิภักดี", "แสนทวีสุข", "ไชยวงศ์", "โพธิ์ศรี", "บุตรดี")
 _EVENTS = (
-    ("อบรมเพิ่มศักยภาพอาสาสมัครแรงงาน รุ่นที่ 1", "training", "โครงการพัฒนาศักยภาพอาสาสมัครแรงงาน",
-     "โรงแรมในเมืองสกลนคร", "บทบาทหน้าที่ อสร.; การชี้เป้า คัดกรอง ส่งต่อ"),
-    ("ประชุมชี้แจงแนวทางการดำเนินงาน อสร.", "meeting", "", "ห้องประชุมศาลากลางจังหวัด",
-     "แนวทางการรายงานผลรายเดือน"),
-    ("อบรมความรู้ประกันสังคม มาตรา 40", "training", "โครงการขยายความคุ้มครองแรงงานนอกระบบ",
-     "ที่ว่าการอำเภอ", "สิทธิประโยชน์ ม.40; การสมัครผ่านแอป"),
-    ("สัมมนาเครือข่ายอาสาสมัครแรงงานระดับจังหวัด", "seminar", "โครงการเครือข่ายแรงงานจังหวัด",
-     "หอประชุมจังหวัด", "แลกเปลี่ยนประสบการณ์; มอบเกียรติบัตร"),
-    ("อบรมการป้องกันการค้ามนุษย์ด้านแรงงาน", "training", "โครงการคุ้มครองแรงงาน",
-     "สำนักงานแรงงานจังหวัด", "สัญญาณเตือนการค้ามนุษย์; ช่องทางแจ้งเหตุ"),
-    ("ประชุมประจำไตรมาสพี่เลี้ยงและแกนนำ", "meeting", "", "สำนักงานแรงงานจังหวัด",
-     "ผลการดำเนินงานไตรมาส; หลัก 3อ 2ส 1ร"),
+    (
+        "อบรมเพิ่มศักยภาพอาสาสมัครแรงงาน รุ่นที่ 1",
+        "training",
+        "โครงการพัฒนาศักยภาพอาสาสมัครแรงงาน",
+        "โรงแรมในเมืองสกลนคร",
+        "บทบาทหน้าที่ อสร.; การชี้เป้า คัดกรอง ส่งต่อ",
+    ),
+    (
+        "ประชุมชี้แจงแนวทางการดำเนินงาน อสร.",
+        "meeting",
+        "",
+        "ห้องประชุมศาลากลางจังหวัด",
+        "แนวทางการรายงานผลรายเดือน",
+    ),
+    (
+        "อบรมความรู้ประกันสังคม มาตรา 40",
+        "training",
+        "โครงการขยายความคุ้มครองแรงงานนอกระบบ",
+        "ที่ว่าการอำเภอ",
+        "สิทธิประโยชน์ ม.40; การสมัครผ่านแอป",
+    ),
+    (
+        "สัมมนาเครือข่ายอาสาสมัครแรงงานระดับจังหวัด",
+        "seminar",
+        "โครงการเครือข่ายแรงงานจังหวัด",
+        "หอประชุมจังหวัด",
+        "แลกเปลี่ยนประสบการณ์; มอบเกียรติบัตร",
+    ),
+    (
+        "อบรมการป้องกันการค้ามนุษย์ด้านแรงงาน",
+        "training",
+        "โครงการคุ้มครองแรงงาน",
+        "สำนักงานแรงงานจังหวัด",
+        "สัญญาณเตือนการค้ามนุษย์; ช่องทางแจ้งเหตุ",
+    ),
+    (
+        "ประชุมประจำไตรมาสพี่เลี้ยงและแกนนำ",
+        "meeting",
+        "",
+        "สำนักงานแรงงานจังหวัด",
+        "ผลการดำเนินงานไตรมาส; หลัก 3อ 2ส 1ร",
+    ),
 )
 
 
@@ -104,10 +137,14 @@ def add_demo_work(
         assigned = _assign(db, rng, mentor_ids)
         report(1, 5)
         categories = {
-            kind: [r[0] for r in db.execute(
-                "SELECT id FROM work_categories WHERE kind = ? AND active = 1 ORDER BY position",
-                [kind],
-            ).fetchall()]
+            kind: [
+                r[0]
+                for r in db.execute(
+                    "SELECT id FROM work_categories WHERE kind = ? AND active = 1 "
+                    "ORDER BY position",
+                    [kind],
+                ).fetchall()
+            ]
             for kind in ("duty", "mission", "target_group")
         }
         n_activities = _activities(db, rng, active, categories, today)
@@ -117,7 +154,9 @@ def add_demo_work(
         n_events = _events(db, rng, active, mentor_ids, today)
         report(4, 5)
         n_checklists = _checklists(db, rng, active, today)
-        summary = DemoWorkSummary(len(mentor_ids), n_activities, n_referrals, n_events, n_checklists)
+        summary = DemoWorkSummary(
+            len(mentor_ids), n_activities, n_referrals, n_events, n_checklists
+        )
         audit.record(
             db,
             "demo",
@@ -178,7 +217,7 @@ def _assign(db: Database, rng: random.Random, mentor_ids: list[int]) -> int:
 def _activities(
     db: Database,
     rng: random.Random,
-    active: list[tuple[int, str, str, str, int | None]],
+    active: list[_Active],
     categories: dict[str, list[int]],
     today: date,
 ) -> int:
@@ -198,15 +237,40 @@ def _activities(
             for mission in rng.sample(missions[:8], rng.randint(1, 3)):
                 if rng.random() < 0.7:  # typed into the month grid
                     rows.append(
-                        (vid, first.isoformat(), mission, None, None, "", sub, "",
-                         rng.randint(1, 6), 0, 0, "", 1)
+                        (
+                            vid,
+                            first.isoformat(),
+                            mission,
+                            None,
+                            None,
+                            "",
+                            sub,
+                            "",
+                            rng.randint(1, 6),
+                            0,
+                            0,
+                            "",
+                            1,
+                        )
                     )
                 else:  # from the detailed form
                     day = first + timedelta(days=rng.randint(0, (last_day - first).days))
                     rows.append(
-                        (vid, day.isoformat(), mission, rng.choice(duties), rng.choice(groups),
-                         rng.choice(agencies), sub, str(rng.randint(1, 15)), 1,
-                         rng.randint(0, 12), rng.randint(0, 15), "", 0)
+                        (
+                            vid,
+                            day.isoformat(),
+                            mission,
+                            rng.choice(duties),
+                            rng.choice(groups),
+                            rng.choice(agencies),
+                            sub,
+                            str(rng.randint(1, 15)),
+                            1,
+                            rng.randint(0, 12),
+                            rng.randint(0, 15),
+                            "",
+                            0,
+                        )
                     )
         year, month = previous_month(year, month)
     db.conn.executemany(
@@ -219,7 +283,10 @@ def _activities(
 
 
 def _referrals(
-    db: Database, rng: random.Random, active: list[tuple[int, str, str, str, int | None]], today: date
+    db: Database,
+    rng: random.Random,
+    active: list[_Active],
+    today: date,
 ) -> int:
     if not active:
         return 0
@@ -234,11 +301,20 @@ def _referrals(
         follow_up = made + timedelta(days=rng.choice((14, 30, 45)))
         outcome = rng.choice(_OUTCOMES[status]) if status in _OUTCOMES else ""
         rows.append(
-            (made.isoformat(), vid,
-             f"{rng.choice(('นาย', 'นาง', 'นางสาว'))}{rng.choice(_FIRST_NAMES)} "
-             f"{rng.choice(_LAST_NAMES)}",
-             f"08{rng.randint(10000000, 99999999)}", rng.choice(("male", "female")), sub, need,
-             agency, status, outcome, follow_up.isoformat())
+            (
+                made.isoformat(),
+                vid,
+                f"{rng.choice(('นาย', 'นาง', 'นางสาว'))}{rng.choice(_FIRST_NAMES)} "
+                f"{rng.choice(_LAST_NAMES)}",
+                f"08{rng.randint(10000000, 99999999)}",
+                rng.choice(("male", "female")),
+                sub,
+                need,
+                agency,
+                status,
+                outcome,
+                follow_up.isoformat(),
+            )
         )
     db.conn.executemany(
         "INSERT INTO referrals (date, volunteer_id, person_name, person_phone, person_gender, "
@@ -252,26 +328,30 @@ def _referrals(
 def _events(
     db: Database,
     rng: random.Random,
-    active: list[tuple[int, str, str, str, int | None]],
+    active: list[_Active],
     mentor_ids: list[int],
     today: date,
 ) -> int:
     for i, (title, kind, project, venue, topics) in enumerate(_EVENTS):
         start = today - timedelta(days=20 + i * 31 + rng.randint(0, 10))
         end = start + timedelta(days=1 if kind == "training" else 0)
-        event_id = db.table("events").insert(
-            {
-                "title": title,
-                "kind": kind,
-                "project": project,
-                "fiscal_year": fiscal_year(start),
-                "start_date": start.isoformat(),
-                "end_date": end.isoformat(),
-                "venue": venue,
-                "organiser": "สำนักงานแรงงานจังหวัด",
-                "topics": topics,
-            }
-        ).last_pk
+        event_id = (
+            db.table("events")
+            .insert(
+                {
+                    "title": title,
+                    "kind": kind,
+                    "project": project,
+                    "fiscal_year": fiscal_year(start),
+                    "start_date": start.isoformat(),
+                    "end_date": end.isoformat(),
+                    "venue": venue,
+                    "organiser": "สำนักงานแรงงานจังหวัด",
+                    "topics": topics,
+                }
+            )
+            .last_pk
+        )
         people = rng.sample(active, min(len(active), rng.randint(25, 60)))
         rows = [
             (event_id, tier or "network", vid, None, "", "", int(rng.random() > 0.08))
@@ -291,7 +371,10 @@ def _events(
 
 
 def _checklists(
-    db: Database, rng: random.Random, active: list[tuple[int, str, str, str, int | None]], today: date
+    db: Database,
+    rng: random.Random,
+    active: list[_Active],
+    today: date,
 ) -> int:
     fy, quarter = fiscal_year(today), fiscal_quarter(today)
     prev = months_back(today, 3)

@@ -9,8 +9,8 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from asr_desktop.domain.checklist import VolunteerFacts, attention_reasons, suggest
 from asr_desktop.domain.checklist import Suggestion as Suggestion
+from asr_desktop.domain.checklist import VolunteerFacts, attention_reasons, suggest
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
 from asr_desktop.domain.status import latest_term
@@ -176,14 +176,18 @@ class MentorService:
             if self._status(vid) not in (Status.EXITED, Status.TERM_ENDED)
         ]
         checklists = ChecklistStore(self.db).for_quarter(ids, fiscal_year, quarter)
-        names = {
-            row[0]: (f"{row[1]}{row[2]} {row[3]}", row[4])
-            for row in self.db.execute(
-                "SELECT id, title, first_name, last_name, subdistrict_code FROM volunteers "
-                f"WHERE id IN ({','.join('?' * len(ids))})",
-                ids,
-            ).fetchall()
-        } if ids else {}
+        names = (
+            {
+                row[0]: (f"{row[1]}{row[2]} {row[3]}", row[4])
+                for row in self.db.execute(
+                    "SELECT id, title, first_name, last_name, subdistrict_code FROM volunteers "
+                    f"WHERE id IN ({','.join('?' * len(ids))})",
+                    ids,
+                ).fetchall()
+            }
+            if ids
+            else {}
+        )
         rows = []
         for vid in ids:
             checklist = checklists.get(vid)
@@ -199,4 +203,3 @@ class MentorService:
                 {"id": volunteer_id, "today": self.today().isoformat()},
             ).fetchone()[0]
         )
-

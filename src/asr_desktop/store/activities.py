@@ -69,9 +69,7 @@ class ActivityStore:
         with self.db.atomic():
             before = self.get(activity_id)
             self.db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
-            audit.record(
-                self.db, "delete", "activity", activity_id, before=to_row(before)
-            )
+            audit.record(self.db, "delete", "activity", activity_id, before=to_row(before))
 
     def get(self, activity_id: int) -> Activity:
         rows = list(self.db.query("SELECT * FROM activities WHERE id = ?", [activity_id]))
@@ -104,9 +102,7 @@ class ActivityStore:
         ).fetchall()
         wanted = set(volunteer_ids) if volunteer_ids is not None else None
         return {
-            (vid, mid): int(n)
-            for vid, mid, n in rows
-            if n and (wanted is None or vid in wanted)
+            (vid, mid): int(n) for vid, mid, n in rows if n and (wanted is None or vid in wanted)
         }
 
     def detailed_count(self, volunteer_id: int, year: int, month: int, mission_id: int) -> int:
@@ -118,7 +114,9 @@ class ActivityStore:
         ).fetchone()
         return int(row[0])
 
-    def set_cell(self, volunteer_id: int, year: int, month: int, mission_id: int, total: int) -> None:
+    def set_cell(
+        self, volunteer_id: int, year: int, month: int, mission_id: int, total: int
+    ) -> None:
         """Makes the month's count for a volunteer and mission ``total``.
 
         The grid cell holds what the detailed entries do not; a total below what detailed
@@ -149,15 +147,19 @@ class ActivityStore:
                 )
                 cell_id = existing[0]
             elif grid_count:
-                cell_id = self.db.table("activities").insert(
-                    {
-                        "volunteer_id": volunteer_id,
-                        "date": first,
-                        "mission_id": mission_id,
-                        "count": grid_count,
-                        "from_grid": 1,
-                    }
-                ).last_pk
+                cell_id = (
+                    self.db.table("activities")
+                    .insert(
+                        {
+                            "volunteer_id": volunteer_id,
+                            "date": first,
+                            "mission_id": mission_id,
+                            "count": grid_count,
+                            "from_grid": 1,
+                        }
+                    )
+                    .last_pk
+                )
             else:
                 return
             audit.record(

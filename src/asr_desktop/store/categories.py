@@ -52,9 +52,7 @@ class CategoryStore:
         """Hides a category from new entries (kept for the records that use it)."""
         with self.db.atomic():
             self.db.table("work_categories").update(category_id, {"active": int(active)})
-            audit.record(
-                self.db, "update", "category", category_id, after={"active": active}
-            )
+            audit.record(self.db, "update", "category", category_id, after={"active": active})
 
     def rename(self, category_id: int, label: str) -> None:
         label = label.strip()

@@ -81,9 +81,9 @@ class ChecklistStore:
             )
         return int(checklist.id)
 
-    def for_quarter(self, volunteer_ids: list[int], fiscal_year: int, quarter: int) -> dict[
-        int, Checklist
-    ]:
+    def for_quarter(
+        self, volunteer_ids: list[int], fiscal_year: int, quarter: int
+    ) -> dict[int, Checklist]:
         if not volunteer_ids:
             return {}
         marks = ",".join("?" * len(volunteer_ids))
@@ -93,4 +93,3 @@ class ChecklistStore:
             [fiscal_year, quarter, *volunteer_ids],
         )
         return {row["volunteer_id"]: _from_row(row) for row in rows}
-

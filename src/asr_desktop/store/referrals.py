@@ -81,7 +81,11 @@ class ReferralStore:
             before = self.get(referral_id)
             self.db.execute("DELETE FROM referrals WHERE id = ?", [referral_id])
             audit.record(
-                self.db, "delete", "referral", referral_id, before=to_row(before),
+                self.db,
+                "delete",
+                "referral",
+                referral_id,
+                before=to_row(before),
                 summary=before.person_name,
             )
 
@@ -108,9 +112,7 @@ class ReferralStore:
             clauses.append("r.agency = :agency")
             params["agency"] = referral_filter.agency
         if referral_filter.overdue_only:
-            clauses.append(
-                f"r.status IN {OPEN_STATUSES_SQL} AND r.follow_up_date < :today"
-            )
+            clauses.append(f"r.status IN {OPEN_STATUSES_SQL} AND r.follow_up_date < :today")
         if referral_filter.first is not None:
             clauses.append("r.date >= :first")
             params["first"] = referral_filter.first.isoformat()
@@ -118,7 +120,9 @@ class ReferralStore:
             clauses.append("r.date < :following")
             params["following"] = referral_filter.following.isoformat()
         where = " AND ".join(clauses) or "1"
-        order = "r.follow_up_date, r.id" if referral_filter.overdue_only else "r.date DESC, r.id DESC"
+        order = (
+            "r.follow_up_date, r.id" if referral_filter.overdue_only else "r.date DESC, r.id DESC"
+        )
         sql = (
             "SELECT r.id, r.date, r.person_name, r.person_phone, r.need, r.agency, r.status, "
             "r.outcome, r.follow_up_date, "
