@@ -246,3 +246,18 @@ def test_demo_work_is_deterministic_and_covers_every_referral_status() -> None:
         )
         counts.append(db.execute("SELECT sum(count), sum(people_male) FROM activities").fetchone())
     assert counts[0] == counts[1]
+
+
+def test_dashboard_active_rule_agrees_with_the_roster_status() -> None:
+    from asr_desktop.domain.vocabulary import ExitReason, Status
+    from asr_desktop.services.roster import RosterService
+    from asr_desktop.store.roster import count_by_status
+
+    db = memory_database()
+    ids = populate(db, 40)
+    service = RosterService(db, today=today)
+    service.suspend(ids[0], on=date(2025, 1, 1))
+    service.record_exit(ids[1], on=date(2025, 2, 1), reason=ExitReason.RESIGNED)
+    add_volunteer(db, 900, "470101", start=date(2026, 1, 1))  # a candidate
+    figures = dashboard.compute_dashboard(db, TODAY)
+    assert figures.active_volunteers == count_by_status(db, today=TODAY)[Status.ACTIVE] == 38

@@ -69,3 +69,35 @@ def test_constraints_refuse_bad_rows() -> None:
             "INSERT INTO mentor_checklists (volunteer_id, fiscal_year, quarter) "
             "VALUES (99, 2569, 1)"
         )
+
+
+def test_m0003_backfills_and_triggers_keep_the_summaries() -> None:
+    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
+    db.execute("PRAGMA foreign_keys = ON")
+    migrations.MIGRATIONS.apply(db, stop_before="m0003_work_summaries")
+    db.execute(
+        "INSERT INTO volunteers (id, national_id, first_name, created_at, updated_at) "
+        "VALUES (1, '1234567890123', 'สมชาย', 'x', 'x')"
+    )
+    insert = (
+        "INSERT INTO activities (volunteer_id, date, mission_id, count, people_male, "
+        "people_female) VALUES (1, ?, 6, ?, ?, ?)"
+    )
+    db.execute(insert, ["2025-09-03", 2, 1, 1])
+    migrations.apply(db)  # the backfill
+
+    def summaries():
+        last = db.execute("SELECT last_activity FROM volunteers WHERE id = 1").fetchone()[0]
+        months = db.execute(
+            "SELECT month, activities, people_male + people_female FROM activity_month_totals "
+            "WHERE activities > 0 ORDER BY month"
+        ).fetchall()
+        return last, months
+
+    assert summaries() == ("2025-09-03", [("2025-09", 2, 2)])
+    db.execute(insert, ["2025-10-05", 3, 0, 4])
+    assert summaries() == ("2025-10-05", [("2025-09", 2, 2), ("2025-10", 3, 4)])
+    db.execute("UPDATE activities SET date = '2025-09-30', count = 1 WHERE date = '2025-10-05'")
+    assert summaries() == ("2025-09-30", [("2025-09", 3, 6)])
+    db.execute("DELETE FROM activities")
+    assert summaries() == (None, [])

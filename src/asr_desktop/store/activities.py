@@ -198,17 +198,25 @@ class ActivityStore:
         return int(row[0]), int(row[1])
 
     def monthly_series(self, first: date, following: date) -> dict[str, int]:
-        """'YYYY-MM' → activities, for a chart."""
+        """'YYYY-MM' → activities, for a chart (from the trigger-kept month totals)."""
         rows = self.db.execute(
-            "SELECT substr(date, 1, 7) AS m, sum(count) FROM activities "
-            "WHERE date >= ? AND date < ? GROUP BY m",
-            [first.isoformat(), following.isoformat()],
+            "SELECT month, activities FROM activity_month_totals WHERE month >= ? AND month < ?",
+            [first.isoformat()[:7], following.isoformat()[:7]],
         ).fetchall()
         return {m: int(n) for m, n in rows}
 
+    def month_summary(self, year: int, month: int) -> tuple[int, int]:
+        """(activities, people reached) of a whole month, from the month totals."""
+        row = self.db.execute(
+            "SELECT activities, people_male + people_female FROM activity_month_totals "
+            "WHERE month = ?",
+            [f"{year:04d}-{month:02d}"],
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
     def last_activity(self, volunteer_id: int) -> date | None:
         row = self.db.execute(
-            "SELECT max(date) FROM activities WHERE volunteer_id = ? AND count > 0",
+            "SELECT max(date) FROM activities WHERE volunteer_id = ?",
             [volunteer_id],
         ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None

@@ -264,6 +264,68 @@ CREATE INDEX mentor_checklists_period ON mentor_checklists (fiscal_year, quarter
 """
 
 
+@MIGRATIONS(name="m0003_work_summaries")
+def m0003_work_summaries(db: Database) -> None:
+    """Summaries the dashboard reads instead of scanning every activity (100,000 volunteers).
+
+    ``volunteers.last_activity`` and ``activity_month_totals`` are kept by triggers, so
+    every writer (forms, the month grid, imports, the demo) keeps them right.
+    """
+    for statement in _M0003_STATEMENTS:
+        db.conn.execute(statement)
+    db.conn.execute(
+        "UPDATE volunteers SET last_activity = "
+        "(SELECT max(date) FROM activities a WHERE a.volunteer_id = volunteers.id)"
+    )
+    db.conn.execute(
+        "INSERT INTO activity_month_totals (month, activities, people_male, people_female) "
+        "SELECT substr(date, 1, 7), sum(count), sum(people_male), sum(people_female) "
+        "FROM activities GROUP BY substr(date, 1, 7)"
+    )
+
+
+_ADD_TO_MONTH = """INSERT INTO activity_month_totals (month, activities, people_male, people_female)
+        VALUES (substr(NEW.date, 1, 7), NEW.count, NEW.people_male, NEW.people_female)
+        ON CONFLICT (month) DO UPDATE SET activities = activities + excluded.activities,
+            people_male = people_male + excluded.people_male,
+            people_female = people_female + excluded.people_female;"""
+_TAKE_FROM_MONTH = """UPDATE activity_month_totals SET activities = activities - OLD.count,
+            people_male = people_male - OLD.people_male,
+            people_female = people_female - OLD.people_female
+        WHERE month = substr(OLD.date, 1, 7);"""
+_RECOMPUTE_LAST = """UPDATE volunteers SET last_activity =
+            (SELECT max(date) FROM activities WHERE volunteer_id = {0}.volunteer_id)
+        WHERE id = {0}.volunteer_id;"""
+
+_M0003_STATEMENTS = (
+    "ALTER TABLE volunteers ADD COLUMN last_activity TEXT",
+    # Covering index: the dashboard's pass over 100,000 volunteers reads only this.
+    "CREATE INDEX volunteers_dashboard ON volunteers "
+    "(tier, subdistrict_code, standing, term_start, term_end, last_activity)",
+    """CREATE TABLE activity_month_totals (
+        month TEXT PRIMARY KEY,
+        activities INTEGER NOT NULL DEFAULT 0,
+        people_male INTEGER NOT NULL DEFAULT 0,
+        people_female INTEGER NOT NULL DEFAULT 0
+    )""",
+    f"""CREATE TRIGGER activities_after_insert AFTER INSERT ON activities BEGIN
+        {_ADD_TO_MONTH}
+        UPDATE volunteers SET last_activity = NEW.date
+        WHERE id = NEW.volunteer_id AND (last_activity IS NULL OR last_activity < NEW.date);
+    END""",
+    f"""CREATE TRIGGER activities_after_delete AFTER DELETE ON activities BEGIN
+        {_TAKE_FROM_MONTH}
+        {_RECOMPUTE_LAST.format("OLD")}
+    END""",
+    f"""CREATE TRIGGER activities_after_update AFTER UPDATE ON activities BEGIN
+        {_TAKE_FROM_MONTH}
+        {_ADD_TO_MONTH}
+        {_RECOMPUTE_LAST.format("OLD")}
+        {_RECOMPUTE_LAST.format("NEW")}
+    END""",
+)
+
+
 def _fill_area_names(db: Database) -> None:
     import geothai
 
