@@ -91,6 +91,20 @@ DEFAULT_CATEGORIES: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# Two-line column titles for the month grid, where the full labels do not fit.
+GRID_TITLES: dict[str, str] = {
+    "job_referral": "จัดหางาน/\nส่งต่องาน",
+    "skill_training": "ฝึกอาชีพ",
+    "labour_protection": "คุ้มครอง\nแรงงาน",
+    "social_security_40": "ประกันสังคม\nมาตรา 40",
+    "informal_workers": "แรงงาน\nนอกระบบ",
+    "drug_prevention": "ป้องกัน\nยาเสพติด",
+    "labour_survey": "สำรวจความ\nต้องการ",
+    "public_benefit": "สาธารณ\nประโยชน์",
+    "other": "อื่น ๆ",
+}
+
+
 @dataclass(slots=True)
 class Category:
     kind: CategoryKind

@@ -61,7 +61,8 @@ _OUTCOMES = {
     "not_served": ("ติดต่อไม่ได้", "ขาดคุณสมบัติ", "ไม่ประสงค์รับบริการ"),
     "in_progress": ("รอผลการพิจารณา", "นัดสัมภาษณ์งาน"),
 }
-_FIRST_NAMES = ("สมชาย", "มาลี", "บุญมี", "คำพอง", "สุภาพร", "ทองใบ", "จันทร์เพ็ญ", "วีระ", "อรุณี")
+_MALE_NAMES = ("สมชาย", "บุญมี", "คำพอง", "วีระ", "ประยูร", "สุริยา", "ทองดี", "อำนาจ")
+_FEMALE_NAMES = ("มาลี", "สุภาพร", "จันทร์เพ็ญ", "อรุณี", "บัวผัน", "ลำดวน", "พิมพ์ใจ", "ทองม้วน")
 _LAST_NAMES = ("ศรีสุข", "พลเยี่ยม", "ภูมิภักดี", "แสนทวีสุข", "ไชยวงศ์", "โพธิ์ศรี", "บุตรดี")
 _EVENTS = (
     (
@@ -300,14 +301,16 @@ def _referrals(
         status = statuses[i % len(statuses)] if i < 8 else rng.choice(statuses)
         follow_up = made + timedelta(days=rng.choice((14, 30, 45)))
         outcome = rng.choice(_OUTCOMES[status]) if status in _OUTCOMES else ""
+        gender = rng.choice(("male", "female"))
+        first = rng.choice(_MALE_NAMES if gender == "male" else _FEMALE_NAMES)
+        title = "นาย" if gender == "male" else rng.choice(("นาง", "นางสาว"))
         rows.append(
             (
                 made.isoformat(),
                 vid,
-                f"{rng.choice(('นาย', 'นาง', 'นางสาว'))}{rng.choice(_FIRST_NAMES)} "
-                f"{rng.choice(_LAST_NAMES)}",
+                f"{title}{first} {rng.choice(_LAST_NAMES)}",
                 f"08{rng.randint(10000000, 99999999)}",
-                rng.choice(("male", "female")),
+                gender,
                 sub,
                 need,
                 agency,
