@@ -55,7 +55,7 @@ class EventDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.event = event
+        self.record = event
         self.saved_id: int | None = None
         self.service = EventService(context.db, today=context.today)
         self.setWindowTitle("เพิ่มกิจกรรม/อบรม" if event is None else "แก้ไขกิจกรรม/อบรม")
@@ -262,8 +262,8 @@ class EventDialog(QDialog):
                 venue=self.venue.text().strip(),
                 organiser=self.organiser.text().strip(),
                 topics=self.topics.toPlainText().strip(),
-                note=self.event.note if self.event else "",
-                id=self.event.id if self.event else None,
+                note=self.record.note if self.record else "",
+                id=self.record.id if self.record else None,
             )
             attendees = [line.attendee for line in self.lines.rows]
             self.saved_id = self.service.save(event, attendees)
