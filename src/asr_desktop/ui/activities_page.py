@@ -103,6 +103,8 @@ class ActivitiesPage(QWidget):
         self.entries.setSortingEnabled(True)
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.verticalHeader().setVisible(False)
+        for column, width in enumerate((100, 200, 100, 270, 70, 55, 55)):
+            self.entries.setColumnWidth(column, width)
         self.entries.horizontalHeader().setStretchLastSection(True)
         self.entries.doubleClicked.connect(lambda _: self.edit_entry())
 
