@@ -87,14 +87,14 @@ def test_backup_before_migration(tmp_path: Path) -> None:
     path = tmp_path / "asr.db"
     make_office(path, volunteers=2).close()
     conn = sqlite3.connect(path)
-    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0022_app_password'")
+    conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0006_app_password'")
     conn.execute("DROP TABLE app_password")
     conn.commit()
     conn.close()
     made: list[Path] = []
     db = open_database(path, before_migrate=lambda d: made.append(backup_now(d, "migrate")))
     assert len(made) == 1 and made[0].name.endswith("-migrate.db")
-    assert "m0022_app_password" not in summarise(made[0]).migrations
+    assert "m0006_app_password" not in summarise(made[0]).migrations
     assert db["app_password"].exists()
 
 
@@ -189,7 +189,7 @@ def test_restore_backs_up_first_and_replaces_the_content(tmp_path: Path) -> None
 
 def test_restore_of_an_older_backup_migrates_it(tmp_path: Path) -> None:
     old = make_office(tmp_path / "old.db", volunteers=2)
-    old.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0022_app_password'")
+    old.execute("DELETE FROM _sqlite_migrations WHERE name = 'm0006_app_password'")
     old.execute("DROP TABLE app_password")
     old.conn.commit()
     old.close()

@@ -87,3 +87,8 @@ def format_phone(digits: str) -> str:
     if d.startswith("02"):
         return f"{d[:2]}-{d[2:5]}-{d[5:]}"
     return f"{d[:3]}-{d[3:]}"
+
+
+def normalize_optional_phone(text: str) -> str:
+    """Like :func:`normalize_phone`, but an empty field is simply no phone ("")."""
+    return normalize_phone(text) if to_arabic_digits(text).strip() else ""

@@ -160,7 +160,9 @@ def anonymise(db: Database, volunteer_id: int) -> None:
             mentor_id=volunteer.mentor_id,
             id=volunteer_id,
         )
-        values = {field: "" for field in ("title", "phone", "line_id", "house_no", "moo")}
+        values: dict[str, str | None] = {
+            field: "" for field in ("title", "phone", "line_id", "house_no", "moo")
+        }
         values |= {field: "" for field in ("village", "soi", "road", "education")}
         values |= {field: "" for field in ("occupation", "other_roles", "notes")}
         values |= {

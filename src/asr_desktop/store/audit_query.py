@@ -38,7 +38,8 @@ class AuditFilter:
 
 def audit_ids(db: Database, audit_filter: AuditFilter) -> list[int]:
     """Ids of the matching entries, newest first."""
-    where, params = [], []
+    where: list[str] = []
+    params: list[object] = []
     if audit_filter.record_type:
         where.append("record_type = ?")
         params.append(audit_filter.record_type)

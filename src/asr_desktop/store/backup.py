@@ -72,8 +72,13 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
     except (sqlite3.Error, OSError) as exc:
         raise BackupError(f"สำรองข้อมูลไปที่ {target.parent} ไม่สำเร็จ: {storage_reason(exc)}") from exc
     finally:
-        with contextlib.suppress(OSError):
-            partial.unlink()
+        # SQLite may leave a rollback journal beside a copy that failed half-way.
+        for leftover in (partial, *(partial.with_name(partial.name + s) for s in _SIDE_FILES)):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+_SIDE_FILES = ("-journal", "-wal", "-shm")
 
 
 def copy_into(source: Path, target: sqlite3.Connection) -> None:

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.model import Mentor
 from asr_desktop.store import audit
-from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.records import from_row, inserted_id, to_row
 from asr_desktop.store.volunteers import name_sort_key
 
 
@@ -19,7 +19,7 @@ class MentorStore:
         with self.db.atomic():
             row = to_row(mentor, exclude=("id",))
             row["name_sort_key"] = name_sort_key(mentor.first_name, mentor.last_name)
-            mentor.id = int(self.db.table("mentors").insert(row).last_pk)
+            mentor.id = inserted_id(self.db.table("mentors").insert(row))
             audit.record(
                 self.db,
                 "create",

@@ -171,19 +171,203 @@ END
 """
 
 
-@MIGRATIONS(name="m0020_audit_guard")
-def m0020_audit_guard(db: Database) -> None:
+@MIGRATIONS(name="m0002_work")
+def m0002_work(db: Database) -> None:
+    """Activity categories (seeded), activities, referrals, events, attendees, checklists."""
+    _execute_statements(db, _M0002_SQL)
+    from asr_desktop.domain.work import DEFAULT_CATEGORIES
+
+    db.conn.executemany(
+        "INSERT INTO work_categories (kind, code, label, position) VALUES (?, ?, ?, ?)",
+        [(kind, code, label, i) for i, (kind, code, label) in enumerate(DEFAULT_CATEGORIES)],
+    )
+
+
+_AGENCIES_SQL = "('', 'ops', 'doe', 'dsd', 'dlpw', 'sso')"
+_SCORE = "INTEGER CHECK ({0} IS NULL OR {0} BETWEEN 0 AND 3)"
+
+_M0002_SQL = f"""
+CREATE TABLE work_categories (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('duty', 'mission', 'target_group')),
+    code TEXT NOT NULL,
+    label TEXT NOT NULL CHECK (label <> ''),
+    position INTEGER NOT NULL DEFAULT 0,
+    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+    UNIQUE (kind, code)
+);
+
+CREATE TABLE activities (
+    id INTEGER PRIMARY KEY,
+    volunteer_id INTEGER NOT NULL REFERENCES volunteers(id) ON DELETE CASCADE,
+    date TEXT NOT NULL,
+    mission_id INTEGER NOT NULL REFERENCES work_categories(id),
+    duty_id INTEGER REFERENCES work_categories(id),
+    target_group_id INTEGER REFERENCES work_categories(id),
+    agency TEXT NOT NULL DEFAULT '' CHECK (agency IN {_AGENCIES_SQL}),
+    subdistrict_code TEXT NOT NULL DEFAULT '',
+    moo TEXT NOT NULL DEFAULT '',
+    count INTEGER NOT NULL DEFAULT 1 CHECK (count >= 0),
+    people_male INTEGER NOT NULL DEFAULT 0 CHECK (people_male >= 0),
+    people_female INTEGER NOT NULL DEFAULT 0 CHECK (people_female >= 0),
+    note TEXT NOT NULL DEFAULT '',
+    -- A cell of the month grid: one row per volunteer, month and mission, dated the 1st.
+    from_grid INTEGER NOT NULL DEFAULT 0 CHECK (from_grid IN (0, 1))
+);
+CREATE INDEX activities_date ON activities (date);
+CREATE INDEX activities_volunteer_date ON activities (volunteer_id, date);
+CREATE UNIQUE INDEX activities_grid_cell ON activities (volunteer_id, date, mission_id)
+    WHERE from_grid = 1;
+
+CREATE TABLE referrals (
+    id INTEGER PRIMARY KEY,
+    date TEXT NOT NULL,
+    volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE SET NULL,
+    person_name TEXT NOT NULL CHECK (person_name <> ''),
+    person_phone TEXT NOT NULL DEFAULT '',
+    person_gender TEXT CHECK (person_gender IN ('male', 'female', 'other')),
+    subdistrict_code TEXT NOT NULL DEFAULT '',
+    need TEXT NOT NULL DEFAULT '',
+    agency TEXT NOT NULL CHECK (agency IN {_AGENCIES_SQL} AND agency <> ''),
+    status TEXT NOT NULL DEFAULT 'referred'
+        CHECK (status IN ('referred', 'in_progress', 'served', 'not_served')),
+    outcome TEXT NOT NULL DEFAULT '',
+    follow_up_date TEXT,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX referrals_date ON referrals (date);
+CREATE INDEX referrals_follow_up ON referrals (status, follow_up_date);
+CREATE INDEX referrals_volunteer ON referrals (volunteer_id);
+
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL CHECK (title <> ''),
+    kind TEXT NOT NULL DEFAULT 'training'
+        CHECK (kind IN ('training', 'seminar', 'meeting', 'other')),
+    project TEXT NOT NULL DEFAULT '',
+    fiscal_year INTEGER,
+    start_date TEXT NOT NULL,
+    end_date TEXT,
+    venue TEXT NOT NULL DEFAULT '',
+    organiser TEXT NOT NULL DEFAULT '',
+    topics TEXT NOT NULL DEFAULT '',
+    note TEXT NOT NULL DEFAULT '',
+    CHECK (end_date IS NULL OR end_date >= start_date)
+);
+CREATE INDEX events_start ON events (start_date);
+
+CREATE TABLE event_attendees (
+    id INTEGER PRIMARY KEY,
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('lead', 'network', 'mentor', 'staff', 'other')),
+    volunteer_id INTEGER REFERENCES volunteers(id) ON DELETE CASCADE,
+    mentor_id INTEGER REFERENCES mentors(id) ON DELETE CASCADE,
+    guest_name TEXT NOT NULL DEFAULT '',
+    guest_organisation TEXT NOT NULL DEFAULT '',
+    attended INTEGER NOT NULL DEFAULT 1 CHECK (attended IN (0, 1)),
+    CHECK ((volunteer_id IS NOT NULL) + (mentor_id IS NOT NULL) + (guest_name <> '') = 1)
+);
+CREATE INDEX event_attendees_event ON event_attendees (event_id);
+CREATE UNIQUE INDEX event_attendees_volunteer ON event_attendees (volunteer_id, event_id)
+    WHERE volunteer_id IS NOT NULL;
+CREATE UNIQUE INDEX event_attendees_mentor ON event_attendees (mentor_id, event_id)
+    WHERE mentor_id IS NOT NULL;
+
+CREATE TABLE mentor_checklists (
+    id INTEGER PRIMARY KEY,
+    volunteer_id INTEGER NOT NULL REFERENCES volunteers(id) ON DELETE CASCADE,
+    fiscal_year INTEGER NOT NULL,
+    quarter INTEGER NOT NULL CHECK (quarter BETWEEN 1 AND 4),
+    mentor_id INTEGER REFERENCES mentors(id) ON DELETE SET NULL,
+    assessed_on TEXT,
+    authority {_SCORE.format("authority")},
+    facilitation {_SCORE.format("facilitation")},
+    opportunity {_SCORE.format("opportunity")},
+    capacity {_SCORE.format("capacity")},
+    unity {_SCORE.format("unity")},
+    retention {_SCORE.format("retention")},
+    notes TEXT NOT NULL DEFAULT '{{}}',
+    UNIQUE (volunteer_id, fiscal_year, quarter)
+);
+CREATE INDEX mentor_checklists_period ON mentor_checklists (fiscal_year, quarter);
+"""
+
+
+@MIGRATIONS(name="m0003_work_summaries")
+def m0003_work_summaries(db: Database) -> None:
+    """Summaries the dashboard reads instead of scanning every activity (100,000 volunteers).
+
+    ``volunteers.last_activity`` and ``activity_month_totals`` are kept by triggers, so
+    every writer (forms, the month grid, imports, the demo) keeps them right.
+    """
+    for statement in _M0003_STATEMENTS:
+        db.conn.execute(statement)
+    db.conn.execute(
+        "UPDATE volunteers SET last_activity = "
+        "(SELECT max(date) FROM activities a WHERE a.volunteer_id = volunteers.id)"
+    )
+    db.conn.execute(
+        "INSERT INTO activity_month_totals (month, activities, people_male, people_female) "
+        "SELECT substr(date, 1, 7), sum(count), sum(people_male), sum(people_female) "
+        "FROM activities GROUP BY substr(date, 1, 7)"
+    )
+
+
+_ADD_TO_MONTH = """INSERT INTO activity_month_totals (month, activities, people_male, people_female)
+        VALUES (substr(NEW.date, 1, 7), NEW.count, NEW.people_male, NEW.people_female)
+        ON CONFLICT (month) DO UPDATE SET activities = activities + excluded.activities,
+            people_male = people_male + excluded.people_male,
+            people_female = people_female + excluded.people_female;"""
+_TAKE_FROM_MONTH = """UPDATE activity_month_totals SET activities = activities - OLD.count,
+            people_male = people_male - OLD.people_male,
+            people_female = people_female - OLD.people_female
+        WHERE month = substr(OLD.date, 1, 7);"""
+_RECOMPUTE_LAST = """UPDATE volunteers SET last_activity =
+            (SELECT max(date) FROM activities WHERE volunteer_id = {0}.volunteer_id)
+        WHERE id = {0}.volunteer_id;"""
+
+_M0003_STATEMENTS = (
+    "ALTER TABLE volunteers ADD COLUMN last_activity TEXT",
+    # Covering index: the dashboard's pass over 100,000 volunteers reads only this.
+    "CREATE INDEX volunteers_dashboard ON volunteers "
+    "(tier, subdistrict_code, standing, term_start, term_end, last_activity)",
+    """CREATE TABLE activity_month_totals (
+        month TEXT PRIMARY KEY,
+        activities INTEGER NOT NULL DEFAULT 0,
+        people_male INTEGER NOT NULL DEFAULT 0,
+        people_female INTEGER NOT NULL DEFAULT 0
+    )""",
+    f"""CREATE TRIGGER activities_after_insert AFTER INSERT ON activities BEGIN
+        {_ADD_TO_MONTH}
+        UPDATE volunteers SET last_activity = NEW.date
+        WHERE id = NEW.volunteer_id AND (last_activity IS NULL OR last_activity < NEW.date);
+    END""",
+    f"""CREATE TRIGGER activities_after_delete AFTER DELETE ON activities BEGIN
+        {_TAKE_FROM_MONTH}
+        {_RECOMPUTE_LAST.format("OLD")}
+    END""",
+    f"""CREATE TRIGGER activities_after_update AFTER UPDATE ON activities BEGIN
+        {_TAKE_FROM_MONTH}
+        {_ADD_TO_MONTH}
+        {_RECOMPUTE_LAST.format("OLD")}
+        {_RECOMPUTE_LAST.format("NEW")}
+    END""",
+)
+
+
+@MIGRATIONS(name="m0004_audit_guard")
+def m0004_audit_guard(db: Database) -> None:
     """The audit log becomes append-only in SQLite itself.
 
     UPDATE and DELETE of ``audit_log`` raise, whoever runs them. The one exception is the
     PDPA redaction of an entry about an anonymised volunteer: it may replace ``summary``,
     ``before`` and ``after`` once, setting ``redacted_at``, and nothing else.
     """
-    for statement in _M0020_STATEMENTS:
+    for statement in _M0004_STATEMENTS:
         db.conn.execute(statement)
 
 
-_M0020_STATEMENTS = (
+_M0004_STATEMENTS = (
     "ALTER TABLE audit_log ADD COLUMN redacted_at TEXT",
     "CREATE INDEX audit_log_at ON audit_log (at)",
     """CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
@@ -203,14 +387,14 @@ _M0020_STATEMENTS = (
 )
 
 
-@MIGRATIONS(name="m0021_privacy_log")
-def m0021_privacy_log(db: Database) -> None:
+@MIGRATIONS(name="m0005_privacy_log")
+def m0005_privacy_log(db: Database) -> None:
     """PDPA: every export of personal data and every anonymisation, append-only."""
-    for statement in _M0021_STATEMENTS:
+    for statement in _M0005_STATEMENTS:
         db.conn.execute(statement)
 
 
-_M0021_STATEMENTS = (
+_M0005_STATEMENTS = (
     """CREATE TABLE privacy_log (
         id INTEGER PRIMARY KEY,
         at TEXT NOT NULL,
@@ -234,8 +418,8 @@ _M0021_STATEMENTS = (
 )
 
 
-@MIGRATIONS(name="m0022_app_password")
-def m0022_app_password(db: Database) -> None:
+@MIGRATIONS(name="m0006_app_password")
+def m0006_app_password(db: Database) -> None:
     """The optional password for opening the app: a salted KDF hash, never the password."""
     db.conn.execute(
         """CREATE TABLE app_password (

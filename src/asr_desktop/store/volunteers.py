@@ -24,7 +24,7 @@ from asr_desktop.domain.status import latest_term, standing_from_events
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import StatusChange
 from asr_desktop.store import audit
-from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.records import from_row, inserted_id, to_row
 
 
 def name_sort_key(first_name: str, last_name: str) -> str:
@@ -96,7 +96,7 @@ class VolunteerStore:
             now = _now()
             row = to_row(volunteer, exclude=("id",))
             row.update(summary_columns(volunteer, (), ()), created_at=now, updated_at=now)
-            volunteer_id = int(self.db.table("volunteers").insert(row).last_pk)
+            volunteer_id = inserted_id(self.db.table("volunteers").insert(row))
             volunteer.id = volunteer_id
             audit.record(
                 self.db,
@@ -178,7 +178,7 @@ class VolunteerStore:
 
     def add_term(self, term: Term) -> int:
         with self.db.atomic():
-            term_id = int(self.db.table("terms").insert(to_row(term, exclude=("id",))).last_pk)
+            term_id = inserted_id(self.db.table("terms").insert(to_row(term, exclude=("id",))))
             term.id = term_id
             audit.record(
                 self.db,
@@ -242,7 +242,7 @@ class VolunteerStore:
     def add_event(self, event: StatusEvent) -> int:
         with self.db.atomic():
             row = to_row(event, exclude=("id",))
-            event_id = int(self.db.table("status_events").insert(row).last_pk)
+            event_id = inserted_id(self.db.table("status_events").insert(row))
             event.id = event_id
             audit.record(
                 self.db,

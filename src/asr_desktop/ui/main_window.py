@@ -23,14 +23,27 @@ from PySide6.QtWidgets import (
 
 from asr_desktop import __version__
 from asr_desktop.ui import ask, backup_dialogs
+from asr_desktop.ui.activities_page import ActivitiesPage
 from asr_desktop.ui.audit_page import AuditPage
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.dashboard_page import DashboardPage
+from asr_desktop.ui.events_page import EventsPage
+from asr_desktop.ui.mentors_page import MentorsPage
+from asr_desktop.ui.referrals_page import ReferralsPage
 from asr_desktop.ui.roster_page import RosterPage
 
 PageFactory = Callable[[AppContext], QWidget]
 
 # The navigation, in order (DESIGN.md §6). A feature adds its page here.
-PAGES: list[PageFactory] = [RosterPage, AuditPage]
+PAGES: list[PageFactory] = [
+    DashboardPage,
+    RosterPage,
+    MentorsPage,
+    ActivitiesPage,
+    ReferralsPage,
+    EventsPage,
+    AuditPage,
+]
 
 
 class MainWindow(QMainWindow):

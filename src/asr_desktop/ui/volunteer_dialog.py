@@ -31,7 +31,7 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import DuplicateError, InputError
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.national_id import format_national_id, normalize_national_id
-from asr_desktop.domain.phone import format_phone, normalize_phone
+from asr_desktop.domain.phone import format_phone, normalize_optional_phone, normalize_phone
 from asr_desktop.domain.status import status_of
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
@@ -385,8 +385,7 @@ class VolunteerDialog(QDialog):
         national_id = parse("national_id", normalize_national_id, self.national_id.text()) or ""
         if not self.national_id.text().strip():
             problems["national_id"] = "กรุณากรอกเลขประจำตัวประชาชน"
-        phone_text = self.phone.text().strip()
-        phone = (parse("phone", normalize_phone, phone_text) or "") if phone_text else ""
+        phone = parse("phone", normalize_optional_phone, self.phone.text()) or ""
         birth = parse("birth_date", lambda _: self.birth_date.value(), "")
         consent = parse("pdpa_consent_date", lambda _: self.pdpa_consent.value(), "")
         gender = self.gender.currentData()

@@ -1,0 +1,61 @@
+"""Use cases of events (trainings, seminars, meetings) and their attendees."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.thai_dates import fiscal_year
+from asr_desktop.domain.vocabulary import Tier
+from asr_desktop.domain.work import Attendee, AttendeeRole, Event
+from asr_desktop.store.events import EventStore
+
+
+def event_problems(event: Event, attendees: list[Attendee]) -> list[InputError]:
+    problems = []
+    if not event.title.strip():
+        problems.append(InputError("กรุณากรอกชื่อกิจกรรม", "title"))
+    if event.end_date is not None and event.end_date < event.start_date:
+        problems.append(InputError("วันสิ้นสุดต้องไม่ก่อนวันเริ่ม", "end_date"))
+    seen: set[tuple[str, int]] = set()
+    for a in attendees:
+        key = ("v", a.volunteer_id) if a.volunteer_id else ("m", a.mentor_id or 0)
+        if a.volunteer_id or a.mentor_id:
+            if key in seen:
+                problems.append(InputError("มีผู้เข้าร่วมซ้ำในรายชื่อ", "attendees"))
+                break
+            seen.add(key)
+        elif not a.guest_name.strip():
+            problems.append(InputError("กรุณากรอกชื่อผู้เข้าร่วม", "attendees"))
+            break
+    return problems
+
+
+def role_for_tier(tier: str | None) -> AttendeeRole:
+    """A volunteer attends in the role of their tier."""
+    return AttendeeRole.LEAD if tier == Tier.LEAD else AttendeeRole.NETWORK
+
+
+class EventService:
+    def __init__(self, db: Database, *, today: Callable[[], date] = date.today) -> None:
+        self.db = db
+        self.store = EventStore(db)
+        self.today = today
+
+    def save(self, event: Event, attendees: list[Attendee]) -> int:
+        problems = event_problems(event, attendees)
+        if problems:
+            raise InputError("; ".join(p.message for p in problems), problems[0].field)
+        if event.fiscal_year is None:
+            event.fiscal_year = fiscal_year(event.start_date)
+        return self.store.save(event, attendees)
+
+    def volunteer_attendee(self, volunteer_id: int) -> Attendee:
+        """An attendee row for a volunteer, in the role of their current tier."""
+        row = self.db.execute("SELECT tier FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
+        if row is None:
+            raise InputError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}", "attendees")
+        return Attendee(role_for_tier(row[0]), volunteer_id=volunteer_id)

@@ -1,0 +1,222 @@
+"""Monthly activities: detailed entries and the month grid's cells, and their totals.
+
+A cell of the month grid is one ``activities`` row with ``from_grid = 1`` dated the first of
+the month; the grid shows, per volunteer and mission area, the sum of ``count`` over the
+grid cell and the month's detailed entries, so both ways of entry add up to one figure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import NamedTuple
+
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import InputError, NotFoundError
+from asr_desktop.domain.work import Activity, month_range
+from asr_desktop.store import audit
+from asr_desktop.store.records import from_row, to_row
+
+
+class MonthTotal(NamedTuple):
+    district_code: str
+    mission_id: int
+    agency: str
+    activities: int
+    people_male: int
+    people_female: int
+
+
+class ActivityStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- detailed entries -----------------------------------------------------------------
+
+    def add(self, activity: Activity) -> int:
+        with self.db.atomic():
+            activity.id = int(
+                self.db.table("activities").insert(to_row(activity, exclude=("id",))).last_pk
+            )
+            audit.record(
+                self.db,
+                "create",
+                "activity",
+                activity.id,
+                after=to_row(activity),
+                summary=f"volunteer {activity.volunteer_id}",
+            )
+        return activity.id
+
+    def update(self, activity: Activity) -> None:
+        if activity.id is None:
+            raise ValueError("update() needs a saved activity")
+        with self.db.atomic():
+            before = self.get(activity.id)
+            self.db.table("activities").update(activity.id, to_row(activity, exclude=("id",)))
+            audit.record(
+                self.db,
+                "update",
+                "activity",
+                activity.id,
+                before=to_row(before),
+                after=to_row(activity),
+                summary=f"volunteer {activity.volunteer_id}",
+            )
+
+    def delete(self, activity_id: int) -> None:
+        with self.db.atomic():
+            before = self.get(activity_id)
+            self.db.execute("DELETE FROM activities WHERE id = ?", [activity_id])
+            audit.record(self.db, "delete", "activity", activity_id, before=to_row(before))
+
+    def get(self, activity_id: int) -> Activity:
+        rows = list(self.db.query("SELECT * FROM activities WHERE id = ?", [activity_id]))
+        if not rows:
+            raise NotFoundError(f"ไม่พบผลการปฏิบัติงานรหัส {activity_id}")
+        return from_row(Activity, rows[0])
+
+    def in_month(self, year: int, month: int, *, detailed_only: bool = True) -> list[Activity]:
+        first, following = month_range(year, month)
+        where = "AND from_grid = 0" if detailed_only else ""
+        return [
+            from_row(Activity, row)
+            for row in self.db.query(
+                f"SELECT * FROM activities WHERE date >= ? AND date < ? {where} ORDER BY date, id",
+                [first.isoformat(), following.isoformat()],
+            )
+        ]
+
+    # -- the month grid -------------------------------------------------------------------
+
+    def month_counts(
+        self, year: int, month: int, volunteer_ids: Iterable[int] | None = None
+    ) -> dict[tuple[int, int], int]:
+        """(volunteer id, mission id) → count for the month (grid cells and entries)."""
+        first, following = month_range(year, month)
+        rows = self.db.execute(
+            "SELECT volunteer_id, mission_id, sum(count) FROM activities "
+            "WHERE date >= ? AND date < ? GROUP BY volunteer_id, mission_id",
+            [first.isoformat(), following.isoformat()],
+        ).fetchall()
+        wanted = set(volunteer_ids) if volunteer_ids is not None else None
+        return {
+            (vid, mid): int(n) for vid, mid, n in rows if n and (wanted is None or vid in wanted)
+        }
+
+    def detailed_count(self, volunteer_id: int, year: int, month: int, mission_id: int) -> int:
+        first, following = month_range(year, month)
+        row = self.db.execute(
+            "SELECT coalesce(sum(count), 0) FROM activities WHERE volunteer_id = ? "
+            "AND mission_id = ? AND date >= ? AND date < ? AND from_grid = 0",
+            [volunteer_id, mission_id, first.isoformat(), following.isoformat()],
+        ).fetchone()
+        return int(row[0])
+
+    def set_cell(
+        self, volunteer_id: int, year: int, month: int, mission_id: int, total: int
+    ) -> None:
+        """Makes the month's count for a volunteer and mission ``total``.
+
+        The grid cell holds what the detailed entries do not; a total below what detailed
+        entries already record is refused (delete those entries instead).
+        """
+        if total < 0:
+            raise InputError("จำนวนต้องไม่ติดลบ", "count")
+        first = date(year, month, 1).isoformat()
+        with self.db.atomic():
+            detailed = self.detailed_count(volunteer_id, year, month, mission_id)
+            if total < detailed:
+                raise InputError(
+                    f"มีรายการแบบละเอียดแล้ว {detailed} ครั้ง จำนวนรวมต้องไม่น้อยกว่านี้", "count"
+                )
+            existing = self.db.execute(
+                "SELECT id, count FROM activities WHERE volunteer_id = ? AND date = ? "
+                "AND mission_id = ? AND from_grid = 1",
+                [volunteer_id, first, mission_id],
+            ).fetchone()
+            grid_count = total - detailed
+            before = {"count": existing[1]} if existing else None
+            if existing and grid_count == 0:
+                self.db.execute("DELETE FROM activities WHERE id = ?", [existing[0]])
+                cell_id = existing[0]
+            elif existing:
+                self.db.execute(
+                    "UPDATE activities SET count = ? WHERE id = ?", [grid_count, existing[0]]
+                )
+                cell_id = existing[0]
+            elif grid_count:
+                cell_id = (
+                    self.db.table("activities")
+                    .insert(
+                        {
+                            "volunteer_id": volunteer_id,
+                            "date": first,
+                            "mission_id": mission_id,
+                            "count": grid_count,
+                            "from_grid": 1,
+                        }
+                    )
+                    .last_pk
+                )
+            else:
+                return
+            audit.record(
+                self.db,
+                "update",
+                "activity_grid",
+                cell_id,
+                before=before,
+                after={"count": grid_count, "mission_id": mission_id, "month": first[:7]},
+                summary=f"volunteer {volunteer_id}",
+            )
+
+    # -- totals ---------------------------------------------------------------------------
+
+    def month_totals(self, year: int, month: int) -> list[MonthTotal]:
+        """Totals by district, mission area and agency (the monthly report's core)."""
+        first, following = month_range(year, month)
+        rows = self.db.execute(
+            "SELECT v.district_code, a.mission_id, a.agency, sum(a.count), "
+            "sum(a.people_male), sum(a.people_female) "
+            "FROM activities a JOIN volunteers v ON v.id = a.volunteer_id "
+            "WHERE a.date >= ? AND a.date < ? "
+            "GROUP BY v.district_code, a.mission_id, a.agency "
+            "ORDER BY v.district_code, a.mission_id, a.agency",
+            [first.isoformat(), following.isoformat()],
+        ).fetchall()
+        return [MonthTotal(*row) for row in rows]
+
+    def totals_between(self, first: date, following: date) -> tuple[int, int]:
+        """(activities, people reached) in a half-open date range."""
+        row = self.db.execute(
+            "SELECT coalesce(sum(count), 0), coalesce(sum(people_male + people_female), 0) "
+            "FROM activities WHERE date >= ? AND date < ?",
+            [first.isoformat(), following.isoformat()],
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
+    def monthly_series(self, first: date, following: date) -> dict[str, int]:
+        """'YYYY-MM' → activities, for a chart (from the trigger-kept month totals)."""
+        rows = self.db.execute(
+            "SELECT month, activities FROM activity_month_totals WHERE month >= ? AND month < ?",
+            [first.isoformat()[:7], following.isoformat()[:7]],
+        ).fetchall()
+        return {m: int(n) for m, n in rows}
+
+    def month_summary(self, year: int, month: int) -> tuple[int, int]:
+        """(activities, people reached) of a whole month, from the month totals."""
+        row = self.db.execute(
+            "SELECT activities, people_male + people_female FROM activity_month_totals "
+            "WHERE month = ?",
+            [f"{year:04d}-{month:02d}"],
+        ).fetchone()
+        return (int(row[0]), int(row[1])) if row else (0, 0)
+
+    def last_activity(self, volunteer_id: int) -> date | None:
+        row = self.db.execute(
+            "SELECT max(date) FROM activities WHERE volunteer_id = ?",
+            [volunteer_id],
+        ).fetchone()
+        return date.fromisoformat(row[0]) if row and row[0] else None

@@ -1,0 +1,315 @@
+"""ผลการปฏิบัติงาน: the month grid for paper forms, and the month's detailed entries."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asr_desktop.domain import areas
+from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
+from asr_desktop.domain.vocabulary import Agency
+from asr_desktop.domain.work import Activity, previous_month
+from asr_desktop.services.activities import ActivityService
+from asr_desktop.store.activities import ActivityStore
+from asr_desktop.store.categories import CategoryStore
+from asr_desktop.store.mentors import MentorStore
+from asr_desktop.ui import ask
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.month_grid_model import FIXED_COLUMNS, MonthGridModel
+from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
+from asr_desktop.ui.widgets import ErrorLabel
+
+MONTHS_OFFERED = 24
+
+
+class CountDelegate(QStyledItemDelegate):
+    """A plain line editor for counts (Thai digits allowed), text selected for overtyping."""
+
+    def createEditor(self, parent, option, index):  # type: ignore[no-untyped-def]
+        editor = QLineEdit(parent)
+        editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        editor.setMaxLength(6)
+        return editor
+
+    def setEditorData(self, editor, index):  # type: ignore[no-untyped-def]
+        editor.setText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
+        editor.selectAll()
+
+    def setModelData(self, editor, model, index):  # type: ignore[no-untyped-def]
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+
+
+class ActivitiesPage(QWidget):
+    title = "ผลการปฏิบัติงาน"
+    status_changed = Signal(str)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.service = ActivityService(context.db, today=context.today)
+
+        self.month = QComboBox()
+        self._fill_months()
+        self.district = QComboBox()
+        self.mentor = QComboBox()
+        self._fill_filters()
+        self.follow_previous = QCheckBox("ตามโครงสร้างเดือนก่อน")
+        self.follow_previous.setToolTip(
+            "แสดงเฉพาะอาสาสมัครและภารกิจที่มีรายงานเมื่อเดือนก่อน พร้อมจำนวนของเดือนก่อนเป็นตัวเลขสีเทาในวงเล็บ"
+        )
+        for widget in (self.month, self.district, self.mentor):
+            widget.currentIndexChanged.connect(self.reload)
+        self.follow_previous.toggled.connect(self.reload)
+
+        self.grid_model = MonthGridModel(self.service)
+        self.grid_model.totals_changed.connect(self._report)
+        self.error = ErrorLabel()
+        self.grid_model.problem.connect(self.error.show_error)
+        self.grid = QTableView()
+        self.grid.setModel(self.grid_model)
+        self.grid.setItemDelegate(CountDelegate(self.grid))
+        self.grid.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.grid.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.grid.verticalHeader().setDefaultSectionSize(26)
+        self.grid.horizontalHeader().setDefaultSectionSize(76)
+        self.grid.horizontalHeader().setMinimumSectionSize(60)
+        self.grid.setWordWrap(True)
+
+        self.entries_model: RowsModel[Activity] = RowsModel(self._entry_columns())
+        self.entries_proxy = SortProxy()
+        self.entries_proxy.setSourceModel(self.entries_model)
+        self.entries = QTableView()
+        self.entries.setModel(self.entries_proxy)
+        self.entries.setSortingEnabled(True)
+        self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.entries.verticalHeader().setVisible(False)
+        for column, width in enumerate((100, 200, 100, 270, 70, 55, 55)):
+            self.entries.setColumnWidth(column, width)
+        self.entries.horizontalHeader().setStretchLastSection(True)
+        self.entries.doubleClicked.connect(lambda _: self.edit_entry())
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.grid, "ตารางรายเดือน")
+        entries_tab = QWidget()
+        entry_buttons = QHBoxLayout()
+        for text, slot in (("แก้ไข…", self.edit_entry), ("ลบ", self.delete_entry)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            entry_buttons.addWidget(button)
+        entry_buttons.addStretch(1)
+        entries_layout = QVBoxLayout(entries_tab)
+        entries_layout.addLayout(entry_buttons)
+        entries_layout.addWidget(self.entries, 1)
+        self.tabs.addTab(entries_tab, "รายการแบบละเอียด")
+
+        new_entry = QPushButton("บันทึกแบบละเอียด…")
+        new_entry.clicked.connect(self.new_record)
+        categories = QPushButton("หมวดหมู่…")
+        categories.clicked.connect(self.edit_categories)
+        self.summary = QLabel()
+        heading = QLabel(self.title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        top.addWidget(new_entry)
+        top.addWidget(categories)
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("เดือน", self.month),
+            ("อำเภอ", self.district),
+            ("พี่เลี้ยง", self.mentor),
+        ):
+            filters.addWidget(QLabel(label))
+            filters.addWidget(widget, 1)
+        filters.addWidget(self.follow_previous)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(filters)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.error)
+        context.changed.connect(self._on_changed)
+        self.reload()
+
+    # -- choices ----------------------------------------------------------------------
+
+    def _fill_months(self) -> None:
+        today = self.context.today()
+        year, month = today.year, today.month
+        self.month.blockSignals(True)
+        self.month.clear()
+        for _ in range(MONTHS_OFFERED):
+            self.month.addItem(format_thai_month(year, month), (year, month))
+            year, month = previous_month(year, month)
+        self.month.blockSignals(False)
+
+    def _fill_filters(self) -> None:
+        self.district.clear()
+        self.district.addItem("ทุกอำเภอ", "")
+        for code, name in areas.districts(self.context.settings.province_code):
+            self.district.addItem(name, code)
+        self.mentor.clear()
+        self.mentor.addItem("ทุกคน", None)
+        for mentor in MentorStore(self.context.db).all():
+            self.mentor.addItem(mentor.full_name, mentor.id)
+
+    def current_month(self) -> tuple[int, int]:
+        year, month = self.month.currentData()
+        return int(year), int(month)
+
+    def set_month(self, year: int, month: int) -> None:
+        """Shows a month (used by the dashboard); months older than the list are added."""
+        index = self.month.findData((year, month))
+        if index < 0:
+            self.month.addItem(format_thai_month(year, month), (year, month))
+            index = self.month.count() - 1
+        self.month.setCurrentIndex(index)
+        self.reload()
+
+    # -- loading ----------------------------------------------------------------------
+
+    def reload(self) -> None:
+        year, month = self.current_month()
+        grid = self.service.grid(
+            year,
+            month,
+            district_code=self.district.currentData() or "",
+            mentor_id=self.mentor.currentData(),
+            follow_previous=self.follow_previous.isChecked(),
+        )
+        self.grid_model.load(grid)
+        header = self.grid.horizontalHeader()
+        header.resizeSection(0, 205)
+        header.resizeSection(1, 88)
+        header.resizeSection(self.grid_model.columnCount() - 1, 92)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.entries_model.set_rows(ActivityStore(self.context.db).in_month(year, month))
+        self.error.clear_error()
+        self._report()
+
+    def _report(self) -> None:
+        model = self.grid_model
+        year, month = self.current_month()
+        quiet = model.volunteer_rows - model.reported_count()
+        self.summary.setText(
+            f"{format_thai_month(year, month)}: รายงานแล้ว {model.reported_count():,} จาก "
+            f"{model.volunteer_rows:,} คน · ยังไม่มีรายงาน {quiet:,} คน (แถวสีชมพู) · "
+            f"รวม {model.grand_total():,} ครั้ง"
+        )
+        self.status_changed.emit(f"แสดง {model.volunteer_rows:,} คน")
+
+    def _entry_columns(self) -> list[Column[Activity]]:
+        labels = CategoryStore(self.context.db).labels()
+        names: dict[int, str] = {}
+
+        def name(a: Activity) -> str:
+            if a.volunteer_id not in names:
+                row = self.context.db.execute(
+                    "SELECT title || first_name || ' ' || last_name FROM volunteers WHERE id = ?",
+                    [a.volunteer_id],
+                ).fetchone()
+                names[a.volunteer_id] = row[0] if row else ""
+            return names[a.volunteer_id]
+
+        return [
+            Column("วันที่", lambda a: format_thai_date(a.date), lambda a: a.date),
+            Column("อาสาสมัคร", name),
+            Column("ตำบล", lambda a: areas.subdistrict_name(a.subdistrict_code)),
+            Column("ภารกิจ", lambda a: labels.get(a.mission_id, "")),
+            Column("หน่วยงาน", lambda a: Agency(a.agency).label if a.agency else ""),
+            Column("ชาย", lambda a: str(a.people_male), lambda a: a.people_male, align_right=True),
+            Column(
+                "หญิง", lambda a: str(a.people_female), lambda a: a.people_female, align_right=True
+            ),
+            Column("หมายเหตุ", lambda a: a.note),
+        ]
+
+    # -- actions ----------------------------------------------------------------------
+
+    def focus_cell(self, row: int, mission_column: int) -> None:
+        index = self.grid_model.index(row, FIXED_COLUMNS + mission_column)
+        self.grid.setCurrentIndex(index)
+        self.grid.selectionModel().select(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+
+    def new_record(self) -> None:
+        from asr_desktop.ui.activity_dialog import ActivityDialog
+
+        year, month = self.current_month()
+        today = self.context.today()
+        default = today if (year, month) == (today.year, today.month) else date(year, month, 1)
+        dialog = ActivityDialog(self.context, None, self, default_date=default)
+        if dialog.exec():
+            self.context.notify("activities")
+
+    def _selected_entry(self) -> Activity | None:
+        rows = self.entries.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.entries_model.row_object(self.entries_proxy.mapToSource(rows[0]).row())
+
+    def edit_entry(self) -> None:
+        from asr_desktop.ui.activity_dialog import ActivityDialog
+
+        activity = self._selected_entry()
+        if activity is not None and ActivityDialog(self.context, activity, self).exec():
+            self.context.notify("activities")
+
+    def delete_entry(self) -> None:
+        activity = self._selected_entry()
+        if activity is None or activity.id is None:
+            return
+        if ask.confirm(self, "ลบรายการ", "ลบผลการปฏิบัติงานรายการนี้หรือไม่", danger=True):
+            ActivityStore(self.context.db).delete(activity.id)
+            self.context.notify("activities")
+
+    def edit_categories(self) -> None:
+        from asr_desktop.ui.categories_dialog import CategoriesDialog
+
+        dialog = CategoriesDialog(self.context, self)
+        dialog.exec()
+        if dialog.changed:
+            self.entries_model.set_columns(self._entry_columns())  # labels read afresh
+            self.reload()
+
+    # -- page interface ---------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def page_shown(self) -> None:
+        self._report()
+
+    def focus_search(self) -> None:
+        self.grid.setFocus()
+
+    def _on_changed(self, kind: str) -> None:
+        if kind in ("activities", "volunteers"):
+            self.reload()
+        elif kind in ("mentors", "settings"):
+            for combo in (self.district, self.mentor):
+                combo.blockSignals(True)
+            self._fill_filters()
+            for combo in (self.district, self.mentor):
+                combo.blockSignals(False)
+            self.reload()

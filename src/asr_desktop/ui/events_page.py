@@ -1,0 +1,180 @@
+"""กิจกรรม/อบรม: trainings, seminars and meetings, with attendance counted by role."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asr_desktop.domain.thai_dates import format_thai_date
+from asr_desktop.domain.work import AttendeeRole, Event
+from asr_desktop.store.events import AttendeeRow, EventStore
+from asr_desktop.ui import ask
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
+
+
+def _dates(e: Event) -> str:
+    text = format_thai_date(e.start_date)
+    if e.end_date and e.end_date != e.start_date:
+        text += " – " + format_thai_date(e.end_date)
+    return text
+
+
+class EventsPage(QWidget):
+    title = "กิจกรรม/อบรม"
+    status_changed = Signal(str)
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.store = EventStore(context.db)
+        self._counts: dict[int, dict[AttendeeRole, int]] = {}
+        columns: list[Column[Event]] = [
+            Column("วันที่", _dates, lambda e: e.start_date),
+            Column("ชื่อกิจกรรม", lambda e: e.title),
+            Column("ประเภท", lambda e: e.kind.label),
+            Column("ปีงบ", lambda e: str(e.fiscal_year or ""), lambda e: e.fiscal_year),
+            Column("สถานที่", lambda e: e.venue),
+        ]
+        for role in AttendeeRole:
+            columns.append(
+                Column(
+                    role.label,
+                    lambda e, r=role: str(self._role_count(e, r)),
+                    lambda e, r=role: self._role_count(e, r),
+                    align_right=True,
+                )
+            )
+        self.model: RowsModel[Event] = RowsModel(columns)
+        self.proxy = SortProxy()
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        for column, width in enumerate((175, 310, 60, 50, 170)):
+            self.table.setColumnWidth(column, width)
+        for column in range(5, 5 + len(AttendeeRole)):
+            self.table.setColumnWidth(column, 66)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self.table.selectionModel().selectionChanged.connect(self._show_attendees)
+
+        self.attendee_model: RowsModel[AttendeeRow] = RowsModel(
+            [
+                Column("ชื่อ-สกุล", lambda a: a.name),
+                Column("บทบาท", lambda a: a.attendee.role.label),
+                Column("การเข้าร่วม", lambda a: "มา" if a.attendee.attended else "ไม่มา"),
+            ]
+        )
+        self.attendees = QTableView()
+        self.attendees.setModel(self.attendee_model)
+        self.attendees.verticalHeader().setVisible(False)
+        self.attendees.setColumnWidth(0, 240)
+        self.attendees.horizontalHeader().setStretchLastSection(True)
+        self.attendee_label = QLabel("เลือกกิจกรรมเพื่อดูรายชื่อผู้เข้าร่วม")
+
+        add = QPushButton("เพิ่มกิจกรรม")
+        add.clicked.connect(self.new_record)
+        edit = QPushButton("แก้ไข")
+        edit.clicked.connect(self.edit_selected)
+        delete = QPushButton("ลบ")
+        delete.clicked.connect(self.delete_selected)
+        heading = QLabel(self.title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        top = QHBoxLayout()
+        top.addWidget(heading)
+        top.addStretch(1)
+        for button in (add, edit, delete):
+            top.addWidget(button)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.attendee_label)
+        lower_layout.addWidget(self.attendees, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(lower)
+        splitter.setSizes([300, 300])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+        context.changed.connect(lambda kind: self.reload() if kind == "events" else None)
+        self.reload()
+
+    def _role_count(self, event: Event, role: AttendeeRole) -> int:
+        assert event.id is not None
+        if event.id not in self._counts:
+            self._counts[event.id] = self.store.role_counts(event.id)
+        return self._counts[event.id][role]
+
+    def reload(self) -> None:
+        self._counts.clear()
+        events = self.store.all()
+        self.model.set_rows(events)
+        self.attendee_model.set_rows([])
+        self.attendee_label.setText("เลือกกิจกรรมเพื่อดูรายชื่อผู้เข้าร่วม")
+        self.status_changed.emit(f"แสดง {len(events):,} กิจกรรม")
+        if events:
+            self.table.selectRow(0)
+
+    def selected_event(self) -> Event | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
+
+    def _show_attendees(self) -> None:
+        event = self.selected_event()
+        if event is None or event.id is None:
+            return
+        rows = self.store.attendees(event.id)
+        self.attendee_model.set_rows(rows)
+        counts = self.store.role_counts(event.id)
+        self.attendee_label.setText(
+            f"ผู้เข้าร่วม {event.title}: มา {sum(counts.values())} คน ("
+            + " · ".join(f"{r.label} {n}" for r, n in counts.items())
+            + f") จากรายชื่อ {len(rows)} คน"
+        )
+
+    def new_record(self) -> None:
+        from asr_desktop.ui.event_dialog import EventDialog
+
+        if EventDialog(self.context, None, self).exec():
+            self.context.notify("events")
+
+    def edit_selected(self) -> None:
+        from asr_desktop.ui.event_dialog import EventDialog
+
+        event = self.selected_event()
+        if event is not None and EventDialog(self.context, event, self).exec():
+            self.context.notify("events")
+
+    def delete_selected(self) -> None:
+        event = self.selected_event()
+        if (
+            event is not None
+            and event.id is not None
+            and ask.confirm(
+                self, "ลบกิจกรรม", f"ลบ {event.title} พร้อมรายชื่อผู้เข้าร่วมหรือไม่", danger=True
+            )
+        ):
+            self.store.delete(event.id)
+            self.context.notify("events")
+
+    def refresh(self) -> None:
+        self.reload()
+
+    def page_shown(self) -> None:
+        self.status_changed.emit(f"แสดง {self.model.rowCount():,} กิจกรรม")

@@ -1,0 +1,120 @@
+"""A list of given volunteers (the dashboard's "who are they?"), fetched lazily by id.
+
+The roster page filters by its own fields; some figures (terms ending within 90 days, no
+activity for 3 months) are lists the services compute, so they open here instead.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asr_desktop.domain import areas
+from asr_desktop.domain.phone import format_phone
+from asr_desktop.domain.thai_dates import format_thai_date
+from asr_desktop.domain.vocabulary import Status, Tier
+from asr_desktop.store.roster import RosterRow, roster_rows
+from asr_desktop.ui.context import AppContext
+
+_Index = QModelIndex | QPersistentModelIndex
+_BLOCK = 200
+HEADERS = ("ชื่อ-สกุล", "ตำบล", "อำเภอ", "ระดับ", "สถานะ", "วาระสิ้นสุด", "โทรศัพท์")
+
+
+class VolunteerIdsModel(QAbstractTableModel):
+    """Volunteers in a fixed order given by their ids; rows read a block at a time."""
+
+    def __init__(self, context: AppContext, ids: list[int]) -> None:
+        super().__init__()
+        self._context = context
+        self._ids = list(ids)
+        self._blocks: dict[int, dict[int, RosterRow]] = {}
+        self._today: date = context.today()
+
+    def volunteer_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def _row(self, row: int) -> RosterRow:
+        block = row // _BLOCK
+        if block not in self._blocks:
+            ids = self._ids[block * _BLOCK : (block + 1) * _BLOCK]
+            self._blocks[block] = roster_rows(self._context.db, ids, today=self._today)
+        return self._blocks[block][self._ids[row]]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return HEADERS[section] if 0 <= section < len(HEADERS) else None
+        return str(section + 1)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+            return None
+        if not 0 <= index.row() < len(self._ids):
+            return None
+        r = self._row(index.row())
+        return (
+            f"{r.title}{r.first_name} {r.last_name}",
+            areas.subdistrict_name(r.subdistrict_code),
+            areas.district_name(r.district_code),
+            Tier(r.tier).short_label if r.tier else "",
+            Status(r.status).label,
+            format_thai_date(date.fromisoformat(r.term_end)) if r.term_end else "",
+            format_phone(r.phone) if r.phone else "",
+        )[index.column()]
+
+
+class VolunteerListDialog(QDialog):
+    def __init__(
+        self, context: AppContext, title: str, ids: list[int], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.resize(900, 560)
+        self.context = context
+        self.model = VolunteerIdsModel(context, ids)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        for column, width in enumerate((220, 120, 120, 80, 110, 110)):
+            self.table.setColumnWidth(column, width)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(self._open)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        heading = QLabel(f"{title} — {len(ids):,} คน")
+        heading.setStyleSheet("font-size: 13pt; font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def _open(self, index: QModelIndex) -> None:
+        from asr_desktop.ui.volunteer_dialog import VolunteerDialog
+
+        dialog = VolunteerDialog(self.context, self.model.volunteer_id(index.row()), self)
+        dialog.exec()
+        if dialog.saved_id is not None:
+            self.context.notify("volunteers")
