@@ -1,21 +1,126 @@
-# TEMPORARY: replaced by the domain-text branch.
+"""The 13-digit Thai national ID (เลขประจำตัวประชาชน): normalise, check, format, mask.
+
+The 13th digit is a check digit over the first twelve (mod 11, weights 13 down to 2).
+The first digit is the person's category in the civil register (ประเภทบุคคล), 1–8:
+
+    1, 2  Thai nationals born from 1984 on (registered in time / late)
+    3     Thai nationals and foreigners with a house registration before 1984
+    4     people moved into a house registration before 1984 without an ID number
+    5     people added to the register afterwards (e.g. found to have been left out)
+    6     people entering illegally or living here temporarily
+    7     children of category 6 born in Thailand
+    8     foreigners with permanent residence and people naturalised after 1984
+
+Numbers starting with 0 exist too, but they belong to people without Thai civil
+registration status and to migrant workers (ท.ร.38/1, บัตรสีชมพู); a labour volunteer must
+hold Thai nationality, so the roster refuses them with that reason. No number starts
+with 9.
+"""
+
+from __future__ import annotations
+
+import re
+
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.thai_digits import to_arabic_digits
+
+FIELD = "national_id"
+
+# Separators people type or paste: spaces (incl. no-break) and dashes of every kind. Not dots:
+# "1234567890121.5" is a number Excel rounded, not an ID with a separator.
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015\u2212]")
+# Excel and calamine hand over a 13-digit number as a float: "1234567890123.0".
+_EXCEL_FLOAT = re.compile(r"(\d{13})\.0+")
 
 
 def check_digit(first12: str) -> int:
-    return (11 - sum(int(d) * (13 - i) for i, d in enumerate(first12)) % 11) % 10
+    """The check digit for the first twelve digits of a national ID.
+
+    Raises:
+        InputError: ``first12`` is not exactly twelve digits (Thai digits are accepted).
+    """
+    digits = to_arabic_digits(first12)
+    if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
+        raise InputError(f"ต้องเป็นตัวเลข 12 หลักจึงจะคำนวณเลขตรวจสอบได้ (ได้รับ '{first12}')", FIELD)
+    total = sum(int(digit) * weight for digit, weight in zip(digits, range(13, 1, -1), strict=True))
+    return (11 - total % 11) % 10
 
 
 def normalize_national_id(text: str) -> str:
-    digits = "".join(c for c in text if c.isdigit())
-    if len(digits) != 13 or check_digit(digits[:12]) != int(digits[12]):
-        raise InputError("เลขประจำตัวประชาชนไม่ถูกต้อง", "national_id")
+    """Return the 13 digits of a national ID typed, pasted or imported in any usual form.
+
+    Accepts dashes, spaces, Thai digits and an exact Excel float ("1234567890123.0").
+
+    Raises:
+        InputError: with the reason in Thai (length, non-digits, category, check digit).
+    """
+    stripped = to_arabic_digits(text).strip()
+    if not stripped:
+        raise InputError("กรุณาใส่เลขประจำตัวประชาชน 13 หลัก", FIELD)
+    excel = _EXCEL_FLOAT.fullmatch(stripped)
+    digits = excel.group(1) if excel else _SEPARATORS.sub("", stripped)
+    if "e" in digits.lower() and any(ch.isdigit() for ch in digits):
+        raise InputError(
+            f"เลขประจำตัวประชาชน '{text.strip()}' ถูกแปลงเป็นเลขยกกำลังโดย Excel ตัวเลขสูญหายแล้ว "
+            "กรุณาจัดรูปแบบเซลล์เป็นข้อความแล้วพิมพ์ใหม่",
+            FIELD,
+        )
+    bad = sorted({ch for ch in digits if not ("0" <= ch <= "9")})
+    if bad:
+        shown = " ".join(f"'{ch}'" for ch in bad)
+        raise InputError(f"เลขประจำตัวประชาชน '{text.strip()}' ต้องเป็นตัวเลขเท่านั้น (พบ {shown})", FIELD)
+    if len(digits) != 13:
+        raise InputError(
+            f"เลขประจำตัวประชาชนต้องมี 13 หลัก (พบ {len(digits)} หลัก: '{text.strip()}')", FIELD
+        )
+    if digits[0] == "0":
+        raise InputError(
+            f"เลข {format_national_id(digits)} ขึ้นต้นด้วย 0 ซึ่งเป็นเลขของบุคคลที่ไม่มีสถานะทางทะเบียน"
+            "หรือแรงงานต่างด้าว ไม่ใช่เลขประจำตัวประชาชนของผู้มีสัญชาติไทย",
+            FIELD,
+        )
+    if digits[0] == "9":
+        raise InputError(
+            f"เลข {format_national_id(digits)} ไม่ถูกต้อง: เลขประจำตัวประชาชนขึ้นต้นด้วย 1–8 เท่านั้น",
+            FIELD,
+        )
+    expected = check_digit(digits[:12])
+    if int(digits[12]) != expected:
+        raise InputError(
+            f"เลข {format_national_id(digits)}: เลขตรวจสอบหลักสุดท้ายไม่ถูกต้อง ควรเป็น {expected} "
+            "(อาจพิมพ์ตัวเลขผิดหรือสลับตำแหน่ง)",
+            FIELD,
+        )
+    return digits
+
+
+def is_valid_national_id(text: str) -> bool:
+    """True when ``normalize_national_id`` would accept ``text``."""
+    try:
+        normalize_national_id(text)
+    except InputError:
+        return False
+    return True
+
+
+def _thirteen_digits(nid: str) -> str:
+    digits = _SEPARATORS.sub("", to_arabic_digits(nid))
+    if len(digits) != 13 or not digits.isascii() or not digits.isdigit():
+        raise InputError(f"เลขประจำตัวประชาชนต้องมี 13 หลัก (ได้รับ '{nid}')", FIELD)
     return digits
 
 
 def format_national_id(nid: str) -> str:
-    return f"{nid[0]}-{nid[1:5]}-{nid[5:10]}-{nid[10:12]}-{nid[12]}"
+    """Lay 13 digits out the way the ID card prints them: ``1-2345-67890-12-1``.
+
+    Only the layout is checked, not the check digit, so that a stored number can always
+    be shown.
+    """
+    d = _thirteen_digits(nid)
+    return f"{d[0]}-{d[1:5]}-{d[5:10]}-{d[10:12]}-{d[12]}"
 
 
 def mask_national_id(nid: str) -> str:
-    return f"x-xxxx-xxxxx-{nid[10:12]}-{nid[12]}"
+    """Hide all but the last three digits for printed output (PDPA): ``x-xxxx-xxxxx-12-1``."""
+    d = _thirteen_digits(nid)
+    return f"x-xxxx-xxxxx-{d[10:12]}-{d[12]}"

@@ -1,0 +1,113 @@
+import pytest
+
+from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.national_id import (
+    check_digit,
+    format_national_id,
+    is_valid_national_id,
+    mask_national_id,
+    normalize_national_id,
+)
+
+# Real-looking numbers published online and collected in python-stdnum's test suite
+# (tests/test_th_pin.doctest); each passes the check digit.
+PUBLISHED_VALID = [
+    "1100900359657",
+    "1-1002-00439-84-4",
+    "3-1001-00818-95-5",
+    "3100400648338",
+    "4220100005137",
+    "5100200233319",
+]
+
+
+def test_check_digit_worked_example() -> None:
+    # 1·13 + 2·12 + 3·11 + 4·10 + 5·9 + 6·8 + 7·7 + 8·6 + 9·5 + 0·4 + 1·3 + 2·2 = 352
+    # 352 mod 11 = 0, (11 - 0) mod 10 = 1
+    assert check_digit("123456789012") == 1
+
+
+def test_check_digit_when_remainder_is_one_gives_zero() -> None:
+    # 1·13 + 1·12 + 0·11 + 1·10 + 7·9 + 0·8 + 0·7 + 2·6 + 0·5 + 7·4 + 0·3 + 3·2 = 144
+    # 144 mod 11 = 1, (11 - 1) mod 10 = 0
+    assert check_digit("110170020703") == 0
+
+
+def test_check_digit_needs_twelve_digits() -> None:
+    with pytest.raises(InputError):
+        check_digit("12345")
+
+
+@pytest.mark.parametrize("nid", PUBLISHED_VALID)
+def test_published_numbers_are_valid(nid: str) -> None:
+    assert is_valid_national_id(nid)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1234567890121",
+        "1-2345-67890-12-1",
+        "1 2345 67890 12 1",
+        " 1234567890121 ",
+        "๑๒๓๔๕๖๗๘๙๐๑๒๑",
+        "๑-๒๓๔๕-๖๗๘๙๐-๑๒-๑",
+        "1234567890121.0",
+        "1234567890121.00",
+        "1–2345–67890–12–1",  # en dashes from a word processor
+    ],
+)
+def test_accepted_forms_normalise_to_digits(text: str) -> None:
+    assert normalize_national_id(text) == "1234567890121"
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("", "กรุณาใส่"),
+        ("   ", "กรุณาใส่"),
+        ("123456789012", "ต้องมี 13 หลัก (พบ 12 หลัก"),
+        ("12345678901210", "ต้องมี 13 หลัก (พบ 14 หลัก"),
+        ("1234567890122", "เลขตรวจสอบหลักสุดท้ายไม่ถูกต้อง ควรเป็น 1"),
+        ("1-2345-67890-12-X", "ต้องเป็นตัวเลขเท่านั้น (พบ 'X')"),
+        ("1234567890121.5", "ต้องเป็นตัวเลขเท่านั้น"),
+        ("1.23456789012E+12", "เลขยกกำลัง"),
+        ("0123456789016", "ขึ้นต้นด้วย 0"),
+        ("9123456789011", "ขึ้นต้นด้วย 1–8"),
+    ],
+)
+def test_rejected_with_thai_reason(text: str, reason: str) -> None:
+    with pytest.raises(InputError) as caught:
+        normalize_national_id(text)
+    assert reason in caught.value.message
+    assert caught.value.field == "national_id"
+    assert not is_valid_national_id(text)
+
+
+def test_wrong_check_digit_message_shows_the_number_and_the_right_digit() -> None:
+    with pytest.raises(InputError) as caught:
+        normalize_national_id("3100400648330")
+    assert "3-1004-00648-33-0" in caught.value.message
+    assert "ควรเป็น 8" in caught.value.message
+
+
+def test_swapped_neighbours_are_caught() -> None:
+    # The mod-11 check catches every transposition of two adjacent different digits.
+    digits = "3100400648338"
+    for i in range(12):
+        if digits[i] != digits[i + 1]:
+            swapped = digits[:i] + digits[i + 1] + digits[i] + digits[i + 2 :]
+            assert not is_valid_national_id(swapped), swapped
+
+
+def test_format_and_mask() -> None:
+    assert format_national_id("1234567890121") == "1-2345-67890-12-1"
+    assert mask_national_id("1234567890121") == "x-xxxx-xxxxx-12-1"
+    assert mask_national_id("1-2345-67890-12-1") == "x-xxxx-xxxxx-12-1"
+
+
+def test_format_needs_thirteen_digits() -> None:
+    with pytest.raises(InputError):
+        format_national_id("12345")
+    with pytest.raises(InputError):
+        mask_national_id("")
