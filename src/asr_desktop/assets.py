@@ -28,7 +28,10 @@ def resources_dir() -> Path:
 
 
 def resource_path(*parts: str) -> Path:
-    """A file in the resources folder: ``resource_path("fonts", "Sarabun-Regular.ttf")``."""
+    """A file inside the resources folder.
+
+    Example: ``resource_path("fonts", "Sarabun-Regular.ttf")``.
+    """
     return resources_dir().joinpath(*parts)
 
 

@@ -30,7 +30,8 @@ def from_row(cls: type[T], row: dict[str, Any] | Any) -> T:
     hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name not in row.keys():  # noqa: SIM118 (sqlite3.Row has no __contains__)
+        # keys(), not `in row`: `in` looks at the values of a sqlite3.Row
+        if f.name not in row.keys():  # noqa: SIM118
             continue
         values[f.name] = _from_sql(row[f.name], hints[f.name])
     return cls(**values)

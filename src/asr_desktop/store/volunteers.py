@@ -4,11 +4,13 @@ Every method that writes runs in one transaction (nested calls become savepoints
 appends to the audit log in that same transaction. After any change to a volunteer,
 their terms or status events, :meth:`VolunteerStore._refresh_summary` recomputes the
 summary columns the roster filters and sorts on (``name_sort_key``, ``search_text``,
-``standing``, ``tier``, ``term_start``, ``term_end``).
+``standing``, ``tier``, ``term_start``, ``term_end``) with :func:`summary_columns`, the one
+function that the bulk insert (store/bulk.py) uses too.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
@@ -23,8 +25,6 @@ from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import StatusChange
 from asr_desktop.store import audit
 from asr_desktop.store.records import from_row, to_row
-
-_SUMMARY_COLUMNS = ("district_code", "name_sort_key", "search_text")
 
 
 def name_sort_key(first_name: str, last_name: str) -> str:
@@ -45,6 +45,31 @@ def search_text(volunteer: Volunteer) -> str:
         volunteer.line_id,
     ]
     return " ".join(p for p in parts if p).lower()
+
+
+def summary_columns(
+    volunteer: Volunteer, terms: Sequence[Term], events: Sequence[StatusEvent]
+) -> dict[str, Any]:
+    """The derived columns of a volunteer row, from the volunteer and their whole history.
+
+    Terms and events that are already saved must carry their ids: ties on a date are
+    decided by id, as in domain/status.py.
+    """
+    term = latest_term(terms)
+    standing = standing_from_events(events)
+    exit_reason = None
+    if standing is StatusChange.EXITED:
+        exit_reason = max(events, key=lambda e: (e.date, e.id or 0)).reason
+    return {
+        "district_code": volunteer.district_code,
+        "name_sort_key": name_sort_key(volunteer.first_name, volunteer.last_name),
+        "search_text": search_text(volunteer),
+        "standing": standing.value if standing else None,
+        "exit_reason": exit_reason.value if exit_reason else None,
+        "tier": term.tier.value if term else None,
+        "term_start": term.start_date.isoformat() if term else None,
+        "term_end": (term.ended_date or term.end_date).isoformat() if term else None,
+    }
 
 
 class VolunteerStore:
@@ -70,7 +95,7 @@ class VolunteerStore:
                 )
             now = _now()
             row = to_row(volunteer, exclude=("id",))
-            row.update(self._summary(volunteer), created_at=now, updated_at=now)
+            row.update(summary_columns(volunteer, (), ()), created_at=now, updated_at=now)
             volunteer_id = int(self.db.table("volunteers").insert(row).last_pk)
             volunteer.id = volunteer_id
             audit.record(
@@ -97,7 +122,8 @@ class VolunteerStore:
                     existing,
                 )
             row = to_row(volunteer, exclude=("id",))
-            row.update(self._summary(volunteer), updated_at=_now())
+            history = self.terms(volunteer.id), self.events(volunteer.id)
+            row.update(summary_columns(volunteer, *history), updated_at=_now())
             self.db.table("volunteers").update(volunteer.id, row)
             audit.record(
                 self.db,
@@ -248,31 +274,11 @@ class VolunteerStore:
 
     # -- summary columns ----------------------------------------------------------------
 
-    @staticmethod
-    def _summary(volunteer: Volunteer) -> dict[str, Any]:
-        return {
-            "district_code": volunteer.district_code,
-            "name_sort_key": name_sort_key(volunteer.first_name, volunteer.last_name),
-            "search_text": search_text(volunteer),
-        }
-
     def _refresh_summary(self, volunteer_id: int) -> None:
-        term = latest_term(self.terms(volunteer_id))
-        events = self.events(volunteer_id)
-        standing = standing_from_events(events)
-        exit_reason = None
-        if standing is StatusChange.EXITED:
-            exit_reason = max(events, key=lambda e: (e.date, e.id or 0)).reason
-        self.db.table("volunteers").update(
-            volunteer_id,
-            {
-                "standing": standing.value if standing else None,
-                "exit_reason": exit_reason.value if exit_reason else None,
-                "tier": term.tier.value if term else None,
-                "term_start": term.start_date.isoformat() if term else None,
-                "term_end": (term.ended_date or term.end_date).isoformat() if term else None,
-            },
+        columns = summary_columns(
+            self.get(volunteer_id), self.terms(volunteer_id), self.events(volunteer_id)
         )
+        self.db.table("volunteers").update(volunteer_id, columns)
 
 
 def _now() -> str:
