@@ -12,6 +12,7 @@ from asr_desktop.domain.vocabulary import ExitReason, Gender, Tier
 from asr_desktop.services.office import init_office
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.database import memory_database
+from asr_desktop.store.settings import is_initialised
 
 TODAY = date(2025, 10, 20)
 
@@ -29,7 +30,10 @@ def office_db() -> Database:
 
 def sample_office(db: Database | None = None) -> Database:
     """Four volunteers in สกลนคร: active lead, network member, exited, candidate."""
-    db = db or office_db()
+    if db is None:
+        db = office_db()
+    elif not is_initialised(db):
+        init_office(db, "47")
     service = RosterService(db, today=lambda: TODAY)
     people = [
         Volunteer(national_id(1), "สมชาย", "ใจดี", title="นาย", gender=Gender.MALE,
