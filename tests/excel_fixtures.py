@@ -49,8 +49,14 @@ def sample_office(db: Database | None = None) -> Database:
                   postcode="47000"),
     ]  # fmt: skip
     ids = [service.register(v) for v in people]
-    service.appoint(ids[0], tier=Tier.LEAD, start_date=date(2023, 12, 1), batch="3",
-                    order_no="123/2566", order_date=date(2023, 11, 20))
+    service.appoint(
+        ids[0],
+        tier=Tier.LEAD,
+        start_date=date(2023, 12, 1),
+        batch="3",
+        order_no="123/2566",
+        order_date=date(2023, 11, 20),
+    )
     service.appoint(ids[1], tier=Tier.NETWORK, start_date=date(2024, 10, 1), batch="4")
     service.appoint(ids[2], tier=Tier.LEAD, start_date=date(2022, 10, 1))
     service.record_exit(ids[2], on=date(2025, 3, 15), reason=ExitReason.RESIGNED)

@@ -10,6 +10,7 @@ only by Excel.) With the office setting ``excel_dates_as_text`` dates become Tha
 from __future__ import annotations
 
 import unicodedata
+from copy import copy
 from datetime import date, datetime
 
 from openpyxl.styles import Font
@@ -46,7 +47,7 @@ def scaled_size(size: float, font_name: str) -> float:
     """A Sarabun point size in the office's font."""
     if font_name == "Sarabun":
         return size
-    return round(size * _TH_SARABUN_SCALE * 2) / 2
+    return float(round(size * _TH_SARABUN_SCALE))
 
 
 def office_font(font: Font, settings: OfficeSettings) -> Font:
@@ -54,7 +55,8 @@ def office_font(font: Font, settings: OfficeSettings) -> Font:
     name = report_font_name(settings)
     if font.name not in SARABUN_FAMILY or font.name == name:
         return font
-    copied = font.copy(name=name)  # type: ignore[no-untyped-call]
+    copied = copy(font)
+    copied.name = name
     if font.sz:
         copied.sz = scaled_size(float(font.sz), name)
     return copied

@@ -111,7 +111,11 @@ def substitute(text: str, values: Mapping[str, Any], sums: Mapping[str, Any]) ->
 
     def replace(match: re.Match[str]) -> str:
         value = _placeholder_value(match, values, sums)
-        return style.cell_text(value, dates_as_text=True) if value is not None else ""
+        if value is None:
+            return ""
+        if isinstance(value, date):
+            return format_thai_date(value, "long")
+        return str(value)
 
     return PLACEHOLDER.sub(replace, text)
 
