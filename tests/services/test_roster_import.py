@@ -248,7 +248,7 @@ def test_unreadable_files(db, tmp_path: Path) -> None:
     with pytest.raises(ImportFileError, match="เสียหาย"):
         build_plan(db, tmp_path / "fake.xlsx", today=TODAY)
     (tmp_path / "notes.txt").write_text("x")
-    with pytest.raises(ImportFileError, match="นามสกุล|ชนิด"):
+    with pytest.raises(ImportFileError, match="ไม่รู้จักไฟล์ชนิด"):
         build_plan(db, tmp_path / "notes.txt", today=TODAY)
     no_header = tmp_path / "none.csv"
     no_header.write_text("a,b\n1,2\n", encoding="utf-8")
