@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from asr_desktop import __version__
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.excel_actions import add_excel_actions
 from asr_desktop.ui.roster_page import RosterPage
 
 PageFactory = Callable[[AppContext], QWidget]
@@ -118,6 +119,8 @@ class MainWindow(QMainWindow):
                 "พิมพ์…", lambda: self._call_page("print_current"), QKeySequence.StandardKey.Print
             )
         )
+        file_menu.addSeparator()
+        self.excel_tasks = add_excel_actions(file_menu, self.context, self)
         file_menu.addSeparator()
         file_menu.addAction(self._action("ตั้งค่าสำนักงาน…", self.edit_settings))
         file_menu.addSeparator()
