@@ -49,7 +49,8 @@ def _table(ws: Worksheet, table: str, columns: list[Column], header_row: int) ->
         body.font = Font(name=FONT, sz=14)
         body.border = BOX
         horizontal = {NUMBER: "right", CENTER: "center", DATE: "center"}.get(kind, "left")
-        body.alignment = Alignment(horizontal=horizontal, vertical="top")
+        indent = 1 if horizontal == "left" else 0  # text off the cell border, as in print
+        body.alignment = Alignment(horizontal=horizontal, vertical="top", indent=indent)
         if kind == NUMBER:
             body.number_format = "#,##0"
         elif kind in (TEXT, CENTER):
@@ -255,13 +256,13 @@ def make_monthly(path: Path) -> None:
     table_sheet(wb, "รายอำเภอ", "districts", [*MONTHLY_TITLES, "สรุปรายอำเภอ"], BY_DISTRICT,
                 totals="รวมทั้งจังหวัด", signature=True)
     table_sheet(wb, "ภารกิจและหน่วยงาน", "missions",
-                [*MONTHLY_TITLES, "ผลการปฏิบัติงานจำแนกตามภารกิจและหน่วยงาน (ครั้ง)"],
+                [*MONTHLY_TITLES, "ผลการปฏิบัติงานจำแนกตามภารกิจและหน่วยงาน (ครั้ง)", "{{activity_note}}"],
                 BY_MISSION, totals="รวม")
     table_sheet(wb, "การส่งต่อ", "referrals",
-                [*MONTHLY_TITLES, "การชี้เป้า คัดกรอง ส่งต่อ จำแนกตามหน่วยงาน (ราย)"],
+                [*MONTHLY_TITLES, "การชี้เป้า คัดกรอง ส่งต่อ จำแนกตามหน่วยงาน (ราย)", "{{activity_note}}"],
                 REFERRALS, totals="รวม")
     table_sheet(wb, "กิจกรรมและการอบรม", "events",
-                [*MONTHLY_TITLES, "กิจกรรม การประชุม และการอบรม"], EVENTS, totals="รวม")
+                [*MONTHLY_TITLES, "กิจกรรม การประชุม และการอบรม", "{{activity_note}}"], EVENTS, totals="รวม")
     table_sheet(wb, "ความครอบคลุม", "coverage",
                 [*MONTHLY_TITLES, "ตำบลที่มีและไม่มีแกนนำ อสร. ปฏิบัติหน้าที่ "
                  "(มี {{coverage_covered}} จาก {{coverage_total}} ตำบล)"],

@@ -111,6 +111,10 @@ _PAIRS = sorted(
 )
 
 
+_EXACT = {variant: field for variant, field in reversed(_PAIRS)}
+_PREFIXES = [(v, f) for v, f in _PAIRS if len(v) >= _MIN_PREFIX]
+
+
 def _normalise(text: str) -> str:
     return _NOISE.sub("", to_arabic_digits(text).lower())
 
@@ -122,8 +126,11 @@ def field_for_header(value: Any) -> str | None:
     key = _normalise(value)
     if not key or len(key) > 40:
         return None
-    for variant, field in _PAIRS:
-        if key == variant or (len(variant) >= _MIN_PREFIX and key.startswith(variant)):
+    exact = _EXACT.get(key)
+    if exact is not None:
+        return exact
+    for variant, field in _PREFIXES:
+        if key.startswith(variant):
             return field
     return None
 
@@ -182,6 +189,13 @@ def find_header(rows: list[list[Any]]) -> tuple[int, dict[int, str]] | None:
     return data_start, dict(sorted(mapping.items()))
 
 
-def is_header_like(row: list[Any]) -> bool:
-    """A header repeated further down (e.g. on every printed page)."""
+def is_header_like(row: list[Any], id_column: int | None) -> bool:
+    """A header repeated further down (e.g. on every printed page): the ID column holds
+    a header text. Only then is the whole row compared with the header variants."""
+    if (
+        id_column is not None
+        and id_column < len(row)
+        and field_for_header(row[id_column]) != "national_id"
+    ):
+        return False
     return len(_row_mapping(row)) >= 3

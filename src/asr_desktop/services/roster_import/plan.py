@@ -206,7 +206,7 @@ class _Planner:
         if all(cells.is_blank(v) for v in person):
             return True  # a numbered but empty form line, or a note under the table
         return (cells.is_total_row(raw) and cells.is_blank(self._value(raw, "national_id"))) or (
-            is_header_like(raw)
+            is_header_like(raw, self.columns_of.get("national_id"))
         )
 
     def _plan_row(self, number: int, raw: list[Any]) -> PlannedRow:
