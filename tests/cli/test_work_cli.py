@@ -4,6 +4,7 @@ import json
 from datetime import date
 
 import pytest
+from tests.work_helpers import TODAY, populate
 
 from asr_desktop.cli import main
 from asr_desktop.domain.work import Activity, CategoryKind
@@ -11,7 +12,6 @@ from asr_desktop.services.activities import ActivityService
 from asr_desktop.services.demo_work import add_demo_work
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import open_database
-from tests.work_helpers import TODAY, populate
 
 
 @pytest.fixture(scope="module")

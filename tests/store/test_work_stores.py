@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import (
@@ -23,7 +24,6 @@ from asr_desktop.store.checklists import ChecklistStore
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralFilter, ReferralStore
-from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office
 
 
 @pytest.fixture

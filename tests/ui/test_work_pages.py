@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from sqlite_utils import Database
+from tests.work_helpers import TODAY, bulk_volunteers, make_office, populate
 
 from asr_desktop.domain.work import CategoryKind
 from asr_desktop.services.dashboard import compute_dashboard, inactive_ids
@@ -19,7 +20,6 @@ from asr_desktop.store.referrals import ReferralStore
 from asr_desktop.ui.activities_page import ActivitiesPage
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.month_grid_model import FIXED_COLUMNS, NOTHING_REPORTED
-from tests.work_helpers import TODAY, bulk_volunteers, make_office, populate
 
 # Showing a top-level widget on the offscreen platform logs this harmless warning.
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")

@@ -28,6 +28,9 @@ class OfficeSettings:
     term_years: int = 3
     regulation: str = "ระเบียบกระทรวงแรงงานว่าด้วยอาสาสมัครแรงงาน พ.ศ. 2548"
     thai_digits_in_print: bool = False
+    report_font: str = "Sarabun"
+    excel_dates_as_text: bool = False
+    template_folder: str = ""
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -42,6 +45,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "term_years": ("วาระการดำรงตำแหน่ง (ปี)", "ใช้คำนวณวันสิ้นสุดวาระเมื่อเพิ่มวาระใหม่"),
     "regulation": ("ระเบียบที่ใช้", ""),
     "thai_digits_in_print": ("ใช้เลขไทยในเอกสารพิมพ์", "ตารางยังใช้เลขอารบิกได้"),
+    "report_font": (
+        "แบบอักษรในรายงาน Excel",
+        "Sarabun (ติดตั้งมากับโปรแกรม) หรือ TH SarabunPSK ถ้าเครื่องที่เปิดไฟล์มีแบบอักษรนี้",
+    ),
+    "template_folder": (
+        "โฟลเดอร์แม่แบบรายงาน Excel ของสำนักงาน",
+        "ถ้ามีไฟล์ชื่อเดียวกับแม่แบบมาตรฐาน (roster.xlsx, monthly.xlsx, terms_ending.xlsx) "
+        "ในโฟลเดอร์นี้ จะใช้ไฟล์ของสำนักงานแทน",
+    ),
+    "excel_dates_as_text": (
+        "วันที่ในไฟล์ Excel เป็นข้อความ",
+        "ปิดไว้: เป็นวันที่จริงที่แสดงเป็น พ.ศ. (เรียงและคำนวณได้) เปิด: เป็นข้อความ เช่น 5 ต.ค. 2568",
+    ),
 }
 
 

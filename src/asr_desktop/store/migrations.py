@@ -431,6 +431,37 @@ def m0006_app_password(db: Database) -> None:
     )
 
 
+@MIGRATIONS(name="m0007_export_log")
+def m0007_export_log(db: Database) -> None:
+    """The export log: each package sent to headquarters, its files and their SHA-256."""
+    _execute_statements(db, _M0007_SQL)
+
+
+_M0007_SQL = """
+CREATE TABLE export_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    os_user TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    period TEXT NOT NULL DEFAULT '',
+    folder TEXT NOT NULL,
+    frozen_copy TEXT NOT NULL,
+    manifest TEXT NOT NULL,
+    manifest_sha256 TEXT NOT NULL CHECK (length(manifest_sha256) = 64)
+);
+CREATE INDEX export_log_period ON export_log (kind, period);
+
+CREATE TABLE export_files (
+    id INTEGER PRIMARY KEY,
+    export_id INTEGER NOT NULL REFERENCES export_log(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    size INTEGER NOT NULL CHECK (size >= 0),
+    sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+    UNIQUE (export_id, name)
+);
+"""
+
+
 def _fill_area_names(db: Database) -> None:
     import geothai
 

@@ -28,6 +28,7 @@ from asr_desktop.ui.audit_page import AuditPage
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.dashboard_page import DashboardPage
 from asr_desktop.ui.events_page import EventsPage
+from asr_desktop.ui.excel_actions import add_excel_actions
 from asr_desktop.ui.mentors_page import MentorsPage
 from asr_desktop.ui.referrals_page import ReferralsPage
 from asr_desktop.ui.roster_page import RosterPage
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
                 "พิมพ์…", lambda: self._call_page("print_current"), QKeySequence.StandardKey.Print
             )
         )
+        file_menu.addSeparator()
+        self.excel_tasks = add_excel_actions(file_menu, self.context, self)
         file_menu.addSeparator()
         file_menu.addAction(self._action("ตั้งค่าสำนักงาน…", self.edit_settings))
         file_menu.addSeparator()

@@ -21,6 +21,7 @@ from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.roster import RosterFilter
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.roster_model import COLUMNS, RosterModel
 
 SEARCH_DELAY_MS = 120
@@ -88,6 +89,9 @@ class RosterPage(QWidget):
         top.addWidget(self.search, 1)
         top.addWidget(add_button)
         top.addWidget(edit_button)
+        import_button = QPushButton("นำเข้าจาก Excel…")
+        import_button.clicked.connect(lambda: open_import_dialog(self.context, self))
+        top.addWidget(import_button)
         layout = QVBoxLayout(self)
         heading = QLabel(self.title)
         heading.setObjectName("pageHeading")

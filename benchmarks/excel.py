@@ -1,0 +1,160 @@
+"""Excel benchmarks (issue 5).
+
+    python benchmarks/excel.py [--volunteers 100000] [--import-rows 10000]
+
+1. Export a 100,000-volunteer roster and compare with a bare openpyxl write-only loop that
+   writes the same cells (same values, no styles, no template): target ratio ≤ 1.3.
+2. Import a 10,000-row messy roster (merged titles, one-cell names and addresses, IDs as
+   numbers, BE dates in date cells, text dates, phones without the leading 0, blank and
+   total rows): target ≤ 5 s from reading the file to the committed transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+import geothai
+import openpyxl
+
+from asr_desktop.domain.model import Term, Volunteer
+from asr_desktop.domain.national_id import check_digit
+from asr_desktop.domain.terms import default_term_end
+from asr_desktop.domain.vocabulary import Gender, Tier
+from asr_desktop.services.office import init_office
+from asr_desktop.services.roster_import.commit import commit_plan
+from asr_desktop.services.roster_import.plan import build_plan
+from asr_desktop.services.workbooks import ROSTER_FIELDS, export_roster, roster_records
+from asr_desktop.store import register
+from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
+from asr_desktop.store.database import open_database
+
+TODAY = date(2025, 10, 20)
+FIRST = ["สมชาย", "สมศรี", "บุญมี", "กัญญา", "ประเสริฐ", "วิไล", "สุดใจ", "อำนาจ", "จันทร์เพ็ญ", "ทองดี"]
+LAST = ["ใจดี", "ศรีสุข", "พรมมา", "แก้วกาญจน์", "บุญเรือง", "สีหาราช", "ภูมิพันธ์", "โคตรชมภู"]
+
+
+def national_id(n: int) -> str:
+    first12 = f"3{n:011d}"
+    return first12 + str(check_digit(first12))
+
+
+def subdistricts() -> list[tuple[str, str, str, str]]:
+    out = []
+    for d in geothai.districts("47"):
+        for s in geothai.subdistricts(d.code):
+            out.append((s.code, s.name_th, d.name_th, s.postal_codes[0]))
+    return out
+
+
+def fill(db, count: int) -> None:
+    rng = random.Random(5)
+    areas = subdistricts()
+
+    def records():
+        for n in range(count):
+            code, _, _, postcode = areas[n % len(areas)]
+            male = rng.random() < 0.5
+            volunteer = Volunteer(
+                national_id(n + 1), rng.choice(FIRST), rng.choice(LAST),
+                title="นาย" if male else "นาง", gender=Gender.MALE if male else Gender.FEMALE,
+                birth_date=date(1960, 1, 1) + timedelta(days=rng.randrange(15000)),
+                phone=f"08{rng.randrange(10**8):08d}", house_no=str(rng.randrange(1, 300)),
+                moo=str(rng.randrange(1, 15)), subdistrict_code=code, postcode=postcode,
+            )  # fmt: skip
+            start = date(2023, 10, 1) + timedelta(days=rng.randrange(700))
+            tier = Tier.LEAD if n % 5 == 0 else Tier.NETWORK
+            term = Term(0, tier, start, default_term_end(start, 3), batch="3")
+            yield VolunteerRecord(volunteer, [term], [])
+
+    insert_volunteers(db, records(), summary="benchmark")
+
+
+def bare_write(db, out: Path) -> float:
+    """The same cells as the roster register, written by a plain write-only loop."""
+    rows = list(roster_records(register.register_rows(db, today=TODAY)))
+    start = time.perf_counter()
+    workbook = openpyxl.Workbook(write_only=True)
+    ws = workbook.create_sheet("roster")
+    ws.append(list(ROSTER_FIELDS))
+    for row in rows:
+        ws.append(row)
+    workbook.save(out)
+    return time.perf_counter() - start
+
+
+def messy_roster(path: Path, rows: int) -> None:
+    rng = random.Random(7)
+    areas = subdistricts()
+    workbook = openpyxl.Workbook(write_only=True)
+    ws = workbook.create_sheet("อสร.")
+    ws.append(["บัญชีรายชื่ออาสาสมัครแรงงาน จังหวัดสกลนคร"])
+    ws.append(["ข้อมูล ณ ตุลาคม 2568"])
+    ws.append([])
+    ws.append(["ที่", "เลขบัตรประชาชน", "ชื่อ - สกุล", "ที่อยู่", "วันเดือนปีเกิด", "เบอร์โทร",
+               "ประเภท", "วันที่แต่งตั้ง"])  # fmt: skip
+    for n in range(rows):
+        _, tambon, district, postcode = areas[n % len(areas)]
+        nid: object = national_id(500_000 + n)
+        if n % 3 == 0:
+            nid = int(nid)  # Excel made it a number
+        born: object = date(2500 + n % 40, 1 + n % 12, 1 + n % 28)  # BE typed in a date cell
+        if n % 4 == 1:
+            born = f"{1 + n % 28} ก.พ. {10 + n % 40}"
+        ws.append([
+            n + 1, nid, f"{'นาย' if n % 2 else 'นางสาว'}{rng.choice(FIRST)}  {rng.choice(LAST)} ",
+            f"{n % 200}/1 ม.{1 + n % 12} ต.{tambon} อ.{district} {postcode}", born,
+            int(f"8{rng.randrange(10**8):08d}"), "แกนนำ" if n % 5 == 0 else "เครือข่าย",
+            45566 + n % 300,
+        ])  # fmt: skip
+        if n % 500 == 499:
+            ws.append([])
+            ws.append([f"รวม {n + 1} คน"])
+    workbook.save(path)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--volunteers", type=int, default=100_000)
+    parser.add_argument("--import-rows", type=int, default=10_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        db = open_database(folder / "bench.db")
+        init_office(db, "47")
+        t = time.perf_counter()
+        fill(db, args.volunteers)
+        print(f"database with {args.volunteers:,} volunteers: {time.perf_counter() - t:.1f} s")
+
+        bare = bare_write(db, folder / "bare.xlsx")
+        t = time.perf_counter()
+        export_roster(db, folder / "roster.xlsx", today=TODAY)
+        ours = time.perf_counter() - t
+        print(f"export roster: {ours:.1f} s; bare write-only loop: {bare:.1f} s; "
+              f"ratio {ours / bare:.2f} (target ≤ 1.3)")  # fmt: skip
+
+        empty = open_database(folder / "import.db")
+        init_office(empty, "47")
+        messy = folder / "messy.xlsx"
+        messy_roster(messy, args.import_rows)
+        t = time.perf_counter()
+        plan = build_plan(empty, messy, today=TODAY)
+        planned = time.perf_counter() - t
+        result = commit_plan(empty, plan)
+        total = time.perf_counter() - t
+        print(f"import {args.import_rows:,} messy rows: {total:.2f} s (plan {planned:.2f} s, "
+              f"commit {total - planned:.2f} s; target ≤ 5 s): added {result.added:,}, "
+              f"rejected {result.rejected:,}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()

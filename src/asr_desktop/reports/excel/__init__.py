@@ -1,0 +1,1 @@
+"""Workbooks for headquarters (openpyxl): filled from .xlsx templates, written streaming."""

@@ -1,0 +1,128 @@
+"""The monthly report (รายงานประจำเดือน) as plain data, for the Excel and PDF writers.
+
+A service fills a :class:`MonthlyReport` from the database (services/monthly.py); writers
+only lay it out. Counts are of the month given, people "serving" are counted as at the
+month's last day.
+
+Sections and where their numbers come from:
+
+* ``districts``: one row per district of the province (roster: tambons, tambons with a
+  serving lead, serving leads and network members, appointed and exited in the month;
+  activities: number of activities, people reached by sex; referrals: number made).
+* ``missions``: activities by mission area and agency.
+* ``referrals``: referrals by agency and outcome.
+* ``events``: trainings and meetings held in the month with attendance by role.
+* ``coverage``: every tambon with its serving leads and network members.
+
+``has_activity_data`` is False while the database has no activity tables (issue 3 adds
+them); the writers then say so instead of printing zeros as if nothing had been done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+AGENCY_CODES = ("ops", "doe", "dsd", "dlpw", "sso")
+REFERRAL_OUTCOMES = ("referred", "in_progress", "served", "not_served")
+
+
+@dataclass(slots=True)
+class DistrictRow:
+    district_code: str
+    district: str
+    tambons: int
+    covered: int
+    leads: int
+    network: int
+    appointed: int = 0
+    exited: int = 0
+    activities: int = 0
+    reached_male: int = 0
+    reached_female: int = 0
+    referrals: int = 0
+
+    @property
+    def active(self) -> int:
+        return self.leads + self.network
+
+
+@dataclass(slots=True)
+class MissionRow:
+    mission: str
+    by_agency: dict[str, int] = field(default_factory=dict)
+    """Activities by agency code (AGENCY_CODES); "" for activities with no agency."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_agency.values())
+
+
+@dataclass(slots=True)
+class ReferralRow:
+    agency: str
+    """Thai label of the agency referred to."""
+    by_outcome: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def total(self) -> int:
+        return sum(self.by_outcome.values())
+
+
+@dataclass(slots=True)
+class EventRow:
+    date: date
+    title: str
+    venue: str = ""
+    attendees: dict[str, int] = field(default_factory=dict)
+    """By role: lead, network, mentor, staff, other."""
+
+    @property
+    def total(self) -> int:
+        return sum(self.attendees.values())
+
+
+@dataclass(slots=True)
+class CoverageRow:
+    district: str
+    subdistrict: str
+    leads: int
+    network: int
+
+    @property
+    def covered(self) -> bool:
+        return self.leads > 0
+
+
+@dataclass(slots=True)
+class MonthlyReport:
+    province_code: str
+    office_name: str
+    year: int
+    """Common Era year of the month."""
+    month: int
+    districts: list[DistrictRow]
+    coverage: list[CoverageRow]
+    missions: list[MissionRow] = field(default_factory=list)
+    referrals: list[ReferralRow] = field(default_factory=list)
+    events: list[EventRow] = field(default_factory=list)
+    has_activity_data: bool = False
+
+    @property
+    def period(self) -> str:
+        """ "2025-10" for October 2025 (CE, as in file names and the manifest)."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def record_counts(self) -> dict[str, int]:
+        """What the manifest lists as the report's record counts."""
+        return {
+            "districts": len(self.districts),
+            "volunteers_serving": sum(d.active for d in self.districts),
+            "tambons": len(self.coverage),
+            "tambons_covered": sum(1 for c in self.coverage if c.covered),
+            "appointed": sum(d.appointed for d in self.districts),
+            "exited": sum(d.exited for d in self.districts),
+            "activities": sum(d.activities for d in self.districts),
+            "referrals": sum(r.total for r in self.referrals),
+            "events": len(self.events),
+        }

@@ -1,0 +1,133 @@
+"""Menu actions for Excel: import, export the roster, send the monthly package.
+
+Each action asks what it needs (file, month, folder) through small functions that tests
+replace, then runs the service in the background with progress and Cancel.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
+
+from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.thai_dates import format_thai_month
+from asr_desktop.services.package import PackageResult, build_package
+from asr_desktop.services.paths import data_dir
+from asr_desktop.services.workbooks import export_roster
+from asr_desktop.store.database import connect
+from asr_desktop.ui import ask
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.import_dialog import open_import_dialog
+from asr_desktop.ui.tasks import TaskRunner
+
+
+def recent_months(today: date, count: int = 12) -> list[tuple[int, int]]:
+    """This month and the ones before it, newest first, as (CE year, month)."""
+    months = []
+    year, month = today.year, today.month
+    for _ in range(count):
+        months.append((year, month))
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months
+
+
+def choose_month(parent: QWidget, today: date) -> tuple[int, int] | None:
+    months = recent_months(today)
+    labels = [format_thai_month(y, m) for y, m in months]
+    # The usual case is last month's report, sent early in the new month.
+    label, ok = QInputDialog.getItem(parent, "ส่งรายงานประจำเดือน", "เดือน", labels, 1, False)
+    return months[labels.index(label)] if ok else None
+
+
+def choose_folder(parent: QWidget) -> Path | None:
+    folder = QFileDialog.getExistingDirectory(parent, "เลือกโฟลเดอร์สำหรับชุดรายงาน")
+    return Path(folder) if folder else None
+
+
+def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
+    path, _ = QFileDialog.getSaveFileName(parent, "บันทึกไฟล์ Excel", suggested, "Excel (*.xlsx)")
+    return Path(path) if path else None
+
+
+def _on_error(parent: QWidget, title: str):  # type: ignore[no-untyped-def]
+    def show(exc: BaseException) -> None:
+        message = exc.message if isinstance(exc, AsrError) else f"เกิดข้อผิดพลาด: {exc!r}"
+        ask.error(parent, title, message)
+
+    return show
+
+
+def export_roster_action(context: AppContext, parent: QWidget, runner: TaskRunner) -> None:
+    out = choose_save_path(parent, "ทะเบียน อสร.xlsx")
+    if out is None:
+        return
+    db_path, today = context.db_path, context.today()
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        db = connect(db_path)
+        try:
+            return export_roster(db, out, today=today, progress=progress)
+        finally:
+            db.close()
+
+    runner.run(
+        "กำลังส่งออกทะเบียน…", work,
+        on_done=lambda n: ask.inform(parent, "ส่งออกแล้ว", f"ส่งออกทะเบียน {n:,} คนไปที่ {out}"),
+        on_error=_on_error(parent, "ส่งออกไม่ได้"),
+    )  # fmt: skip
+
+
+def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRunner) -> None:
+    """ส่งรายงานประจำเดือน: the month's workbook (+ PDF) and manifest, logged with a copy."""
+    month = choose_month(parent, context.today())
+    if month is None:
+        return
+    folder = choose_folder(parent)
+    if folder is None:
+        return
+    db_path, today = context.db_path, context.today()
+    keep = data_dir() if context.db_path.parent == data_dir() else context.db_path.parent
+
+    def work(progress):  # type: ignore[no-untyped-def]
+        db = connect(db_path)
+        try:
+            return build_package(
+                db,
+                year=month[0],
+                month=month[1],
+                out_dir=folder,
+                data_dir=keep,
+                today=today,
+                progress=progress,
+            )
+        finally:
+            db.close()
+
+    def done(result: PackageResult) -> None:
+        files = "\n".join(f"• {f.name} ({f.size:,} ไบต์)" for f in result.files)
+        note = "\n\nยังไม่มีการส่งออก PDF ในรุ่นนี้ ชุดรายงานจึงมีเฉพาะไฟล์ Excel" if result.pdf_missing else ""
+        ask.inform(
+            parent, "ส่งรายงานประจำเดือน",
+            f"บันทึกชุดรายงาน{format_thai_month(*month)}ที่ {result.folder}\n{files}\n"
+            f"• manifest.json{note}\n\nเก็บสำเนาไว้ที่ {result.frozen_copy}",
+        )  # fmt: skip
+
+    runner.run("กำลังจัดทำชุดรายงาน…", work, on_done=done,
+               on_error=_on_error(parent, "จัดทำชุดรายงานไม่ได้"))  # fmt: skip
+
+
+def add_excel_actions(menu: QMenu, context: AppContext, parent: QWidget) -> TaskRunner:
+    """Adds the Excel actions to a menu (the main window's แฟ้ม menu)."""
+    runner = TaskRunner(parent)
+    for text, slot in (
+        ("นำเข้าจาก Excel…", lambda: open_import_dialog(context, parent)),
+        ("ส่งออกทะเบียนเป็น Excel…", lambda: export_roster_action(context, parent, runner)),
+        ("ส่งรายงานประจำเดือน…", lambda: monthly_package_action(context, parent, runner)),
+    ):
+        action = QAction(text, parent)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+    return runner

@@ -1,0 +1,86 @@
+"""The import wizard and the monthly package action, driven through their methods."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+from tests.excel_fixtures import TODAY, national_id, sample_office
+
+from asr_desktop.store.database import open_database
+from asr_desktop.ui import ask, excel_actions
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.import_dialog import ImportDialog
+
+
+@pytest.fixture
+def context(tmp_path: Path):
+    db = open_database(tmp_path / "office.db")
+    sample_office(db)
+    ctx = AppContext(db, tmp_path / "office.db", today=lambda: TODAY)
+    yield ctx
+    db.close()
+
+
+def _roster_file(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["รายชื่อ อสร. ตำบลธาตุเชิงชุม"])
+    ws.append(["เลขประจำตัวประชาชน", "ชื่อ", "นามสกุล", "ตำบล", "อำเภอ", "หมายเหตุ"])
+    ws.append([national_id(20), "ใหม่", "หนึ่ง", "ธาตุเชิงชุม", "เมือง", "-"])
+    ws.append([national_id(21), "ใหม่", "สอง", "ธาตุเชิงชุม", "เมือง", "-"])
+    ws.append(["12345", "ผิด", "เลข", "ธาตุเชิงชุม", "เมือง", "-"])
+    path = tmp_path / "roster.xlsx"
+    wb.save(path)
+    return path
+
+
+def _count(context: AppContext) -> int:
+    return int(context.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
+
+
+def test_preview_then_commit(qtbot, context, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(ask, "confirm", lambda *a, **k: True)
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.set_path(_roster_file(tmp_path))
+    assert dialog.sheet.currentText() == "Sheet"
+    with qtbot.waitSignal(dialog.runner.finished, timeout=10_000):
+        dialog.plan_file()
+    assert dialog.pages.currentIndex() == 1
+    assert "เพิ่ม 2" in dialog.counts.text() and "ไม่นำเข้า 1" in dialog.counts.text()
+    assert dialog.problems.rowCount() == 1
+    assert dialog.problems.item(0, 0).text() == "5"
+    assert "13 หลัก" in dialog.problems.item(0, 2).text()
+    assert _count(context) == 4  # nothing written by the preview
+
+    # The user says the notes column is not to be imported, and plans again.
+    dialog.set_mapping(5, "")
+    assert 5 not in dialog.edited_mapping()
+    with qtbot.waitSignal(dialog.runner.finished, timeout=10_000):
+        dialog.plan_file(dialog.edited_mapping())
+    assert 5 not in dialog.plan.mapping
+
+    with qtbot.waitSignal(context.changed, timeout=10_000):
+        dialog.commit()
+    assert dialog.pages.currentIndex() == 2
+    assert "เพิ่ม 2" in dialog.done_label.text()
+    assert _count(context) == 6
+
+
+def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    shown: list[str] = []
+    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: (2025, 10))
+    monkeypatch.setattr(excel_actions, "choose_folder", lambda *a: tmp_path / "hq")
+    monkeypatch.setattr(ask, "inform", lambda parent, title, text: shown.append(text))
+    runner = excel_actions.TaskRunner(parent)
+    with qtbot.waitSignal(runner.finished, timeout=15_000):
+        excel_actions.monthly_package_action(context, parent, runner)
+    assert (tmp_path / "hq" / "manifest.json").is_file()
+    assert "ตุลาคม 2568" in shown[0]
+    assert context.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1
