@@ -14,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from asr_desktop import __version__
-from asr_desktop.cli import roster
+from asr_desktop.cli import roster, selftest
 from asr_desktop.domain.errors import AsrError
 
-COMMAND_MODULES = (roster,)
+COMMAND_MODULES = (roster, selftest)
 
 
 def build_parser() -> argparse.ArgumentParser:
