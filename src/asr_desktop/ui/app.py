@@ -12,9 +12,11 @@ from pathlib import Path
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
 from asr_desktop import __version__
+from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.services import paths
 from asr_desktop.store.database import open_database
@@ -68,6 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName("ASR Desktop")
     app.setApplicationDisplayName("อสร. Desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)  # type: ignore[arg-type]
     try:
         context = open_context(args)
