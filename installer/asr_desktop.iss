@@ -108,17 +108,16 @@ var
   OkButton: TNewButton;
 begin
   Result := False;
-#if Ver >= EncodeVer(6, 6, 0)
+#if VER >= EncodeVer(6, 6, 0, 0)
   { Inno Setup 6.6 takes the size when the form is made. }
-  Form := CreateCustomForm(ScaleX(440), ScaleY(210), False, True);
+  Form := CreateCustomForm(ScaleX(460), ScaleY(250), False, True);
 #else
   Form := CreateCustomForm();
-  Form.ClientWidth := ScaleX(440);
-  Form.ClientHeight := ScaleY(210);
+  Form.ClientWidth := ScaleX(460);
+  Form.ClientHeight := ScaleY(250);
 #endif
   try
     Form.Caption := CustomMessage('DeleteDataTitle');
-    Form.Position := poScreenCenter;
 
     Explain := TNewStaticText.Create(Form);
     Explain.Parent := Form;
