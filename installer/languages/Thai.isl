@@ -6,6 +6,8 @@
 ; instead of failing the build: add a line here to translate one more.
 ;
 ; Saved as UTF-8 with a byte-order mark (Inno Setup 6 reads Thai only that way).
+; Keyboard accelerators are Latin letters in brackets, "ถัดไป (&N) >", as in Windows' own
+; Thai dialogs: an & inside a Thai word would underline half a syllable.
 
 [LangOptions]
 LanguageName=<0E44><0E17><0E22>
@@ -38,22 +40,22 @@ ErrorCreatingDir=โปรแกรมติดตั้งสร้างโฟ
 
 ExitSetupTitle=ออกจากการติดตั้ง
 ExitSetupMessage=การติดตั้งยังไม่เสร็จ ถ้าออกตอนนี้ โปรแกรมจะไม่ถูกติดตั้ง%n%nคุณสามารถเปิดโปรแกรมติดตั้งอีกครั้งภายหลังเพื่อติดตั้งให้เสร็จ%n%nต้องการออกจากการติดตั้งหรือไม่
-AboutSetupMenuItem=&เกี่ยวกับโปรแกรมติดตั้ง...
+AboutSetupMenuItem=เกี่ยวกับโปรแกรมติดตั้ง... (&A)
 AboutSetupTitle=เกี่ยวกับโปรแกรมติดตั้ง
 
-ButtonBack=< &ย้อนกลับ
-ButtonNext=&ถัดไป >
-ButtonInstall=&ติดตั้ง
+ButtonBack=< ย้อนกลับ (&B)
+ButtonNext=ถัดไป (&N) >
+ButtonInstall=ติดตั้ง (&I)
 ButtonOK=ตกลง
 ButtonCancel=ยกเลิก
-ButtonYes=&ใช่
-ButtonYesToAll=ใช่&ทั้งหมด
-ButtonNo=ไ&ม่
-ButtonNoToAll=ไม่ทั้ง&หมด
-ButtonFinish=&เสร็จสิ้น
-ButtonBrowse=&เลือก...
-ButtonWizardBrowse=เ&ลือก...
-ButtonNewFolder=&สร้างโฟลเดอร์ใหม่
+ButtonYes=ใช่ (&Y)
+ButtonYesToAll=ใช่ทั้งหมด (&A)
+ButtonNo=ไม่ (&N)
+ButtonNoToAll=ไม่ทั้งหมด (&O)
+ButtonFinish=เสร็จสิ้น (&F)
+ButtonBrowse=เลือก... (&B)
+ButtonWizardBrowse=เลือก... (&R)
+ButtonNewFolder=สร้างโฟลเดอร์ใหม่ (&M)
 
 SelectLanguageTitle=เลือกภาษาของโปรแกรมติดตั้ง
 SelectLanguageLabel=เลือกภาษาที่จะใช้ระหว่างการติดตั้ง:
@@ -100,8 +102,8 @@ PreparingDesc=โปรแกรมติดตั้งกำลังเตร
 CannotContinue=ติดตั้งต่อไม่ได้ กรุณาคลิก ยกเลิก เพื่อออก
 ApplicationsFound=โปรแกรมต่อไปนี้กำลังใช้ไฟล์ที่ต้องปรับปรุง แนะนำให้โปรแกรมติดตั้งปิดโปรแกรมเหล่านี้ให้อัตโนมัติ
 ApplicationsFound2=โปรแกรมต่อไปนี้กำลังใช้ไฟล์ที่ต้องปรับปรุง แนะนำให้โปรแกรมติดตั้งปิดโปรแกรมเหล่านี้ให้อัตโนมัติ เมื่อติดตั้งเสร็จ โปรแกรมติดตั้งจะพยายามเปิดโปรแกรมเหล่านั้นใหม่
-CloseApplications=&ปิดโปรแกรมเหล่านี้ให้อัตโนมัติ
-DontCloseApplications=&ไม่ต้องปิดโปรแกรมเหล่านี้
+CloseApplications=ปิดโปรแกรมเหล่านี้ให้อัตโนมัติ (&A)
+DontCloseApplications=ไม่ต้องปิดโปรแกรมเหล่านี้ (&D)
 ErrorCloseApplications=โปรแกรมติดตั้งปิดโปรแกรมบางตัวให้อัตโนมัติไม่ได้ กรุณาปิดโปรแกรมที่ใช้ไฟล์ซึ่งต้องปรับปรุงก่อนดำเนินการต่อ
 
 WizardInstalling=กำลังติดตั้ง
@@ -136,7 +138,7 @@ ShutdownBlockReasonUninstallingApp=กำลังถอนการติดต
 [CustomMessages]
 NameAndVersion=%1 รุ่น %2
 AdditionalIcons=ทางลัดเพิ่มเติม:
-CreateDesktopIcon=สร้างทางลัดบน&เดสก์ท็อป
+CreateDesktopIcon=สร้างทางลัดบนเดสก์ท็อป (&D)
 UninstallProgram=ถอนการติดตั้ง %1
 LaunchProgram=เปิด %1
 
@@ -144,6 +146,6 @@ LaunchProgram=เปิด %1
 AppDisplayName=อสร. Desktop
 DeleteDataTitle=ข้อมูลของสำนักงาน
 DeleteDataExplain=ฐานข้อมูลและสำเนาสำรองอยู่ในโฟลเดอร์%n%1%n%nโปรแกรมจะเก็บไว้ให้ เพื่อให้การติดตั้งใหม่หรือรุ่นใหม่กว่าเปิดข้อมูลเดิมได้ ทำเครื่องหมายเฉพาะเมื่อไม่ต้องการให้เครื่องนี้เก็บข้อมูลอาสาสมัครอีกต่อไป
-DeleteDataCheck=&ลบฐานข้อมูลและสำเนาสำรองทั้งหมดด้วย (กู้คืนไม่ได้)
+DeleteDataCheck=ลบฐานข้อมูลและสำเนาสำรองทั้งหมดด้วย กู้คืนไม่ได้ (&D)
 DeleteDataConfirm=ข้อมูลอาสาสมัครและสำเนาสำรองทั้งหมดในเครื่องนี้จะถูกลบและกู้คืนไม่ได้%n%nต้องการลบหรือไม่
 DataKeptNote=ข้อมูลของสำนักงานยังเก็บไว้ที่ %1
