@@ -5,14 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
 
 from asr_desktop import __version__
+from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.services import paths
 from asr_desktop.services.startup import DamagedDatabaseError, open_office_database
@@ -20,6 +24,11 @@ from asr_desktop.store.settings import is_initialised
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.fonts import install_fonts
+
+# Smoke-test hook for the frozen-build test and start-up timing: when set, the app prints
+# one line once the main window is on screen and quits this many milliseconds later.
+EXIT_AFTER_ENV = "ASR_DESKTOP_EXIT_AFTER_MS"
+SHOWN_MESSAGE = "asr-desktop: main window shown"
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -62,11 +71,13 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ASR Desktop")
     app.setApplicationDisplayName("อสร. Desktop")
     app.setApplicationVersion(__version__)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)  # type: ignore[arg-type]
     from asr_desktop.ui import backup_dialogs, crash, login, single_instance
 
@@ -93,10 +104,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(context)
     instance.activated.connect(window.bring_forward)
     window.show()
+    _exit_after_shown_if_asked(app, window, started)
     try:
         return app.exec()
     finally:
         instance.release()
+
+
+def _exit_after_shown_if_asked(app: QApplication, window: QWidget, started: float) -> None:
+    delay = os.environ.get(EXIT_AFTER_ENV)
+    if not delay:
+        return
+
+    def shown() -> None:
+        # A windowed exe on Windows has no stdout.
+        if window.isVisible() and sys.stdout is not None:
+            elapsed = time.perf_counter() - started
+            print(f"{SHOWN_MESSAGE} ({elapsed:.2f} s after main() started)", flush=True)
+        QTimer.singleShot(int(delay), app.quit)
+
+    QTimer.singleShot(0, shown)
 
 
 if __name__ == "__main__":
