@@ -144,3 +144,35 @@ def test_unreadable_photo_file_is_refused_with_a_message(dialog, tmp_path, monke
     dialog.photo.choose()
     assert dialog.photo.change is None
     assert "อ่านไฟล์รูปไม่ได้" in warnings[0]
+
+
+def test_work_tab_shows_attendance_and_history(qtbot, context):
+    from datetime import date
+
+    from asr_desktop.domain.work import Attendee, AttendeeRole, Event
+    from asr_desktop.services.events import EventService
+
+    EventService(context.db).save(
+        Event(
+            title="อบรมเสริมศักยภาพอาสาสมัครแรงงาน",
+            start_date=date(2026, 3, 10),
+            venue="ศาลากลางจังหวัดสกลนคร",
+        ),
+        [Attendee(role=AttendeeRole.LEAD, volunteer_id=1, attended=True)],
+    )
+    dialog = VolunteerDialog(context, 1)
+    qtbot.addWidget(dialog)
+    tab = dialog.work_tab
+    assert "เข้าร่วมกิจกรรม/อบรม: 1 ครั้ง" in tab.summary.text()
+    assert tab.attendance.rowCount() == 1
+    assert tab.attendance.item(0, 1).text() == "อบรมเสริมศักยภาพอาสาสมัครแรงงาน"
+
+
+def test_anonymised_record_opens_read_only(qtbot, context, monkeypatch):
+    from asr_desktop.services.privacy import anonymise
+
+    anonymise(context.db, 2)
+    dialog = VolunteerDialog(context, 2)
+    qtbot.addWidget(dialog)
+    assert not dialog.save_button.isEnabled()
+    assert dialog.first_name.isReadOnly()

@@ -41,6 +41,7 @@ from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.services import demo_names as names
 from asr_desktop.services.demo_batches import make_batches
 from asr_desktop.services.demo_people import PersonMaker, Story
+from asr_desktop.services.demo_work import add_demo_work
 from asr_desktop.services.office import init_office
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.mentors import MentorStore
@@ -166,6 +167,8 @@ def build_demo(
     insert_volunteers(
         db, records(), summary=f"ข้อมูลตัวอย่าง{areas.province_name(province_code)} (seed {seed})"
     )
+    # What the volunteers did: checklists, months of activities, referrals, events.
+    add_demo_work(db, seed=seed, today=today)
     return _summarise(db, province_code, len(tambons), today)
 
 

@@ -193,11 +193,16 @@ def _mentors(db: Database) -> list[int]:
 
 
 def _assign(db: Database, rng: random.Random, mentor_ids: list[int]) -> int:
-    """Gives every district without a mentor one of the mentors (a district each, in turn)."""
+    """Gives every district where nobody has a mentor one of the mentors, in turn.
+
+    A district the roster demo already gave a mentor keeps it (its candidates stay without
+    one, as new applicants are).
+    """
     districts = [
         r[0]
         for r in db.execute(
-            "SELECT DISTINCT district_code FROM volunteers WHERE mentor_id IS NULL "
+            "SELECT DISTINCT district_code FROM volunteers WHERE district_code NOT IN "
+            "(SELECT district_code FROM volunteers WHERE mentor_id IS NOT NULL) "
             "ORDER BY district_code"
         )
     ]

@@ -36,6 +36,7 @@ from asr_desktop.domain.status import status_of
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import TITLES, Gender, Status, StatusChange
+from asr_desktop.services.privacy import is_anonymised
 from asr_desktop.services.roster import InvalidRecord, RosterService
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.photos import load_photo
@@ -43,6 +44,7 @@ from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.photo_box import PhotoBox
 from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog, TermForm
+from asr_desktop.ui.volunteer_work_tab import VolunteerWorkTab
 from asr_desktop.ui.widgets import AreaPicker, EnterMovesOn, ErrorLabel, ThaiDateEdit
 
 EDUCATION_LEVELS = (
@@ -78,6 +80,10 @@ class VolunteerDialog(QDialog):
         self.tabs.addTab(self._address_tab(), "ที่อยู่")
         self.tabs.addTab(self._terms_tab(), "วาระและสถานะ")
         self.tabs.addTab(self._other_tab(), "อื่น ๆ")
+        if volunteer_id is not None:
+            self.work_tab = VolunteerWorkTab(context, volunteer_id)
+            self.work_tab.anonymised.connect(self._after_anonymised)
+            self.tabs.addTab(self.work_tab, "ผลงานและประวัติ")
 
         self.save_button = QPushButton("บันทึก")
         self.save_button.setDefault(False)
@@ -103,6 +109,8 @@ class VolunteerDialog(QDialog):
         if volunteer_id is not None:
             self._load(volunteer_id)
         self._clean_state = self._state()
+        if is_anonymised(self.national_id.text().replace("-", "")):
+            self._make_read_only()
         for edit in self.findChildren(QLineEdit) + self.findChildren(QComboBox):
             edit.installEventFilter(self._enter_filter)
         self.national_id.setFocus()
@@ -541,6 +549,20 @@ class VolunteerDialog(QDialog):
         self.deleted = True
         self._clean_state = self._state()
         self.accept()
+
+    def _after_anonymised(self) -> None:
+        self.saved_id = self.volunteer_id
+        self._clean_state = self._state()
+        self.accept()
+
+    def _make_read_only(self) -> None:
+        """An anonymised record keeps its counts for old reports but can no longer be edited."""
+        for edit in self.findChildren(QLineEdit):
+            edit.setReadOnly(True)
+        for combo in self.findChildren(QComboBox):
+            combo.setEnabled(False)
+        self.save_button.setEnabled(False)
+        self.setWindowTitle("ข้อมูลอาสาสมัคร (ลบข้อมูลระบุตัวตนแล้ว)")
 
     # -- leaving ------------------------------------------------------------------------
 
