@@ -1,0 +1,1 @@
+"""Thai-correct PDF output: fonts, shaping, line breaking, flowables and report layout."""
