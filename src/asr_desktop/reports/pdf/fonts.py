@@ -44,7 +44,9 @@ class ThaiTTFont(TTFont):  # type: ignore[misc]
     def __init__(self, name: str, filename: str) -> None:
         super().__init__(name, filename, shapable=True)
         self._alias_lock = threading.Lock()
-        self._alias_of: dict[tuple[int, str, float], int] = {}
+        # (glyph, text, width) -> code point, for natural and alias code points alike; read
+        # without the lock by the shaper (dict reads are atomic), written under it.
+        self.code_points: dict[tuple[int, str, float], int] = {}
         self._text_of_alias: dict[int, str] = {}
         self._next_alias = _ALIAS_TOP
 
@@ -56,16 +58,19 @@ class ThaiTTFont(TTFont):  # type: ignore[misc]
         the pen moving back after a shifted mark for a gap between words.
         """
         face = self.face
-        if len(text) == 1:
-            natural = ord(text)
-            if face.charToGlyph.get(natural) == glyph_id and face.charWidths.get(natural) == width:
-                return natural
         key = (glyph_id, text, width)
-        alias = self._alias_of.get(key)
-        if alias is not None:
-            return alias
+        known = self.code_points.get(key)
+        if known is not None:
+            return known
         with self._alias_lock:
-            alias = self._alias_of.get(key)
+            alias = self.code_points.get(key)
+            if alias is None and len(text) == 1:
+                natural = ord(text)
+                if (
+                    face.charToGlyph.get(natural) == glyph_id
+                    and face.charWidths.get(natural) == width
+                ):
+                    alias = self.code_points[key] = natural
             if alias is None:
                 alias = self._next_alias
                 while alias in face.charToGlyph:
@@ -77,7 +82,7 @@ class ThaiTTFont(TTFont):  # type: ignore[misc]
                 face.glyphToChar.setdefault(glyph_id, []).append(alias)
                 face.charWidths[alias] = width
                 self._text_of_alias[alias] = text
-                self._alias_of[key] = alias
+                self.code_points[key] = alias
         return alias
 
     def addObjects(self, doc: Any) -> None:
@@ -150,14 +155,19 @@ def register_fonts() -> str:
     return FAMILY
 
 
+_fonts_by_name: dict[str, ThaiTTFont] = {}
+
+
 def thai_font(name: str) -> ThaiTTFont:
     """The registered font of that name; registers the family first if needed."""
+    font = _fonts_by_name.get(name)
+    if font is not None:
+        return font
     if name not in _STYLE_OF_NAME:
         raise KeyError(f"not a Sarabun font: {name!r}")
-    font = pdfmetrics.getFont(name) if name in pdfmetrics.getRegisteredFontNames() else None
-    if not isinstance(font, ThaiTTFont):
-        register_fonts()
-        font = pdfmetrics.getFont(name)
-    if not isinstance(font, ThaiTTFont):
+    register_fonts()
+    registered = pdfmetrics.getFont(name)
+    if not isinstance(registered, ThaiTTFont):
         raise TypeError(f"{name!r} is registered with reportlab but not as a ThaiTTFont")
-    return font
+    _fonts_by_name[name] = registered
+    return registered

@@ -10,6 +10,7 @@ text, cluster by cluster.
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -60,35 +61,53 @@ def shape(text: str, font_name: str) -> ShapedLine:
     buffer.guess_segment_properties()
     hb.shape(hb_font, buffer)
     infos = buffer.glyph_infos
-    positions = buffer.glyph_positions
+    positions = [pos.position for pos in buffer.glyph_positions]  # x/y offset, x/y advance
 
-    scale = font.pdfScale
-    advances = [scale(pos.x_advance) for pos in positions]
-    texts = _glyph_texts(text, [info.cluster for info in infos], advances)
-    code_points: list[str] = []
+    scale = 1000.0 / font.face.unitsPerEm
+    if scale != 1.0:
+        positions = [tuple(v * scale for v in pos) for pos in positions]
+    clusters = [info.cluster for info in infos]
+    if len(clusters) == len(text) and clusters == list(range(len(text))):
+        texts: Sequence[str] = text  # one glyph per character, the usual case
+    else:
+        texts = _glyph_texts(text, clusters, [pos[2] for pos in positions])
+
+    glyph_widths = _glyph_widths(font_name)
+    code_points = font.code_points
+    chars: list[str] = []
     records: list[ShapeData] = []
-    for info, pos, x_advance, glyph_text in zip(infos, positions, advances, texts, strict=True):
+    new_record = tuple.__new__
+    advance = 0.0
+    for info, (x_offset, y_offset, x_advance, y_advance), glyph_text in zip(
+        infos, positions, texts, strict=True
+    ):
         glyph = info.codepoint
-        x_offset = scale(pos.x_offset)
-        width = scale(hb_font.get_glyph_h_advance(glyph))
+        width = glyph_widths.get(glyph)
+        if width is None:
+            width = glyph_widths[glyph] = hb_font.get_glyph_h_advance(glyph) * scale
         if width - x_advance + x_offset < 0:
             # reportlab moves the pen back by this much after the glyph; a negative move
             # reads as a word gap to text extractors, so let the glyph's width absorb it.
             width = x_advance - x_offset
-        code_point = font.code_point_for(glyph, glyph_text, width)
-        code_points.append(chr(code_point))
+        key = (glyph, glyph_text, width)
+        code_point = code_points.get(key)
+        if code_point is None:
+            code_point = font.code_point_for(glyph, glyph_text, width)
+        chars.append(chr(code_point))
+        # tuple.__new__ skips the namedtuple's Python-level constructor: this loop is hot.
         records.append(
-            ShapeData(
-                info.cluster,
-                x_advance,
-                scale(pos.y_advance),
-                x_offset,
-                scale(pos.y_offset),
-                width,
-            )
+            new_record(ShapeData, (info.cluster, x_advance, y_advance, x_offset, y_offset, width))
         )
-    advance = float(sum(advances))
-    return ShapedLine(text, ShapedStr("".join(code_points), shapeData=records), advance)
+        advance += x_advance
+    return ShapedLine(text, ShapedStr("".join(chars), shapeData=records), advance)
+
+
+_widths_of_font: dict[str, dict[int, float]] = {}
+
+
+def _glyph_widths(font_name: str) -> dict[int, float]:
+    """Advance widths by glyph id in 1/1000 em, filled as glyphs are met."""
+    return _widths_of_font.setdefault(font_name, {})
 
 
 def _glyph_texts(text: str, clusters: list[int], advances: list[float]) -> list[str]:
@@ -100,30 +119,36 @@ def _glyph_texts(text: str, clusters: list[int], advances: list[float]) -> list[
     characters (SARA AM drawn as NIKHAHIT + SARA AA), zero-width glyphs are the ones left
     without text, so the text sits where the reader sees ink with width.
     """
-    texts: list[str] = []
-    start = 0
     count = len(clusters)
+    texts = [""] * count
+    start = 0
     while start < count:
         cluster = clusters[start]
-        end = start
+        end = start + 1
         while end < count and clusters[end] == cluster:
             end += 1
-        cluster_end = clusters[end] if end < count else len(text)
-        chars = text[cluster:cluster_end]
-        glyphs = list(range(start, end))
-        spare = len(glyphs) - len(chars)
-        if spare > 0:
-            silent = [g for g in glyphs if advances[g] == 0][:spare]
-            silent += [g for g in reversed(glyphs) if g not in silent][: spare - len(silent)]
-            carriers = [g for g in glyphs if g not in silent]
+        chars = text[cluster : clusters[end] if end < count else len(text)]
+        if end - start == 1:
+            texts[start] = chars
         else:
-            silent, carriers = [], glyphs
-        text_of = dict.fromkeys(silent, "")
-        for i, glyph in enumerate(carriers):
-            text_of[glyph] = chars[i] if i < len(carriers) - 1 else chars[i:]
-        texts.extend(text_of[g] for g in glyphs)
+            _share_cluster(texts, start, end, chars, advances)
         start = end
     return texts
+
+
+def _share_cluster(
+    texts: list[str], start: int, end: int, chars: str, advances: list[float]
+) -> None:
+    glyphs = list(range(start, end))
+    spare = len(glyphs) - len(chars)
+    if spare > 0:
+        silent = [g for g in glyphs if advances[g] == 0][:spare]
+        silent += [g for g in reversed(glyphs) if g not in silent][: spare - len(silent)]
+        carriers = [g for g in glyphs if g not in silent]
+    else:
+        carriers = glyphs
+    for i, glyph in enumerate(carriers):
+        texts[glyph] = chars[i] if i < len(carriers) - 1 else chars[i:]
 
 
 def text_width(text: str, font_name: str, size: float) -> float:

@@ -1,0 +1,201 @@
+"""Thai paragraphs and single lines on a reportlab canvas.
+
+:class:`ThaiParagraph` replaces reportlab's ``Paragraph`` for Thai: it breaks lines with
+:func:`break_lines`, draws each line as one HarfBuzz-shaped run, and is exactly
+``lines × leading`` tall, so ``wrap()`` gives the same answer every time and ``split()``
+hands over whole lines. It works as a cell of a reportlab ``Table`` too, including
+rows split across pages (``Table(..., splitInRow=1)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
+
+from asr_desktop.reports.pdf.drawing import draw_shaped
+from asr_desktop.reports.pdf.fonts import REGULAR, thai_font
+from asr_desktop.reports.pdf.line_breaking import break_lines
+from asr_desktop.reports.pdf.shaping import shape
+
+Alignment = Literal["left", "center", "right", "justify"]
+
+# Sarabun's ascender and descender (hhea) are 1.068 and 0.232 em; stacked marks (ปั้) reach
+# 1.25 em and below vowels (กู) 0.33 em under the baseline. 1.4 em per line keeps a stacked
+# mark clear of the descender of the line above.
+DEFAULT_LEADING_RATIO = 1.4
+
+
+@dataclass(frozen=True, slots=True)
+class ThaiStyle:
+    """How a :class:`ThaiParagraph` is set. ``leading`` defaults to 1.4 × ``size``."""
+
+    font: str = REGULAR
+    size: float = 14.0
+    leading: float | None = None
+    alignment: Alignment = "left"
+    color: Color = black
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+    @property
+    def line_height(self) -> float:
+        """The distance from one baseline to the next, in points."""
+        return self.leading if self.leading is not None else self.size * DEFAULT_LEADING_RATIO
+
+    @property
+    def baseline_drop(self) -> float:
+        """From the top of a line box down to its baseline: the glyph box, centred."""
+        face = thai_font(self.font).face
+        ascent = face.ascent / 1000 * self.size
+        descent = -face.descent / 1000 * self.size
+        return ascent + (self.line_height - ascent - descent) / 2
+
+    def derive(self, **changes: Any) -> ThaiStyle:
+        """A copy with some fields changed, e.g. ``style.derive(alignment="right")``."""
+        return replace(self, **changes)
+
+
+def draw_thai_line(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str = REGULAR,
+    size: float = 14.0,
+    align: Literal["left", "center", "right"] = "left",
+) -> float:
+    """Draw one shaped line with its baseline at ``y``; returns its width in points.
+
+    ``x`` is the left edge, the centre or the right edge, as ``align`` says. Uses the
+    canvas's current fill colour. For headers, footers, cards: no line breaking.
+    """
+    shaped = shape(text, font)
+    width = shaped.width(size)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    draw_shaped(canvas, x, y, shaped, font, size)
+    return width
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    ends_paragraph: bool  # last line before a line feed or the end: never justified
+
+
+class ThaiParagraph(Flowable):  # type: ignore[misc]
+    """A block of Thai text that breaks at word boundaries and splits by whole lines."""
+
+    def __init__(self, text: str, style: ThaiStyle | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style or ThaiStyle()
+        self._lines: list[_Line] = []
+        self._broken_for: float | None = None  # the width ``_lines`` were broken for
+        self.width = 0.0
+        self.height = 0.0
+
+    @classmethod
+    def _from_lines(cls, lines: list[_Line], style: ThaiStyle, width: float) -> ThaiParagraph:
+        part = cls("\n".join(line.text for line in lines), style)
+        part._lines = lines
+        part._broken_for = width
+        return part
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines as last wrapped (empty before the first ``wrap()``)."""
+        return [line.text for line in self._lines]
+
+    def _layout(self, width: float) -> None:
+        if self._broken_for == width:
+            return
+        style = self.style
+        source = [line.text for line in self._lines] if self._lines else self.text.split("\n")
+        ends = [line.ends_paragraph for line in self._lines] if self._lines else None
+        lines: list[_Line] = []
+        for i, hard_line in enumerate(source):
+            broken = break_lines(hard_line, width, style.font, style.size)
+            last = ends[i] if ends is not None else True
+            lines.extend(_Line(text, False) for text in broken[:-1])
+            lines.append(_Line(broken[-1], last))
+        self._lines = lines
+        self._broken_for = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Break for ``availWidth``; the height is lines × leading, the same on every call."""
+        self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.line_height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The lines that fit in ``availHeight`` and the rest, or [] if not even one fits."""
+        self.wrap(availWidth, availHeight)
+        fitting = int((availHeight + 1e-6) // self.style.line_height)
+        if fitting >= len(self._lines):
+            return [self]
+        if fitting < 1:
+            return []
+        style = self.style
+        first = self._from_lines(
+            self._lines[:fitting], style.derive(space_after=0.0), self._broken_for or availWidth
+        )
+        rest = self._from_lines(
+            self._lines[fitting:], style.derive(space_before=0.0), self._broken_for or availWidth
+        )
+        return [first, rest]
+
+    def getSpaceBefore(self) -> float:
+        return self.style.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.style.space_after
+
+    def minWidth(self) -> float:
+        """The widest line: the narrowest width this paragraph can be set in as wrapped."""
+        style = self.style
+        widths = [shape(line.text, style.font).width(style.size) for line in self._lines]
+        return max(widths, default=0.0)
+
+    def draw(self) -> None:
+        canvas: Canvas = self.canv
+        style = self.style
+        canvas.setFillColor(style.color)
+        top = self.height
+        drop = style.baseline_drop
+        font, size = style.font, style.size
+        for index, line in enumerate(self._lines):
+            y = top - index * style.line_height - drop
+            if style.alignment == "justify" and not line.ends_paragraph and " " in line.text:
+                _draw_justified(canvas, y, line.text, style, self.width)
+            elif style.alignment == "center":
+                draw_thai_line(canvas, self.width / 2, y, line.text, font, size, "center")
+            elif style.alignment == "right":
+                draw_thai_line(canvas, self.width, y, line.text, font, size, "right")
+            else:
+                draw_thai_line(canvas, 0.0, y, line.text, font, size)
+
+    def __repr__(self) -> str:
+        return f"ThaiParagraph({self.text[:30]!r}...)"
+
+
+def _draw_justified(canvas: Canvas, y: float, text: str, style: ThaiStyle, width: float) -> None:
+    """Stretch the spaces of a line so that it ends at the right edge.
+
+    Thai lines without spaces stay flush left: stretching between letters is not usual.
+    """
+    words = text.split(" ")
+    word_widths = [shape(word, style.font).width(style.size) for word in words]
+    gaps = len(words) - 1
+    gap = (width - sum(word_widths)) / gaps
+    x = 0.0
+    for word, word_width in zip(words, word_widths, strict=True):
+        draw_thai_line(canvas, x, y, word, style.font, style.size)
+        x += word_width + gap
