@@ -19,7 +19,7 @@ from asr_desktop.reports.pdf.shaping import text_width
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 from pythainlp.corpus import thai_syllables
-from pythainlp.tokenize import word_tokenize
+from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.util import Trie
 
 _NO_BREAK_BEFORE = frozenset("ๆฯ")
@@ -157,18 +157,63 @@ def _syllable_trie() -> Trie:
 
 
 @lru_cache(maxsize=4096)
-def _split_word(word: str, width: float, font: str, size: float) -> list[str]:
-    """Pieces of a word too wide for a line: syllables, then grapheme clusters."""
-    syllables = [s for s in word_tokenize(word, custom_dict=_syllable_trie(), engine="newmm") if s]
-    if "".join(syllables) != word:
-        syllables = [word]
+def _split_word(word: str, width: float, font: str, size: float) -> tuple[str, ...]:
+    """Pieces of a word too wide for a line: the words of a compound, then syllables,
+    then grapheme clusters, each step only for the pieces still too wide.
+
+    newmm keeps compounds such as สำนักงานประกันสังคม whole; breaking them between their
+    words (สำนักงาน|ประกัน|สังคม) reads far better than between syllables (ประกันสัง|คม).
+    """
     pieces: list[str] = []
-    for syllable in syllables:
-        if text_width(syllable, font, size) <= width:
-            pieces.append(syllable)
-        else:
-            pieces.extend(grapheme_clusters(syllable))
-    return pieces
+    for part in _compound_parts(word):
+        if text_width(part, font, size) <= width:
+            pieces.append(part)
+            continue
+        if part != word:
+            pieces.extend(_split_word(part, width, font, size))
+            continue
+        for syllable in _syllables(part):
+            if text_width(syllable, font, size) <= width:
+                pieces.append(syllable)
+            else:
+                pieces.extend(grapheme_clusters(syllable))
+    return tuple(pieces)
+
+
+def _compound_parts(word: str) -> list[str]:
+    """``word`` as the fewest dictionary words other than itself, or [word] if none.
+
+    Among splits with as few words, the one whose shortest word is longest wins:
+    ข้าราชการ|พลเรือน rather than ข้า|ราชการพลเรือน.
+    """
+    trie = word_dict_trie()
+    count = len(word)
+    # best[i]: (words, -shortest word, first word) for the best split of word[i:]
+    best: list[tuple[int, int, str] | None] = [None] * count + [(0, -count, "")]
+    for start in range(count - 1, -1, -1):
+        for prefix in trie.prefixes(word, start):
+            rest = best[start + len(prefix)]
+            if rest is None or (start == 0 and prefix == word):
+                continue
+            candidate = (rest[0] + 1, max(rest[1], -len(prefix)), prefix)
+            current = best[start]
+            if current is None or candidate[:2] < current[:2]:
+                best[start] = candidate
+    if best[0] is None:
+        return [word]
+    parts: list[str] = []
+    position = 0
+    while position < count:
+        step = best[position]
+        assert step is not None
+        parts.append(step[2])
+        position += len(step[2])
+    return parts
+
+
+def _syllables(text: str) -> list[str]:
+    syllables = [s for s in word_tokenize(text, custom_dict=_syllable_trie(), engine="newmm") if s]
+    return syllables if "".join(syllables) == text else [text]
 
 
 def grapheme_clusters(text: str) -> list[str]:

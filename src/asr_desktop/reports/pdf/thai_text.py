@@ -98,15 +98,22 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         self.style = style or ThaiStyle()
         self._lines: list[_Line] = []
         self._broken_for: float | None = None  # the width ``_lines`` were broken for
+        # A part made by split() keeps its lines; None means "break ``text``".
+        self._given: list[_Line] | None = None
         self.width = 0.0
         self.height = 0.0
 
     @classmethod
     def _from_lines(cls, lines: list[_Line], style: ThaiStyle, width: float) -> ThaiParagraph:
         part = cls("\n".join(line.text for line in lines), style)
-        part._lines = lines
+        part._given = part._lines = lines
         part._broken_for = width
         return part
+
+    @classmethod
+    def empty(cls, style: ThaiStyle | None = None) -> ThaiParagraph:
+        """A paragraph of no lines and no height (the used-up cell of a split row)."""
+        return cls._from_lines([], style or ThaiStyle(), 0.0)
 
     @property
     def lines(self) -> list[str]:
@@ -117,14 +124,17 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         if self._broken_for == width:
             return
         style = self.style
-        source = [line.text for line in self._lines] if self._lines else self.text.split("\n")
-        ends = [line.ends_paragraph for line in self._lines] if self._lines else None
+        # A split part set again at another width re-breaks each of its lines on its own.
+        source = (
+            self._given
+            if self._given is not None
+            else [_Line(text, True) for text in self.text.split("\n")]
+        )
         lines: list[_Line] = []
-        for i, hard_line in enumerate(source):
-            broken = break_lines(hard_line, width, style.font, style.size)
-            last = ends[i] if ends is not None else True
+        for given in source:
+            broken = break_lines(given.text, width, style.font, style.size)
             lines.extend(_Line(text, False) for text in broken[:-1])
-            lines.append(_Line(broken[-1], last))
+            lines.append(_Line(broken[-1], given.ends_paragraph))
         self._lines = lines
         self._broken_for = width
 
