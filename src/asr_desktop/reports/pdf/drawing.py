@@ -31,7 +31,13 @@ def draw_shaped(
     operators = cache.get(key)
     if operators is None:
         operators = cache[key] = _text_operators(canvas, line, font, size)
-    canvas.addLiteral(f"BT 1 0 0 1 {_num(x)} {_num(y)} Tm {operators} ET")
+    # The ActualText span gives viewers that order glyphs by position (poppler, pdf.js) the
+    # line's text as written; the ToUnicode map serves those that read glyph by glyph.
+    actual = line.text.encode("utf-16-be").hex().upper()
+    canvas.addLiteral(
+        f"/Span <</ActualText <FEFF{actual}>>> BDC BT 1 0 0 1 {_num(x)} {_num(y)} Tm "
+        f"{operators} ET EMC"
+    )
 
 
 def _text_operators(canvas: Canvas, line: ShapedLine, font_name: str, size: float) -> str:

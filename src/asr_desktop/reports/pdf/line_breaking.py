@@ -111,24 +111,18 @@ def _chunks_cached(text: str) -> tuple[str, ...]:
     tokens = [t for t in word_tokenize(text, engine="newmm", keep_whitespace=True) if t]
     chunks: list[str] = []
     for token in tokens:
-        if chunks and not _may_break_between(chunks[-1], token):
+        if chunks and token[0] in _NO_BREAK_BEFORE:
+            if len(chunks) >= 2 and chunks[-1].isspace():
+                # ``ต่าง ๆ``: the space before ๆ/ฯ is no break opportunity either.
+                space = chunks.pop()
+                chunks[-1] += space + token
+            else:
+                chunks[-1] += token
+        elif chunks and not _may_break_between(chunks[-1], token):
             chunks[-1] += token
         else:
             chunks.append(token)
-    # ``ต่าง ๆ``: the space before ๆ/ฯ is no break opportunity either.
-    merged: list[str] = []
-    for chunk in chunks:
-        if (
-            len(merged) >= 2
-            and merged[-1].isspace()
-            and chunk[0] in _NO_BREAK_BEFORE
-            and not merged[-2].isspace()
-        ):
-            space = merged.pop()
-            merged[-1] += space + chunk
-        else:
-            merged.append(chunk)
-    return tuple(merged)
+    return tuple(chunks)
 
 
 def _chunks(text: str) -> list[str]:
@@ -177,7 +171,20 @@ def _split_word(word: str, width: float, font: str, size: float) -> tuple[str, .
                 pieces.append(syllable)
             else:
                 pieces.extend(grapheme_clusters(syllable))
-    return tuple(pieces)
+    return tuple(_rejoin_no_break_before(pieces, width, font, size))
+
+
+def _rejoin_no_break_before(pieces: list[str], width: float, font: str, size: float) -> list[str]:
+    """Put ๆ, ฯ (and a space before them) back on the piece before, where it still fits."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and piece.lstrip()[:1] in _NO_BREAK_BEFORE | {""}:
+            candidate = joined[-1] + piece
+            if text_width(candidate, font, size) <= width:
+                joined[-1] = candidate
+                continue
+        joined.append(piece)
+    return joined
 
 
 def _compound_parts(word: str) -> list[str]:
