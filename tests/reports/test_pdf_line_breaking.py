@@ -46,9 +46,9 @@ def test_breaks_fall_on_word_boundaries(text: str, width: float) -> None:
     spans = word_spans(text)
     for offset in break_offsets(text, lines):
         inside = [s for s in spans if s[0] < offset < s[1]]
-        if inside:  # only a word wider than the column may be cut
-            word = inside[0][2]
-            assert text_width(word, REGULAR, SIZE) > width, (word, lines)
+        if inside:  # only a word (or a run glued by digits, punctuation) too wide is cut
+            run = glued_run(text, offset)
+            assert text_width(run, REGULAR, SIZE) > width, (inside[0][2], run, lines)
 
 
 @pytest.mark.parametrize("width", [40.0, 60.0, 90.0, 150.0, 240.0])
@@ -82,7 +82,7 @@ def is_word_boundary(text: str, offset: int) -> bool:
     return offset in {s for s, _, _ in word_spans(text)} | {len(text)}
 
 
-PUNCTUATION = ".,()/:-"
+PUNCTUATION = ".,()/:-_"
 
 
 @pytest.mark.parametrize("width", [40.0, 90.0, 150.0])

@@ -13,11 +13,13 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import cm
 from reportlab.pdfgen.canvas import Canvas
@@ -171,11 +173,27 @@ def build_table_report(
         return _NumberedCanvas(*args, footer=footer, page_count=page_count, **kwargs)
 
     check()
-    document.build(story, canvasmaker=make_canvas)
+    with _binary_streams():
+        document.build(story, canvasmaker=make_canvas)
     if progress is not None:
         progress(total, total)
     _write(out, buffer.getvalue())
     return page_count[0]
+
+
+@contextmanager
+def _binary_streams() -> Iterator[None]:
+    """Write compressed streams as binary, without ASCII85 on top.
+
+    ASCII85 only keeps a PDF 7-bit clean, which nobody needs now; reportlab's pure-Python
+    encoder took a tenth of the time of a long report and made the file 25 % larger.
+    """
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
 
 
 def _same(text: str) -> str:

@@ -10,6 +10,7 @@ split at syllables, and a syllable still too wide at grapheme clusters.
 from __future__ import annotations
 
 import os
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -23,6 +24,9 @@ from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.util import Trie
 
 _NO_BREAK_BEFORE = frozenset("ๆฯ")
+_SPACES = re.compile(r"(\s+)")
+_THAI_LETTER = re.compile("[\u0e01-\u0e2e]")
+_AFTER_PUNCTUATION = re.compile(r"[^-/,.:;_]*[-/,.:;_]+|[^-/,.:;_]+")
 # Spacing characters that still belong to the character before them: SARA A, SARA AA,
 # SARA AM, LAKKHANGYAO, MAIYAMOK, PAIYANNOI.
 _ATTACHES_TO_PREVIOUS = frozenset("ะาำๅๆฯ")
@@ -106,9 +110,24 @@ def _close(current: list[str], pending: list[str], width: float, font: str, size
             current.pop()
 
 
+@lru_cache(maxsize=65536)
+def _words(segment: str) -> tuple[str, ...]:
+    """newmm words of a run of text without spaces.
+
+    A space always ends a newmm word, so each run between spaces is segmented on its own:
+    in a roster the same first names, surnames and places recur, and are cached.
+    """
+    return tuple(t for t in word_tokenize(segment, engine="newmm") if t)
+
+
 @lru_cache(maxsize=4096)
 def _chunks_cached(text: str) -> tuple[str, ...]:
-    tokens = [t for t in word_tokenize(text, engine="newmm", keep_whitespace=True) if t]
+    tokens: list[str] = []
+    for segment in _SPACES.split(text):
+        if segment.isspace():
+            tokens.append(segment)
+        elif segment:
+            tokens.extend(_words(segment))
     chunks: list[str] = []
     for token in tokens:
         if chunks and token[0] in _NO_BREAK_BEFORE:
@@ -158,6 +177,14 @@ def _split_word(word: str, width: float, font: str, size: float) -> tuple[str, .
     newmm keeps compounds such as สำนักงานประกันสังคม whole; breaking them between their
     words (สำนักงาน|ประกัน|สังคม) reads far better than between syllables (ประกันสัง|คม).
     """
+    if not _THAI_LETTER.search(word):
+        # Digits, Latin, codes (0-4271-1234, x-xxxx-xxxxx-12-3): after a hyphen, slash or
+        # the like if that is enough, else anywhere.
+        pieces = []
+        for part in _AFTER_PUNCTUATION.findall(word):
+            fits = text_width(part, font, size) <= width
+            pieces.extend([part] if fits else grapheme_clusters(part))
+        return tuple(_rejoin_no_break_before(pieces, width, font, size))
     pieces: list[str] = []
     for part in _compound_parts(word):
         if text_width(part, font, size) <= width:

@@ -2,7 +2,7 @@
 
 reportlab's ``Table`` re-measures and copies every remaining row each time it splits at
 a page end, which grows with the square of the row count. :class:`ReportTable` measures
-each row once, hands platypus one ordinary ``Table`` per page (with the header repeated),
+each row once, hands platypus one part per page (with the header repeated),
 keeps a group heading with the row after it, and splits a row taller than the space left
 by whole lines of its cells.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from reportlab.lib import colors
-from reportlab.platypus import Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from asr_desktop.reports.pdf.fonts import BOLD
@@ -34,6 +34,9 @@ TAIL_ROWS = 2
 HEADER_BACKGROUND = colors.Color(0.85, 0.85, 0.85)
 GROUP_BACKGROUND = colors.Color(0.93, 0.93, 0.93)
 SUBTOTAL_BACKGROUND = colors.Color(0.96, 0.96, 0.96)
+_BACKGROUNDS = {"heading": GROUP_BACKGROUND, "subtotal": SUBTOTAL_BACKGROUND}
+RULE_WIDTH = 0.5
+SUBTOTAL_RULE_WIDTH = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,12 +83,19 @@ class _Rows:
     bold: ThaiStyle
     alignments: list[CellAlignment]
     built: dict[int, _Row] = field(default_factory=dict)  # measured, not yet laid out
+    styles: dict[ThaiStyle, list[ThaiStyle]] = field(default_factory=dict)
 
     def peek(self, index: int) -> _Row:
         row = self.built.get(index)
         if row is None:
             row = self.built[index] = self._build(index)
         return row
+
+    def _column_styles(self, style: ThaiStyle) -> list[ThaiStyle]:
+        styles = self.styles.get(style)
+        if styles is None:
+            styles = self.styles[style] = [style.derive(alignment=a) for a in self.alignments]
+        return styles
 
     def _build(self, index: int) -> _Row:
         value = self.source[index]
@@ -101,10 +111,8 @@ class _Rows:
             kind, texts, style = "subtotal", value.cells, self.bold
         if len(texts) != len(self.widths):
             raise ValueError(f"row {index + 1} has {len(texts)} cells, expected {len(self.widths)}")
-        cells = [
-            ThaiParagraph(text, style.derive(alignment=self.alignments[i]))
-            for i, text in enumerate(texts)
-        ]
+        styles = self._column_styles(style)
+        cells = [ThaiParagraph(text, styles[i]) for i, text in enumerate(texts)]
         return _Row(kind, cells, _row_height(cells, self.widths), index)
 
 
@@ -296,31 +304,86 @@ class ReportTable(Flowable):  # type: ignore[misc]
         if self._on_rows_done is not None:
             self._on_rows_done(done)
 
-    def _table(self, rows: list[_Row]) -> Table:
-        columns = len(self._widths)
-        data: list[list[ThaiParagraph | str]] = [list(self._header)]
-        commands: list[tuple[object, ...]] = [
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PAD_LEFT),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PAD_RIGHT),
-            ("TOPPADDING", (0, 0), (-1, -1), PAD_TOP),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PAD_BOTTOM),
-            ("BACKGROUND", (0, 0), (-1, 0), HEADER_BACKGROUND),
-            ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
-        ]
-        for number, row in enumerate(rows, start=1):
-            if row.kind == "heading":
-                data.append([row.cells[0], *[""] * (columns - 1)])
-                commands.append(("SPAN", (0, number), (-1, number)))
-                commands.append(("BACKGROUND", (0, number), (-1, number), GROUP_BACKGROUND))
-            else:
-                data.append(list(row.cells))
-                if row.kind == "subtotal":
-                    commands.append(("BACKGROUND", (0, number), (-1, number), SUBTOTAL_BACKGROUND))
-                    commands.append(("LINEABOVE", (0, number), (-1, number), 1.0, colors.black))
-        heights = [self._header_height, *(row.height for row in rows)]
-        return Table(data, colWidths=self._widths, rowHeights=heights, style=TableStyle(commands))
+    def _table(self, rows: list[_Row]) -> _TablePart:
+        return _TablePart(self._header, self._header_height, rows, self._widths)
+
+
+class _TablePart(Flowable):  # type: ignore[misc]
+    """The rows of one page under the header, drawn straight onto the canvas.
+
+    Drawn here rather than by reportlab's ``Table``, which saves the graphics state and
+    moves the origin for every cell: most of the time of a long table went there.
+    """
+
+    def __init__(
+        self,
+        header: list[ThaiParagraph],
+        header_height: float,
+        rows: list[_Row],
+        widths: list[float],
+    ) -> None:
+        super().__init__()
+        self._header = _Row("data", header, header_height)
+        self._rows = rows
+        self._widths = widths
+        self.width = sum(widths)
+        self.height = header_height + sum(row.height for row in rows)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        lefts = [sum(self._widths[:i]) for i in range(len(self._widths) + 1)]
+        rows = [self._header, *self._rows]
+        tops = [self.height]
+        for row in rows:
+            tops.append(tops[-1] - row.height)
+
+        canvas.saveState()
+        for number, row in enumerate(rows):
+            shade = HEADER_BACKGROUND if number == 0 else _BACKGROUNDS.get(row.kind)
+            if shade is not None:
+                canvas.setFillColor(shade)
+                canvas.rect(0, tops[number + 1], self.width, row.height, stroke=0, fill=1)
+        color = None
+        for number, row in enumerate(rows):
+            top = tops[number] - PAD_TOP
+            for cell, left in zip(row.cells, lefts, strict=False):
+                if number == 0:  # header cells sit in the middle of the header row
+                    slack = row.height - PAD_TOP - PAD_BOTTOM - cell.height
+                    cell_top = top - slack / 2
+                else:
+                    cell_top = top
+                if cell.style.color != color:
+                    color = cell.style.color
+                    canvas.setFillColor(color)
+                cell.draw_at(canvas, left + PAD_LEFT, cell_top, set_color=False)
+        self._draw_rules(canvas, rows, tops, lefts)
+        canvas.restoreState()
+
+    def _draw_rules(
+        self, canvas: Canvas, rows: list[_Row], tops: list[float], lefts: list[float]
+    ) -> None:
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(RULE_WIDTH)
+        path = canvas.beginPath()
+        for top in tops:
+            path.moveTo(0, top)
+            path.lineTo(self.width, top)
+        for edge in (lefts[0], lefts[-1]):
+            path.moveTo(edge, tops[0])
+            path.lineTo(edge, tops[-1])
+        for left in lefts[1:-1]:  # inner rules stop at rows that span the table
+            for number, row in enumerate(rows):
+                if row.kind != "heading":
+                    path.moveTo(left, tops[number])
+                    path.lineTo(left, tops[number + 1])
+        canvas.drawPath(path, stroke=1, fill=0)
+        canvas.setLineWidth(SUBTOTAL_RULE_WIDTH)
+        for number, row in enumerate(rows):
+            if row.kind == "subtotal":
+                canvas.line(0, tops[number], self.width, tops[number])
 
 
 def _split_row(row: _Row, space: float, widths: list[float]) -> tuple[_Row, _Row] | None:

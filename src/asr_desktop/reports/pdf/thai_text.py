@@ -175,28 +175,38 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         return max(widths, default=0.0)
 
     def draw(self) -> None:
-        canvas: Canvas = self.canv
+        self.draw_at(self.canv, 0.0, self.height)
+
+    def draw_at(self, canvas: Canvas, x: float, top: float, *, set_color: bool = True) -> None:
+        """Draw the lines as last wrapped, the first line box's top edge at ``top``.
+
+        What ``draw()`` does inside platypus, for callers that place text themselves
+        (table cells), without a saved graphics state and a translation per paragraph.
+        ``set_color=False`` leaves the fill colour as the caller set it.
+        """
         style = self.style
-        canvas.setFillColor(style.color)
-        top = self.height
+        if set_color:
+            canvas.setFillColor(style.color)
         drop = style.baseline_drop
-        font, size = style.font, style.size
+        font, size, width = style.font, style.size, self.width
         for index, line in enumerate(self._lines):
             y = top - index * style.line_height - drop
             if style.alignment == "justify" and not line.ends_paragraph and " " in line.text:
-                _draw_justified(canvas, y, line.text, style, self.width)
+                _draw_justified(canvas, x, y, line.text, style, width)
             elif style.alignment == "center":
-                draw_thai_line(canvas, self.width / 2, y, line.text, font, size, "center")
+                draw_thai_line(canvas, x + width / 2, y, line.text, font, size, "center")
             elif style.alignment == "right":
-                draw_thai_line(canvas, self.width, y, line.text, font, size, "right")
+                draw_thai_line(canvas, x + width, y, line.text, font, size, "right")
             else:
-                draw_thai_line(canvas, 0.0, y, line.text, font, size)
+                draw_thai_line(canvas, x, y, line.text, font, size)
 
     def __repr__(self) -> str:
         return f"ThaiParagraph({self.text[:30]!r}...)"
 
 
-def _draw_justified(canvas: Canvas, y: float, text: str, style: ThaiStyle, width: float) -> None:
+def _draw_justified(
+    canvas: Canvas, x: float, y: float, text: str, style: ThaiStyle, width: float
+) -> None:
     """Stretch the spaces of a line so that it ends at the right edge.
 
     Thai lines without spaces stay flush left: stretching between letters is not usual.
@@ -205,7 +215,6 @@ def _draw_justified(canvas: Canvas, y: float, text: str, style: ThaiStyle, width
     word_widths = [shape(word, style.font).width(style.size) for word in words]
     gaps = len(words) - 1
     gap = (width - sum(word_widths)) / gaps
-    x = 0.0
     for word, word_width in zip(words, word_widths, strict=True):
         draw_thai_line(canvas, x, y, word, style.font, style.size)
         x += word_width + gap
