@@ -8,6 +8,8 @@ of every line again, which made it most of the time of a long table.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from reportlab.lib.rl_accel import escapePDF
@@ -25,19 +27,35 @@ def draw_shaped(
     """Draw ``line`` with its baseline starting at (``x``, ``y``) in the current fill colour."""
     if not line.glyphs:
         return
+    with actual_text(canvas, line.text):
+        draw_glyphs(canvas, x, y, line, font, size)
+
+
+def draw_glyphs(
+    canvas: Canvas, x: float, y: float, line: ShapedLine, font: str, size: float
+) -> None:
+    """Draw ``line`` without its own ActualText span (the caller wraps several runs)."""
+    if not line.glyphs:
+        return
     # Subset codes are per document, so the cache lives on the canvas (and its copies).
     cache: dict[tuple[str, str, float], str] = canvas.__dict__.setdefault(_CACHE_ATTRIBUTE, {})
     key = (line.text, font, size)
     operators = cache.get(key)
     if operators is None:
         operators = cache[key] = _text_operators(canvas, line, font, size)
-    # The ActualText span gives viewers that order glyphs by position (poppler, pdf.js) the
-    # line's text as written; the ToUnicode map serves those that read glyph by glyph.
-    actual = line.text.encode("utf-16-be").hex().upper()
-    canvas.addLiteral(
-        f"/Span <</ActualText <FEFF{actual}>>> BDC BT 1 0 0 1 {_num(x)} {_num(y)} Tm "
-        f"{operators} ET EMC"
-    )
+    canvas.addLiteral(f"BT 1 0 0 1 {_num(x)} {_num(y)} Tm {operators} ET")
+
+
+@contextmanager
+def actual_text(canvas: Canvas, text: str) -> Iterator[None]:
+    """Mark what is drawn inside as reading ``text``.
+
+    Viewers that order glyphs by position (poppler, pdf.js) take a line's text from the
+    span, as written; the ToUnicode map serves those that read glyph by glyph.
+    """
+    canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
+    yield
+    canvas.addLiteral("EMC")
 
 
 def _text_operators(canvas: Canvas, line: ShapedLine, font_name: str, size: float) -> str:

@@ -47,7 +47,7 @@ def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
         if text_width(hard_line, font, size) <= width:
             lines.append(hard_line)
         else:
-            lines.extend(_fill(_chunks(hard_line), width, font, size))
+            lines.extend(_fill(line_pieces(hard_line), width, font, size))
     return lines
 
 
@@ -144,8 +144,8 @@ def _chunks_cached(text: str) -> tuple[str, ...]:
     return tuple(chunks)
 
 
-def _chunks(text: str) -> list[str]:
-    """``text`` cut into pieces between which a line may break."""
+def line_pieces(text: str) -> list[str]:
+    """``text`` cut into the pieces between which a line may break (spaces on their own)."""
     return list(_chunks_cached(text))
 
 

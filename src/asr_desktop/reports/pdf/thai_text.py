@@ -16,9 +16,9 @@ from reportlab.lib.colors import Color, black
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
-from asr_desktop.reports.pdf.drawing import draw_shaped
+from asr_desktop.reports.pdf.drawing import actual_text, draw_glyphs, draw_shaped
 from asr_desktop.reports.pdf.fonts import REGULAR, thai_font
-from asr_desktop.reports.pdf.line_breaking import break_lines
+from asr_desktop.reports.pdf.line_breaking import break_lines, line_pieces
 from asr_desktop.reports.pdf.shaping import shape
 
 Alignment = Literal["left", "center", "right", "justify"]
@@ -207,14 +207,25 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
 def _draw_justified(
     canvas: Canvas, x: float, y: float, text: str, style: ThaiStyle, width: float
 ) -> None:
-    """Stretch the spaces of a line so that it ends at the right edge.
+    """Spread a line to the full width, the extra space shared by its word boundaries.
 
-    Thai lines without spaces stay flush left: stretching between letters is not usual.
+    As Thai typesetting does, every place a line could break takes a share, not just the
+    spaces (which are rare in Thai and would open wide holes); a space takes two shares.
     """
-    words = text.split(" ")
-    word_widths = [shape(word, style.font).width(style.size) for word in words]
-    gaps = len(words) - 1
-    gap = (width - sum(word_widths)) / gaps
-    for word, word_width in zip(words, word_widths, strict=True):
-        draw_thai_line(canvas, x, y, word, style.font, style.size)
-        x += word_width + gap
+    pieces = line_pieces(text)
+    shares = [2.0 if piece.isspace() else 0.0 for piece in pieces]
+    for i in range(len(pieces) - 1):
+        if not pieces[i].isspace() and not pieces[i + 1].isspace():
+            shares[i] += 1.0  # a boundary between two words
+    total_shares = sum(shares[:-1])
+    shaped = [shape(piece, style.font) for piece in pieces]
+    extra = width - sum(piece.width(style.size) for piece in shaped)
+    if total_shares <= 0 or extra <= 0:
+        draw_thai_line(canvas, x, y, text, style.font, style.size)
+        return
+    unit = extra / total_shares
+    with actual_text(canvas, text):
+        for piece, share in zip(shaped, shares, strict=True):
+            if not piece.text.isspace():
+                draw_glyphs(canvas, x, y, piece, style.font, style.size)
+            x += piece.width(style.size) + share * unit
