@@ -13,6 +13,7 @@ from reportlab.platypus import SimpleDocTemplate
 from thai_samples import NAMES, SENTENCES
 
 from asr_desktop.reports.pdf.fonts import BOLD, FAMILY, REGULAR, register_fonts
+from asr_desktop.reports.pdf.line_breaking import break_lines
 from asr_desktop.reports.pdf.shaping import shape
 from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle, draw_thai_line
 
@@ -111,3 +112,55 @@ def test_justified_paragraph_keeps_text(tmp_path: Path) -> None:
     doc.build([ThaiParagraph(text, ThaiStyle(size=14, alignment="justify"))])
     flat = "".join(extractions(path)["pypdf"]).replace("\n", "").replace(" ", "")
     assert flat == text.replace(" ", "")
+
+
+def test_split_keeps_the_lines_of_the_last_wrap() -> None:
+    # reportlab's Table wraps a cell at the column width less padding but splits it at
+    # the full column width: the parts must keep the lines measured for the cell.
+    paragraph = ThaiParagraph(" ".join(SENTENCES[:6]), ThaiStyle(size=12))
+    paragraph.wrap(150, 10_000)
+    top, rest = paragraph.split(162, 60)
+    assert top.lines + rest.lines == paragraph.lines
+
+
+def test_a_split_part_set_at_another_width_is_broken_afresh() -> None:
+    text = " ".join(SENTENCES[:6])
+    paragraph = ThaiParagraph(text, ThaiStyle(size=12))
+    paragraph.wrap(150, 10_000)
+    top, rest = paragraph.split(150, 60)
+    rest.wrap(300, 10_000)
+    # the rest is the text after the top lines, broken as a whole (no short fragments)
+    consumed = sum(len(line.replace(" ", "")) for line in top.lines)
+    position = 0
+    while consumed:
+        consumed -= text[position] != " "
+        position += 1
+    remainder = text[position:].strip()
+    assert rest.lines == break_lines(remainder, 300, REGULAR, 12)
+
+
+def test_in_a_reportlab_table_with_split_rows(tmp_path: Path) -> None:
+    from reportlab.platypus import Table, TableStyle
+
+    style = ThaiStyle(size=12)
+    header = [ThaiParagraph(h, ThaiStyle(BOLD, 12)) for h in ("ที่", "ชื่อ", "หมายเหตุ")]
+    data = [header]
+    for number in range(1, 31):
+        note = " ".join(SENTENCES * 3) if number == 13 else SENTENCES[number % 20]
+        data.append(
+            [
+                ThaiParagraph(str(number), style.derive(alignment="right")),
+                ThaiParagraph(NAMES[number % len(NAMES)], style),
+                ThaiParagraph(note, style),
+            ]
+        )
+    table = Table(data, colWidths=[30, 120, 300], repeatRows=1, splitInRow=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")]))
+    path = tmp_path / "table.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([table])
+    pages = extractions(path)["pypdf"]
+    assert len(pages) > 2
+    assert all("หมายเหตุ" in page for page in pages)  # the header repeats
+    flat = "".join(pages).replace("\n", "").replace(" ", "")
+    for sentence in SENTENCES:
+        assert sentence.replace(" ", "") in flat

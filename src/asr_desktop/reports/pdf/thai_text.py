@@ -87,6 +87,7 @@ def draw_thai_line(
 class _Line:
     text: str
     ends_paragraph: bool  # last line before a line feed or the end: never justified
+    joiner: str = ""  # the spaces dropped at the break after this line
 
 
 class ThaiParagraph(Flowable):  # type: ignore[misc]
@@ -123,18 +124,16 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
     def _layout(self, width: float) -> None:
         if self._broken_for == width:
             return
-        style = self.style
-        # A split part set again at another width re-breaks each of its lines on its own.
-        source = (
-            self._given
-            if self._given is not None
-            else [_Line(text, True) for text in self.text.split("\n")]
-        )
+        if self._given is None:
+            paragraphs = self.text.split("\n")
+            ends = [True] * len(paragraphs)
+        else:
+            # A split part set at another width: its lines are joined back into the text
+            # they came from (with the spaces dropped at breaks) and broken again.
+            paragraphs, ends = _rejoin(self._given)
         lines: list[_Line] = []
-        for given in source:
-            broken = break_lines(given.text, width, style.font, style.size)
-            lines.extend(_Line(text, False) for text in broken[:-1])
-            lines.append(_Line(broken[-1], given.ends_paragraph))
+        for paragraph, ends_paragraph in zip(paragraphs, ends, strict=True):
+            lines.extend(_break(paragraph, width, self.style, ends_paragraph))
         self._lines = lines
         self._broken_for = width
 
@@ -146,8 +145,15 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
         return self.width, self.height
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
-        """The lines that fit in ``availHeight`` and the rest, or [] if not even one fits."""
-        self.wrap(availWidth, availHeight)
+        """The lines that fit in ``availHeight`` and the rest, or [] if not even one fits.
+
+        The lines are those of the last ``wrap()``: platypus wraps at the width it then
+        splits at, but reportlab's ``Table`` splits a cell at the column width while it
+        wrapped it at the column width less the padding, which would set lines too wide
+        for the cell.
+        """
+        if self._broken_for is None or self._broken_for > availWidth:
+            self.wrap(availWidth, availHeight)
         fitting = int((availHeight + 1e-6) // self.style.line_height)
         if fitting >= len(self._lines):
             return [self]
@@ -202,6 +208,43 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
 
     def __repr__(self) -> str:
         return f"ThaiParagraph({self.text[:30]!r}...)"
+
+
+def _break(text: str, width: float, style: ThaiStyle, ends_paragraph: bool) -> list[_Line]:
+    """The lines of one paragraph (no line feeds), each with the spaces dropped after it."""
+    broken = break_lines(text, width, style.font, style.size)
+    lines: list[_Line] = []
+    position = 0
+    for number, line in enumerate(broken):
+        start = text.find(line, position) if line else position
+        position = (start if start >= 0 else position) + len(line)
+        if number == len(broken) - 1:
+            lines.append(_Line(line, ends_paragraph))
+        else:
+            rest = text[position:]
+            joiner = rest[: len(rest) - len(rest.lstrip())]
+            position += len(joiner)
+            lines.append(_Line(line, False, joiner))
+    return lines
+
+
+def _rejoin(lines: list[_Line]) -> tuple[list[str], list[bool]]:
+    """Lines back into paragraphs: the text of each and whether it ends a paragraph."""
+    paragraphs: list[str] = []
+    ends: list[bool] = []
+    current: list[str] = []
+    for line in lines:
+        current.append(line.text)
+        if line.ends_paragraph:
+            paragraphs.append("".join(current))
+            ends.append(True)
+            current = []
+        else:
+            current.append(line.joiner)
+    if current:
+        paragraphs.append("".join(current[:-1]))
+        ends.append(False)
+    return paragraphs, ends
 
 
 def _draw_justified(
