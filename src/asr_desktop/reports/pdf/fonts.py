@@ -100,7 +100,8 @@ class ThaiTTFont(TTFont):  # type: ignore[misc]
 
     def _subset_base_name(self, number: int) -> str:
         prefix: bytes = SUBSETN(number)
-        return (prefix + b"+" + self.face.name + self.face.subfontNameX).decode("pdfdoc")
+        name: bytes = prefix + b"+" + self.face.name + self.face.subfontNameX
+        return name.decode("pdfdoc")
 
 
 def _to_unicode_cmap(font_name: str, subset: list[int], text_of_alias: dict[int, str]) -> str:

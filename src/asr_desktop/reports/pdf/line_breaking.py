@@ -177,15 +177,14 @@ def _split_word(word: str, width: float, font: str, size: float) -> tuple[str, .
     newmm keeps compounds such as สำนักงานประกันสังคม whole; breaking them between their
     words (สำนักงาน|ประกัน|สังคม) reads far better than between syllables (ประกันสัง|คม).
     """
+    pieces: list[str] = []
     if not _THAI_LETTER.search(word):
         # Digits, Latin, codes (0-4271-1234, x-xxxx-xxxxx-12-3): after a hyphen, slash or
         # the like if that is enough, else anywhere.
-        pieces = []
         for part in _AFTER_PUNCTUATION.findall(word):
             fits = text_width(part, font, size) <= width
             pieces.extend([part] if fits else grapheme_clusters(part))
         return tuple(_rejoin_no_break_before(pieces, width, font, size))
-    pieces: list[str] = []
     for part in _compound_parts(word):
         if text_width(part, font, size) <= width:
             pieces.append(part)

@@ -50,8 +50,8 @@ class ThaiStyle:
     def baseline_drop(self) -> float:
         """From the top of a line box down to its baseline: the glyph box, centred."""
         face = thai_font(self.font).face
-        ascent = face.ascent / 1000 * self.size
-        descent = -face.descent / 1000 * self.size
+        ascent = float(face.ascent) / 1000 * self.size
+        descent = -float(face.descent) / 1000 * self.size
         return ascent + (self.line_height - ascent - descent) / 2
 
     def derive(self, **changes: Any) -> ThaiStyle:
