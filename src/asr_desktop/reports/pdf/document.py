@@ -36,10 +36,10 @@ TABLE_SIZE = 12.0
 TITLE_SIZE = 16.0
 SMALL_SIZE = 11.0
 
-MARGIN_LEFT = 2.0 * cm
-MARGIN_RIGHT = 1.5 * cm
-MARGIN_TOP = 2.2 * cm  # the running header sits in this margin
-MARGIN_BOTTOM = 1.8 * cm  # and the page number in this one
+MARGIN_LEFT: float = 2.0 * cm
+MARGIN_RIGHT: float = 1.5 * cm
+MARGIN_TOP: float = 2.2 * cm  # the running header sits in this margin
+MARGIN_BOTTOM: float = 1.8 * cm  # and the page number in this one
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -95,6 +95,7 @@ def build_table_report(
     digits = _to_thai_digits if thai_digits else _same
     source = [_convert_row(row, digits) for row in rows]
     total = len(source)
+    page = _Page(A4 if orientation == "portrait" else landscape(A4))
 
     def check() -> None:
         if is_cancelled is not None and is_cancelled():
@@ -105,58 +106,102 @@ def build_table_report(
         if progress is not None:
             progress(done, total)
 
-    page_size = A4 if orientation == "portrait" else landscape(A4)
-    frame_width = page_size[0] - MARGIN_LEFT - MARGIN_RIGHT
-    frame_height = page_size[1] - MARGIN_TOP - MARGIN_BOTTOM
-    scale = frame_width / sum(column.width for column in columns)
-    widths = [column.width * scale for column in columns]
-    columns = [Column(digits(c.header), c.width, c.align) for c in columns]
+    story = _story(
+        page,
+        digits(title),
+        [digits(line) for line in subtitle_lines],
+        [Column(digits(c.header), c.width, c.align) for c in columns],
+        source,
+        [Signature(digits(s.name), digits(s.position)) for s in signatures],
+        rows_done,
+    )
+    check()
+    pdf, pages = _render(story, page, digits(office_name), digits(period_text), digits, title=title)
+    if progress is not None:
+        progress(total, total)
+    _write(out, pdf)
+    return pages
 
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    size: tuple[float, float]
+
+    @property
+    def frame_width(self) -> float:
+        return self.size[0] - MARGIN_LEFT - MARGIN_RIGHT
+
+    @property
+    def frame_height(self) -> float:
+        return self.size[1] - MARGIN_TOP - MARGIN_BOTTOM
+
+
+def _story(
+    page: _Page,
+    title: str,
+    subtitle_lines: list[str],
+    columns: list[Column],
+    rows: list[Row],
+    signatures: list[Signature],
+    rows_done: Callable[[int], None],
+) -> list[Flowable]:
+    """Title, subtitles, the table and the signature blocks, texts already converted."""
+    scale = page.frame_width / sum(column.width for column in columns)
     closing: list[Flowable] = []
     closing_height = 0.0
     if signatures:
-        blocks = _signature_blocks(signatures, frame_width, digits)
+        blocks = _signature_blocks(signatures, page.frame_width)
         closing = [Spacer(1, 0.8 * cm), KeepTogether([blocks])]
-        closing_height = 0.8 * cm + blocks.wrap(frame_width, frame_height)[1]
-    story: list[Flowable] = [
-        ThaiParagraph(digits(title), ThaiStyle(BOLD, TITLE_SIZE, alignment="center")),
-        *(
-            ThaiParagraph(digits(line), ThaiStyle(REGULAR, BODY_SIZE, alignment="center"))
-            for line in subtitle_lines
-        ),
+        closing_height = 0.8 * cm + blocks.wrap(page.frame_width, page.frame_height)[1]
+    subtitle_style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center")
+    return [
+        ThaiParagraph(title, ThaiStyle(BOLD, TITLE_SIZE, alignment="center")),
+        *(ThaiParagraph(line, subtitle_style) for line in subtitle_lines),
         Spacer(1, 0.3 * cm),
         ReportTable(
             columns,
-            source,
-            widths,
+            rows,
+            [column.width * scale for column in columns],
             body=ThaiStyle(REGULAR, TABLE_SIZE),
-            full_height=frame_height,
+            full_height=page.frame_height,
             keep_after=closing_height,
             on_rows_done=rows_done,
         ),
         *closing,
     ]
 
+
+def _render(
+    story: list[Flowable],
+    page: _Page,
+    office_name: str,
+    period_text: str,
+    digits: Callable[[str], str],
+    *,
+    title: str,
+) -> tuple[bytes, int]:
+    """Lay out ``story`` with the running header and "หน้า x/y"; the PDF and its pages."""
+    width, height = page.size
+
     def header(canvas: Canvas, _doc: Any) -> None:
-        top = page_size[1] - MARGIN_TOP + 0.5 * cm
+        top = height - MARGIN_TOP + 0.5 * cm
+        right = width - MARGIN_RIGHT
         canvas.saveState()
-        draw_thai_line(canvas, MARGIN_LEFT, top, digits(office_name), REGULAR, SMALL_SIZE)
-        right = page_size[0] - MARGIN_RIGHT
-        draw_thai_line(canvas, right, top, digits(period_text), REGULAR, SMALL_SIZE, "right")
+        draw_thai_line(canvas, MARGIN_LEFT, top, office_name, REGULAR, SMALL_SIZE)
+        draw_thai_line(canvas, right, top, period_text, REGULAR, SMALL_SIZE, "right")
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN_LEFT, top - 0.2 * cm, right, top - 0.2 * cm)
         canvas.restoreState()
 
-    def footer(canvas: Canvas, page: int, pages: int) -> None:
-        text = digits(f"หน้า {page}/{pages}")
-        draw_thai_line(
-            canvas, page_size[0] / 2, MARGIN_BOTTOM - 0.9 * cm, text, REGULAR, SMALL_SIZE, "center"
-        )
+    def footer(canvas: Canvas, number: int, pages: int) -> None:
+        text = digits(f"หน้า {number}/{pages}")
+        y = MARGIN_BOTTOM - 0.9 * cm
+        draw_thai_line(canvas, width / 2, y, text, REGULAR, SMALL_SIZE, "center")
 
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,
-        pagesize=page_size,
+        pagesize=page.size,
         leftMargin=MARGIN_LEFT,
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
@@ -165,20 +210,18 @@ def build_table_report(
         author=office_name,
         creator="อสร. Desktop",
     )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, frame_width, frame_height, 0, 0, 0, 0, id="body")
+    frame = Frame(
+        MARGIN_LEFT, MARGIN_BOTTOM, page.frame_width, page.frame_height, 0, 0, 0, 0, id="body"
+    )
     document.addPageTemplates([PageTemplate(id="report", frames=[frame], onPage=header)])
     page_count = [0]
 
     def make_canvas(*args: Any, **kwargs: Any) -> Canvas:
         return _NumberedCanvas(*args, footer=footer, page_count=page_count, **kwargs)
 
-    check()
     with _binary_streams():
         document.build(story, canvasmaker=make_canvas)
-    if progress is not None:
-        progress(total, total)
-    _write(out, buffer.getvalue())
-    return page_count[0]
+    return buffer.getvalue(), page_count[0]
 
 
 @contextmanager
@@ -208,16 +251,14 @@ def _convert_row(row: Row, digits: Callable[[str], str]) -> Row:
     return tuple(digits(cell) for cell in row)
 
 
-def _signature_blocks(
-    signatures: Sequence[Signature], width: float, digits: Callable[[str], str]
-) -> Flowable:
+def _signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
     """Signature blocks two to a row, each centred in its half."""
     style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center")
     blocks = [
         [
             ThaiParagraph("ลงชื่อ " + "." * 40, style),
-            ThaiParagraph(digits(f"({signature.name})"), style),
-            ThaiParagraph(digits(signature.position), style),
+            ThaiParagraph(f"({signature.name})", style),
+            ThaiParagraph(signature.position, style),
         ]
         for signature in signatures
     ]
