@@ -27,8 +27,9 @@ def draw_shaped(
     """Draw ``line`` with its baseline starting at (``x``, ``y``) in the current fill colour."""
     if not line.glyphs:
         return
-    with actual_text(canvas, line.text):
-        draw_glyphs(canvas, x, y, line, font, size)
+    canvas.addLiteral(_span_start(line.text))
+    draw_glyphs(canvas, x, y, line, font, size)
+    canvas.addLiteral("EMC")
 
 
 def draw_glyphs(
@@ -53,9 +54,13 @@ def actual_text(canvas: Canvas, text: str) -> Iterator[None]:
     Viewers that order glyphs by position (poppler, pdf.js) take a line's text from the
     span, as written; the ToUnicode map serves those that read glyph by glyph.
     """
-    canvas.addLiteral(f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC")
+    canvas.addLiteral(_span_start(text))
     yield
     canvas.addLiteral("EMC")
+
+
+def _span_start(text: str) -> str:
+    return f"/Span <</ActualText <FEFF{text.encode('utf-16-be').hex().upper()}>>> BDC"
 
 
 def _text_operators(canvas: Canvas, line: ShapedLine, font_name: str, size: float) -> str:

@@ -374,11 +374,22 @@ class _TablePart(Flowable):  # type: ignore[misc]
         for edge in (lefts[0], lefts[-1]):
             path.moveTo(edge, tops[0])
             path.lineTo(edge, tops[-1])
-        for left in lefts[1:-1]:  # inner rules stop at rows that span the table
-            for number, row in enumerate(rows):
-                if row.kind != "heading":
-                    path.moveTo(left, tops[number])
-                    path.lineTo(left, tops[number + 1])
+        # Inner rules run down each stretch of rows between rows that span the table.
+        stretches: list[tuple[float, float]] = []
+        start: float | None = None
+        for number, row in enumerate(rows):
+            if row.kind == "heading":
+                if start is not None:
+                    stretches.append((start, tops[number]))
+                start = None
+            elif start is None:
+                start = tops[number]
+        if start is not None:
+            stretches.append((start, tops[-1]))
+        for left in lefts[1:-1]:
+            for top, bottom in stretches:
+                path.moveTo(left, top)
+                path.lineTo(left, bottom)
         canvas.drawPath(path, stroke=1, fill=0)
         canvas.setLineWidth(SUBTOTAL_RULE_WIDTH)
         for number, row in enumerate(rows):
