@@ -70,7 +70,6 @@ class _Row:
     kind: Literal["data", "heading", "subtotal"]
     cells: list[ThaiParagraph]
     height: float = 0.0
-    source_index: int = -1  # the caller's row this was made from (split parts share it)
 
 
 @dataclass(slots=True)
@@ -101,7 +100,7 @@ class _Rows:
         value = self.source[index]
         if isinstance(value, GroupHeading):
             cells = [ThaiParagraph(value.text, self.bold)]
-            row = _Row("heading", cells, source_index=index)
+            row = _Row("heading", cells)
             row.height = _cell_height(cells[0], sum(self.widths))
             return row
         kind: Literal["data", "subtotal"] = "data"
@@ -113,7 +112,7 @@ class _Rows:
             raise ValueError(f"row {index + 1} has {len(texts)} cells, expected {len(self.widths)}")
         styles = self._column_styles(style)
         cells = [ThaiParagraph(text, styles[i]) for i, text in enumerate(texts)]
-        return _Row(kind, cells, _row_height(cells, self.widths), index)
+        return _Row(kind, cells, _row_height(cells, self.widths))
 
 
 def _cell_height(cell: ThaiParagraph, column_width: float) -> float:
@@ -121,12 +120,11 @@ def _cell_height(cell: ThaiParagraph, column_width: float) -> float:
 
 
 def _row_height(cells: Sequence[ThaiParagraph], widths: Sequence[float]) -> float:
-    """As reportlab's Table measures a row: the tallest cell plus its padding."""
+    """The tallest cell plus its padding."""
     return max(_cell_height(cell, width) for cell, width in zip(cells, widths, strict=True))
 
 
 _SHARED_STATE = (
-    "_columns",
     "_widths",
     "_rows",
     "_header",
@@ -162,7 +160,6 @@ class ReportTable(Flowable):  # type: ignore[misc]
         super().__init__()
         bold = body.derive(font=BOLD)
         header = header or bold.derive(alignment="center")
-        self._columns = list(columns)
         self._widths = list(widths)
         self._rows = _Rows(
             rows,
@@ -413,8 +410,8 @@ def _split_row(row: _Row, space: float, widths: list[float]) -> tuple[_Row, _Row
         else:
             tops.append(parts[0])
             bottoms.append(parts[1])
-    top = _Row(row.kind, tops, source_index=row.source_index)
-    bottom = _Row(row.kind, bottoms, source_index=row.source_index)
+    top = _Row(row.kind, tops)
+    bottom = _Row(row.kind, bottoms)
     top.height = _row_height(tops, widths)
     bottom.height = _row_height(bottoms, widths)
     return top, bottom
