@@ -1,0 +1,274 @@
+"""Thai paragraphs and single lines on a reportlab canvas.
+
+:class:`ThaiParagraph` replaces reportlab's ``Paragraph`` for Thai: it breaks lines with
+:func:`break_lines`, draws each line as one HarfBuzz-shaped run, and is exactly
+``lines × leading`` tall, so ``wrap()`` gives the same answer every time and ``split()``
+hands over whole lines. It works as a cell of a reportlab ``Table`` too, including
+rows split across pages (``Table(..., splitInRow=1)``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any, Literal
+
+from reportlab.lib.colors import Color, black
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus.flowables import Flowable
+
+from asr_desktop.reports.pdf.drawing import actual_text, draw_glyphs, draw_shaped
+from asr_desktop.reports.pdf.fonts import REGULAR, thai_font
+from asr_desktop.reports.pdf.line_breaking import break_lines, line_pieces
+from asr_desktop.reports.pdf.shaping import shape
+
+Alignment = Literal["left", "center", "right", "justify"]
+
+# Sarabun's ascender and descender (hhea) are 1.068 and 0.232 em; stacked marks (ปั้) reach
+# 1.25 em and below vowels (กู) 0.33 em under the baseline. 1.4 em per line keeps a stacked
+# mark clear of the descender of the line above.
+DEFAULT_LEADING_RATIO = 1.4
+
+
+@dataclass(frozen=True, slots=True)
+class ThaiStyle:
+    """How a :class:`ThaiParagraph` is set. ``leading`` defaults to 1.4 × ``size``."""
+
+    font: str = REGULAR
+    size: float = 14.0
+    leading: float | None = None
+    alignment: Alignment = "left"
+    color: Color = black
+    space_before: float = 0.0
+    space_after: float = 0.0
+
+    @property
+    def line_height(self) -> float:
+        """The distance from one baseline to the next, in points."""
+        return self.leading if self.leading is not None else self.size * DEFAULT_LEADING_RATIO
+
+    @property
+    def baseline_drop(self) -> float:
+        """From the top of a line box down to its baseline: the glyph box, centred."""
+        face = thai_font(self.font).face
+        ascent = float(face.ascent) / 1000 * self.size
+        descent = -float(face.descent) / 1000 * self.size
+        return ascent + (self.line_height - ascent - descent) / 2
+
+    def derive(self, **changes: Any) -> ThaiStyle:
+        """A copy with some fields changed, e.g. ``style.derive(alignment="right")``."""
+        return replace(self, **changes)
+
+
+def draw_thai_line(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    font: str = REGULAR,
+    size: float = 14.0,
+    align: Literal["left", "center", "right"] = "left",
+) -> float:
+    """Draw one shaped line with its baseline at ``y``; returns its width in points.
+
+    ``x`` is the left edge, the centre or the right edge, as ``align`` says. Uses the
+    canvas's current fill colour. For headers, footers, cards: no line breaking.
+    """
+    shaped = shape(text, font)
+    width = shaped.width(size)
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    draw_shaped(canvas, x, y, shaped, font, size)
+    return width
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    text: str
+    ends_paragraph: bool  # last line before a line feed or the end: never justified
+    joiner: str = ""  # the spaces dropped at the break after this line
+
+
+class ThaiParagraph(Flowable):  # type: ignore[misc]
+    """A block of Thai text that breaks at word boundaries and splits by whole lines."""
+
+    def __init__(self, text: str, style: ThaiStyle | None = None) -> None:
+        super().__init__()
+        self.text = text
+        self.style = style or ThaiStyle()
+        self._lines: list[_Line] = []
+        self._broken_for: float | None = None  # the width ``_lines`` were broken for
+        # A part made by split() keeps its lines; None means "break ``text``".
+        self._given: list[_Line] | None = None
+        self.width = 0.0
+        self.height = 0.0
+
+    @classmethod
+    def _from_lines(cls, lines: list[_Line], style: ThaiStyle, width: float) -> ThaiParagraph:
+        part = cls("\n".join(line.text for line in lines), style)
+        part._given = part._lines = lines
+        part._broken_for = width
+        return part
+
+    @classmethod
+    def empty(cls, style: ThaiStyle | None = None) -> ThaiParagraph:
+        """A paragraph of no lines and no height (the used-up cell of a split row)."""
+        return cls._from_lines([], style or ThaiStyle(), 0.0)
+
+    @property
+    def lines(self) -> list[str]:
+        """The lines as last wrapped (empty before the first ``wrap()``)."""
+        return [line.text for line in self._lines]
+
+    def _layout(self, width: float) -> None:
+        if self._broken_for == width:
+            return
+        if self._given is None:
+            paragraphs = self.text.split("\n")
+            ends = [True] * len(paragraphs)
+        else:
+            # A split part set at another width: its lines are joined back into the text
+            # they came from (with the spaces dropped at breaks) and broken again.
+            paragraphs, ends = _rejoin(self._given)
+        lines: list[_Line] = []
+        for paragraph, ends_paragraph in zip(paragraphs, ends, strict=True):
+            lines.extend(_break(paragraph, width, self.style, ends_paragraph))
+        self._lines = lines
+        self._broken_for = width
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        """Break for ``availWidth``; the height is lines × leading, the same on every call."""
+        self._layout(availWidth)
+        self.width = availWidth
+        self.height = len(self._lines) * self.style.line_height
+        return self.width, self.height
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """The lines that fit in ``availHeight`` and the rest, or [] if not even one fits.
+
+        The lines are those of the last ``wrap()``: platypus wraps at the width it then
+        splits at, but reportlab's ``Table`` splits a cell at the column width while it
+        wrapped it at the column width less the padding, which would set lines too wide
+        for the cell.
+        """
+        if self._broken_for is None or self._broken_for > availWidth:
+            self.wrap(availWidth, availHeight)
+        fitting = int((availHeight + 1e-6) // self.style.line_height)
+        if fitting >= len(self._lines):
+            return [self]
+        if fitting < 1:
+            return []
+        style = self.style
+        first = self._from_lines(
+            self._lines[:fitting], style.derive(space_after=0.0), self._broken_for or availWidth
+        )
+        rest = self._from_lines(
+            self._lines[fitting:], style.derive(space_before=0.0), self._broken_for or availWidth
+        )
+        return [first, rest]
+
+    def getSpaceBefore(self) -> float:
+        return self.style.space_before
+
+    def getSpaceAfter(self) -> float:
+        return self.style.space_after
+
+    def minWidth(self) -> float:
+        """The widest line: the narrowest width this paragraph can be set in as wrapped."""
+        style = self.style
+        widths = [shape(line.text, style.font).width(style.size) for line in self._lines]
+        return max(widths, default=0.0)
+
+    def draw(self) -> None:
+        self.draw_at(self.canv, 0.0, self.height)
+
+    def draw_at(self, canvas: Canvas, x: float, top: float, *, set_color: bool = True) -> None:
+        """Draw the lines as last wrapped, the first line box's top edge at ``top``.
+
+        What ``draw()`` does inside platypus, for callers that place text themselves
+        (table cells), without a saved graphics state and a translation per paragraph.
+        ``set_color=False`` leaves the fill colour as the caller set it.
+        """
+        style = self.style
+        if set_color:
+            canvas.setFillColor(style.color)
+        drop = style.baseline_drop
+        font, size, width = style.font, style.size, self.width
+        for index, line in enumerate(self._lines):
+            y = top - index * style.line_height - drop
+            if style.alignment == "justify" and not line.ends_paragraph and " " in line.text:
+                _draw_justified(canvas, x, y, line.text, style, width)
+            elif style.alignment == "center":
+                draw_thai_line(canvas, x + width / 2, y, line.text, font, size, "center")
+            elif style.alignment == "right":
+                draw_thai_line(canvas, x + width, y, line.text, font, size, "right")
+            else:
+                draw_thai_line(canvas, x, y, line.text, font, size)
+
+    def __repr__(self) -> str:
+        return f"ThaiParagraph({self.text[:30]!r}...)"
+
+
+def _break(text: str, width: float, style: ThaiStyle, ends_paragraph: bool) -> list[_Line]:
+    """The lines of one paragraph (no line feeds), each with the spaces dropped after it."""
+    broken = break_lines(text, width, style.font, style.size)
+    lines: list[_Line] = []
+    position = 0
+    for number, line in enumerate(broken):
+        start = text.find(line, position) if line else position
+        position = (start if start >= 0 else position) + len(line)
+        if number == len(broken) - 1:
+            lines.append(_Line(line, ends_paragraph))
+        else:
+            rest = text[position:]
+            joiner = rest[: len(rest) - len(rest.lstrip())]
+            position += len(joiner)
+            lines.append(_Line(line, False, joiner))
+    return lines
+
+
+def _rejoin(lines: list[_Line]) -> tuple[list[str], list[bool]]:
+    """Lines back into paragraphs: the text of each and whether it ends a paragraph."""
+    paragraphs: list[str] = []
+    ends: list[bool] = []
+    current: list[str] = []
+    for line in lines:
+        current.append(line.text)
+        if line.ends_paragraph:
+            paragraphs.append("".join(current))
+            ends.append(True)
+            current = []
+        else:
+            current.append(line.joiner)
+    if current:
+        paragraphs.append("".join(current[:-1]))
+        ends.append(False)
+    return paragraphs, ends
+
+
+def _draw_justified(
+    canvas: Canvas, x: float, y: float, text: str, style: ThaiStyle, width: float
+) -> None:
+    """Spread a line to the full width, the extra space shared by its word boundaries.
+
+    As Thai typesetting does, every place a line could break takes a share, not just the
+    spaces (which are rare in Thai and would open wide holes); a space takes two shares.
+    """
+    pieces = line_pieces(text)
+    shares = [2.0 if piece.isspace() else 0.0 for piece in pieces]
+    for i in range(len(pieces) - 1):
+        if not pieces[i].isspace() and not pieces[i + 1].isspace():
+            shares[i] += 1.0  # a boundary between two words
+    total_shares = sum(shares[:-1])
+    shaped = [shape(piece, style.font) for piece in pieces]
+    extra = width - sum(piece.width(style.size) for piece in shaped)
+    if total_shares <= 0 or extra <= 0:
+        draw_thai_line(canvas, x, y, text, style.font, style.size)
+        return
+    unit = extra / total_shares
+    with actual_text(canvas, text):
+        for piece, share in zip(shaped, shares, strict=True):
+            if not piece.text.isspace():
+                draw_glyphs(canvas, x, y, piece, style.font, style.size)
+            x += piece.width(style.size) + share * unit
