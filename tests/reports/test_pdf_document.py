@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from pdf_helpers import extractions, pypdf_pages
 from reportlab.lib.units import cm
-from thai_samples import NAMES, SENTENCES
+from tests.reports.pdf_helpers import extractions, pypdf_pages
+from tests.reports.thai_samples import NAMES, SENTENCES
 
 from asr_desktop.reports.pdf.document import (
     MARGIN_BOTTOM,

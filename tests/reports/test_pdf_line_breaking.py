@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pythainlp.tokenize import word_tokenize
-from thai_samples import NAMES, SENTENCES
+from tests.reports.thai_samples import NAMES, SENTENCES
 
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
 from asr_desktop.reports.pdf.line_breaking import break_lines, grapheme_clusters

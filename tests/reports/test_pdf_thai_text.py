@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from pdf_helpers import extractions
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import SimpleDocTemplate
-from thai_samples import NAMES, SENTENCES
+from tests.reports.pdf_helpers import extractions
+from tests.reports.thai_samples import NAMES, SENTENCES
 
 from asr_desktop.reports.pdf.fonts import BOLD, FAMILY, REGULAR, register_fonts
 from asr_desktop.reports.pdf.line_breaking import break_lines
