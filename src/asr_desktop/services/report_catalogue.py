@@ -1,0 +1,137 @@
+"""Every report the office can produce, in one list the CLI and the Reports page share.
+
+A report is named by a key ("roster", "monthly", "coverage", "expiring"), has a Thai title,
+says which period it needs, and offers a PDF writer and/or an Excel writer. A writer runs
+with its own database connection (it may run in a worker thread), reports progress through
+a callback that may raise ``Cancelled``, and returns the number of pages (PDF) or rows
+(Excel) it wrote.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.progress import ProgressFn
+from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month
+
+
+class Period(StrEnum):
+    NONE = "none"
+    MONTH = "month"
+    FISCAL_YEAR = "fiscal_year"
+
+
+@dataclass(frozen=True, slots=True)
+class ReportRequest:
+    """What the user asked for. Unused fields are ignored by a report that needs none."""
+
+    today: date
+    month: tuple[int, int] | None = None
+    """(Common Era year, month) for monthly reports."""
+    fiscal_year: int | None = None
+    """Buddhist Era fiscal year (ปีงบประมาณ), e.g. 2569."""
+    district_code: str = ""
+    """Only this district ("" for the whole province), where the report supports it."""
+    full_national_ids: bool = False
+    """Print national IDs in full; masked (x-xxxx-xxxxx-12-3) by default."""
+    days: int = 90
+    """The window of the terms-ending list."""
+
+    @property
+    def month_or_current(self) -> tuple[int, int]:
+        return self.month or (self.today.year, self.today.month)
+
+    @property
+    def fiscal_year_or_current(self) -> int:
+        return self.fiscal_year or fiscal_year(self.today)
+
+    def period_text(self, period: Period) -> str:
+        """The period as printed under a report's title, in พ.ศ."""
+        if period is Period.MONTH:
+            return "ประจำเดือน" + format_thai_month(*self.month_or_current)
+        if period is Period.FISCAL_YEAR:
+            return f"ปีงบประมาณ พ.ศ. {self.fiscal_year_or_current}"
+        return ""
+
+
+Writer = Callable[[Database, ReportRequest, Path, ProgressFn], int]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportSpec:
+    key: str
+    title: str
+    period: Period
+    write_pdf: Writer | None = None
+    write_xlsx: Writer | None = None
+    description: str = ""
+
+
+def _roster_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
+    from asr_desktop.services.workbooks import export_roster
+
+    return export_roster(db, out, today=request.today, progress=progress)
+
+
+def _expiring_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
+    from asr_desktop.services.workbooks import export_terms_ending
+
+    return export_terms_ending(db, out, today=request.today, days=request.days, progress=progress)
+
+
+def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
+    from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
+
+    report = build_monthly_report(db, *request.month_or_current)
+    write_monthly_workbook(db, report, out, today=request.today, progress=progress)
+    return len(report.districts)
+
+
+CATALOGUE: dict[str, ReportSpec] = {
+    spec.key: spec
+    for spec in (
+        ReportSpec(
+            "monthly",
+            "รายงานผลการปฏิบัติงานประจำเดือน",
+            Period.MONTH,
+            write_xlsx=_monthly_xlsx,
+            description="กิจกรรม ผู้รับบริการ การส่งต่อ การอบรม และความครอบคลุม แยกตามอำเภอ",
+        ),
+        ReportSpec(
+            "roster",
+            "ทะเบียนอาสาสมัครแรงงาน",
+            Period.NONE,
+            write_xlsx=_roster_xlsx,
+            description="รายชื่ออาสาสมัครทั้งหมด แยกตามอำเภอ",
+        ),
+        ReportSpec(
+            "coverage",
+            "รายงานความครอบคลุมพื้นที่",
+            Period.NONE,
+            description="ตำบลที่มีและไม่มีแกนนำอาสาสมัครแรงงานที่ปฏิบัติหน้าที่",
+        ),
+        ReportSpec(
+            "expiring",
+            "รายชื่ออาสาสมัครที่จะครบวาระภายใน 90 วัน",
+            Period.NONE,
+            write_xlsx=_expiring_xlsx,
+            description="สำหรับเตรียมการแต่งตั้งรุ่นใหม่",
+        ),
+    )
+}
+ALIASES = {"terms-ending": "expiring"}
+
+
+def report_spec(key: str) -> ReportSpec:
+    """The report of a key (or an alias); InputError listing the known keys otherwise."""
+    spec = CATALOGUE.get(ALIASES.get(key, key))
+    if spec is None:
+        raise InputError(f"ไม่รู้จักรายงาน {key!r} (มี: {', '.join(CATALOGUE)})")
+    return spec
