@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.domain.thai_dates import format_thai_month
+from asr_desktop.domain.thai_dates import format_thai_month, recent_months
 from asr_desktop.services.package import PackageResult, build_package
 from asr_desktop.services.paths import data_dir
 from asr_desktop.services.workbooks import export_roster
@@ -22,16 +22,6 @@ from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.tasks import TaskRunner
-
-
-def recent_months(today: date, count: int = 12) -> list[tuple[int, int]]:
-    """This month and the ones before it, newest first, as (CE year, month)."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append((year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months
 
 
 def choose_month(parent: QWidget, today: date) -> tuple[int, int] | None:

@@ -31,6 +31,7 @@ from asr_desktop.ui.events_page import EventsPage
 from asr_desktop.ui.excel_actions import add_excel_actions
 from asr_desktop.ui.mentors_page import MentorsPage
 from asr_desktop.ui.referrals_page import ReferralsPage
+from asr_desktop.ui.reports_page import ReportsPage
 from asr_desktop.ui.roster_page import RosterPage
 
 PageFactory = Callable[[AppContext], QWidget]
@@ -43,6 +44,7 @@ PAGES: list[PageFactory] = [
     ActivitiesPage,
     ReferralsPage,
     EventsPage,
+    ReportsPage,
     AuditPage,
 ]
 

@@ -12,6 +12,7 @@ made it, and it must not touch widgets. ``on_done`` and ``on_error`` run on the 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -19,6 +20,8 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from asr_desktop.domain.progress import Cancelled, ProgressFn
+
+_PROGRESS_INTERVAL_S = 0.05
 
 
 class _Worker(QThread):
@@ -30,6 +33,7 @@ class _Worker(QThread):
         super().__init__()
         self._fn = fn
         self._cancel_requested = False
+        self._last_emit = 0.0
 
     def cancel(self) -> None:
         self._cancel_requested = True
@@ -37,7 +41,12 @@ class _Worker(QThread):
     def _report(self, done: int, total: int) -> None:
         if self._cancel_requested:
             raise Cancelled
-        self.progressed.emit(done, total)
+        # Work may report every row; the dialog needs a few updates a second, and a flood
+        # of queued signals would only slow both threads down.
+        now = time.monotonic()
+        if now - self._last_emit >= _PROGRESS_INTERVAL_S or done >= total:
+            self._last_emit = now
+            self.progressed.emit(done, total)
 
     def run(self) -> None:
         try:
@@ -63,6 +72,13 @@ class TaskRunner(QObject):
     def busy(self) -> bool:
         return self._worker is not None
 
+    def cancel(self) -> None:
+        """What the dialog's Cancel button does: asks the work to stop at its next report."""
+        if self._worker is not None:
+            self._worker.cancel()
+        if self._dialog is not None:
+            self._dialog.setLabelText("กำลังยกเลิก…")
+
     def run(
         self,
         title: str,
@@ -81,8 +97,7 @@ class TaskRunner(QObject):
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
         worker = _Worker(fn)
-        dialog.canceled.connect(worker.cancel)
-        dialog.canceled.connect(lambda: dialog.setLabelText("กำลังยกเลิก…"))
+        dialog.canceled.connect(self.cancel)
         worker.progressed.connect(self._show_progress)
 
         def succeeded(result: Any) -> None:
