@@ -61,13 +61,14 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
+        self._status_texts: dict[int, str] = {}
         for factory in PAGES:
             page = factory(context)
             self.pages.append(page)
             self.navigation.addItem(page.title)  # type: ignore[attr-defined]
             self.stack.addWidget(page)
             if hasattr(page, "status_changed"):
-                page.status_changed.connect(self.show_count)
+                page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
         self.navigation.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
     def _show_page(self, row: int) -> None:
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
+        self.show_count(self._status_texts.get(id(page), ""))
         if hasattr(page, "page_shown"):
             page.page_shown()
 
@@ -174,6 +176,12 @@ class MainWindow(QMainWindow):
         self.status_office.setText(settings.office_name)
         self.status_database.setText(f"ฐานข้อมูล: {self.context.db_path}")
         self.status_backup.setText(backup_dialogs.last_backup_text(self.context.db_path))
+
+    def _page_status(self, page: QWidget, text: str) -> None:
+        """Each page's last status text is kept; only the page on screen shows its own."""
+        self._status_texts[id(page)] = text
+        if page is self.stack.currentWidget():
+            self.show_count(text)
 
     def show_count(self, text: str) -> None:
         """Pages report how many records they show here."""
