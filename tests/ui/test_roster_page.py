@@ -64,3 +64,27 @@ def test_filters_and_sorting(qtbot, context):
         tambons,
         key=__import__("asr_desktop.domain.thai_sort", fromlist=["thai_sort_key"]).thai_sort_key,
     )
+
+
+def test_audit_page_filters_by_dates_typed_in_buddhist_era(qtbot, context):
+    from asr_desktop.ui.audit_page import AuditPage
+
+    page = AuditPage(context)
+    qtbot.addWidget(page)
+    assert page.date_to.text() == "24/11/2569"  # today in พ.ศ.
+    everything = page.model.rowCount()
+    assert everything > 0
+    page.use_dates.setChecked(True)
+    # Entries carry the real clock's time; choose ranges around it, typed in พ.ศ.
+    page.date_from.setText("1/1/2500")
+    page.date_to.setText("31/12/2700")
+    page.date_to.editingFinished.emit()
+    assert page.model.rowCount() == everything
+    page.date_to.setText("1/1/2501")
+    page.date_to.editingFinished.emit()
+    assert page.model.rowCount() == 0
+    page.date_to.setText("31/12/2700")
+    page.date_from.setText("31/2/2569")
+    page.date_from.editingFinished.emit()
+    assert "31" in page.date_error.message  # refused with a reason, the filter ignores it
+    assert page.model.rowCount() == everything

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.store.audit_query import (
     ACTION_LABELS,
@@ -34,6 +34,7 @@ from asr_desktop.store.audit_query import (
     audit_users,
 )
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit
 
 COLUMNS = ("เวลา", "ผู้ใช้", "การกระทำ", "ประเภทข้อมูล", "รหัส", "สรุป")
 BLOCK = 200
@@ -163,13 +164,16 @@ class AuditPage(QWidget):
         self.record_id.setMaximumWidth(110)
         self.user = QComboBox()
         self.use_dates = QCheckBox("ช่วงวันที่")
-        self.date_from = QDateEdit(calendarPopup=True)
-        self.date_to = QDateEdit(calendarPopup=True)
+        # Dates typed and shown in พ.ศ., like everywhere else in the app.
+        self.date_error = ErrorLabel()
+        self.date_from = ThaiDateEdit(self.date_error)
+        self.date_to = ThaiDateEdit(self.date_error)
+        today = context.today()
+        self.date_from.set_value(today - timedelta(days=30))
+        self.date_to.set_value(today)
         for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("dd/MM/yyyy")
-            edit.setDate(QDate.currentDate())
+            edit.setMaximumWidth(120)
             edit.setEnabled(False)
-        self.date_from.setDate(QDate.currentDate().addMonths(-1))
 
         filters = QHBoxLayout()
         for label, widget in (("ประเภทข้อมูล", self.record_type), ("ผู้ใช้", self.user)):
@@ -202,12 +206,16 @@ class AuditPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setSizes([500, 200])
+        heading = QLabel(self.title)
+        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
         layout.addLayout(filters)
+        layout.addWidget(self.date_error)
         layout.addWidget(splitter, 1)
         self._fill_choices()
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self.apply_filter)
+            edit.editingFinished.connect(self.apply_filter)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.record_type.currentIndexChanged.connect(self.apply_filter)
         self.user.currentIndexChanged.connect(self.apply_filter)
@@ -240,8 +248,8 @@ class AuditPage(QWidget):
             record_type=self.record_type.currentData() or "",
             record_id=int(text) if text.isdigit() else None,
             os_user=self.user.currentData() or "",
-            date_from=_to_date(self.date_from.date()) if use_dates else None,
-            date_to=_to_date(self.date_to.date()) if use_dates else None,
+            date_from=_typed_date(self.date_from) if use_dates else None,
+            date_to=_typed_date(self.date_to) if use_dates else None,
         )
 
     def apply_filter(self) -> None:
@@ -270,5 +278,9 @@ class AuditPage(QWidget):
         self.record_id.setFocus()
 
 
-def _to_date(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
+def _typed_date(edit: ThaiDateEdit) -> date | None:
+    """The date in a filter box; an unreadable one filters nothing (its reason is shown)."""
+    try:
+        return edit.value()
+    except InputError:
+        return None
