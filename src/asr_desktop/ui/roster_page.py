@@ -64,7 +64,7 @@ class RosterPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((230, 160, 130, 130, 90, 140, 110, 120)):
+        for column, width in enumerate((215, 150, 115, 115, 75, 125, 105, 110)):
             header.resizeSection(column, width)
         header.setStretchLastSection(True)
         self.table.doubleClicked.connect(self._open_index)
