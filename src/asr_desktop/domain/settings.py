@@ -61,6 +61,12 @@ _LABELS: dict[str, tuple[str, str]] = {
 }
 
 
+# Settings that take one of a few values; the settings form offers them in a list.
+_CHOICES: dict[str, tuple[str, ...]] = {
+    "report_font": ("Sarabun", "TH SarabunPSK"),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Setting:
     key: str
@@ -68,10 +74,11 @@ class Setting:
     default: Any
     label: str
     help: str
+    choices: tuple[str, ...] = ()
 
 
 SETTINGS: tuple[Setting, ...] = tuple(
-    Setting(f.name, type(f.default), f.default, *_LABELS[f.name])
+    Setting(f.name, type(f.default), f.default, *_LABELS[f.name], _CHOICES.get(f.name, ()))
     for f in dataclasses.fields(OfficeSettings)
 )
 SETTINGS_BY_KEY = {s.key: s for s in SETTINGS}

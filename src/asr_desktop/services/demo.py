@@ -29,7 +29,7 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from sqlite_utils import Database
@@ -46,7 +46,7 @@ from asr_desktop.services.office import init_office
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.roster import STATUS_SQL, count_by_status
-from asr_desktop.store.settings import is_initialised, load_settings
+from asr_desktop.store.settings import is_initialised, load_settings, save_settings
 
 MAX_PER_TAMBON_IN_PROVINCE = 40
 """Above this many volunteers per tambon the demo spreads into other provinces …"""
@@ -134,6 +134,7 @@ def build_demo(
     today = today or date.today()
     if not is_initialised(db):
         init_office(db, province_code)
+        _fill_demo_office(db, province_code)
     office_province = load_settings(db).province_code
     if office_province != province_code:
         raise InputError(
@@ -170,6 +171,23 @@ def build_demo(
     # What the volunteers did: checklists, months of activities, referrals, events.
     add_demo_work(db, seed=seed, today=today)
     return _summarise(db, province_code, len(tambons), today)
+
+
+def _fill_demo_office(db: Database, province_code: str) -> None:
+    """A demo office has an address and report signatories, as a real one would (fictional)."""
+    province = areas.province_name(province_code)
+    save_settings(
+        db,
+        replace(
+            load_settings(db),
+            office_address=f"ศาลากลางจังหวัด{province} ชั้น 2",
+            office_phone="0 4200 0000",
+            preparer_name="นางสาวพรทิพย์ ศรีสุข",
+            preparer_position="นักวิชาการแรงงานปฏิบัติการ",
+            approver_name="นายสมศักดิ์ ใจดี",
+            approver_position=f"แรงงานจังหวัด{province}",
+        ),
+    )
 
 
 # -- where the volunteers live ---------------------------------------------------------

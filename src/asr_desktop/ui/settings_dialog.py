@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
-from asr_desktop.domain.settings import SETTINGS, OfficeSettings
+from asr_desktop.domain.settings import SETTINGS, OfficeSettings, Setting
 from asr_desktop.services.office import update_settings
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
@@ -34,7 +34,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         current = dataclasses.asdict(context.settings)
         for setting in SETTINGS:
-            editor = self._editor(setting.key, setting.type, current[setting.key])
+            editor = self._editor(setting, current[setting.key])
             if setting.help:
                 editor.setToolTip(setting.help)
             self.editors[setting.key] = editor
@@ -52,7 +52,14 @@ class SettingsDialog(QDialog):
         self.resize(600, 0)
 
     @staticmethod
-    def _editor(key: str, kind: type, value: Any) -> QWidget:
+    def _editor(setting: Setting, value: Any) -> QWidget:
+        key, kind = setting.key, setting.type
+        if setting.choices:
+            choice = QComboBox()
+            for option in setting.choices:
+                choice.addItem(option, option)
+            choice.setCurrentIndex(max(choice.findData(value), 0))
+            return choice
         if key == "province_code":
             combo = QComboBox()
             for code, name in sorted(areas.provinces(), key=lambda p: p[1]):
