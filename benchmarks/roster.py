@@ -13,6 +13,7 @@ import argparse
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -21,7 +22,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+SRC = Path(__file__).resolve().parent.parent / "src"
+sys.path.insert(0, str(SRC))
 
 from PySide6.QtWidgets import QApplication
 
@@ -71,12 +73,13 @@ def main() -> None:
     args = parser.parse_args()
     path = args.db or Path(tempfile.gettempdir()) / f"asr-bench-{args.volunteers}.db"
     if not path.exists():
-        from asr_desktop.services.demo import build_demo
-
+        # Built in a child process, so the building does not count in this one's memory.
         started = time.perf_counter()
-        db = open_database(path)
-        build_demo(db, volunteers=args.volunteers)
-        db.close()
+        subprocess.run(
+            [sys.executable, "-m", "asr_desktop.cli", "--db", str(path), "demo",
+             "--volunteers", str(args.volunteers)],
+            check=True, env={**os.environ, "PYTHONPATH": str(SRC)},
+        )  # fmt: skip
         print(f"built {args.volunteers:,} volunteers in {time.perf_counter() - started:.1f} s")
 
     app = QApplication.instance() or QApplication([])

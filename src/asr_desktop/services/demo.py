@@ -238,6 +238,7 @@ def _plan(rng: random.Random, tambons: list[str], size: int | None) -> list[Plan
 
     others: list[PlannedPerson] = []
     if size is None:
+        _leave_some_posts_vacant(rng, leads, others)
         counts = list(_NETWORK_COUNT_WEIGHTS)
         weights = list(_NETWORK_COUNT_WEIGHTS.values())
         for code in tambons:
@@ -259,6 +260,24 @@ def _plan(rng: random.Random, tambons: list[str], size: int | None) -> list[Plan
     order = {code: i for i, code in enumerate(tambons)}
     # Stable sort: in each tambon the leads come first, then the others in the order drawn.
     return sorted(leads + others, key=lambda p: order[p.subdistrict_code])
+
+
+def vacant_posts(tambon_count: int) -> int:
+    """How many tambons of a natural-size demo have lost their lead and wait for a new one."""
+    return max(2, tambon_count // 40)
+
+
+def _leave_some_posts_vacant(
+    rng: random.Random, leads: list[PlannedPerson], others: list[PlannedPerson]
+) -> None:
+    """A real province always has a few tambons whose lead left and whose replacement is
+    still an applicant: the dashboard's "tambons without an active lead" shows them.
+    Only single-lead tambons: a Bangkok แขวง keeps its other two leads anyway."""
+    single = [i for i, p in enumerate(leads) if _leads_per_tambon(p.subdistrict_code) == 1]
+    for i in rng.sample(single, min(vacant_posts(len(single)), len(single))):
+        code = leads[i].subdistrict_code
+        leads[i] = PlannedPerson(code, Tier.LEAD, Story.EXITED)
+        others.append(PlannedPerson(code, Tier.NETWORK, Story.CANDIDATE))
 
 
 def _tier_for(rng: random.Random, story: Story) -> Tier:
