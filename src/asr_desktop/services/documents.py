@@ -111,7 +111,7 @@ def write_id_cards(
     """
     cards = card_holders(db, volunteer_ids=volunteer_ids, district_code=district_code, today=today)
     if not cards:
-        raise InputError(NO_CARD_HOLDERS)
+        raise InputError(NO_CARD_HOLDERS + _district_words(district_code))
     settings = load_settings(db)
     build_id_cards(
         out,
@@ -121,6 +121,13 @@ def write_id_cards(
         progress=progress,
     )
     return len(cards)
+
+
+def _district_words(code: str | None) -> str:
+    if not code:
+        return ""
+    name = areas.district_name(code)
+    return f" ในอำเภอ{name}" if name else f" ในอำเภอรหัส {code}"
 
 
 def _heading(db: Database, event_id: int) -> EventHeading:
