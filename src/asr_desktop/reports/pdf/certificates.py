@@ -84,9 +84,10 @@ def build_certificates(
         for number, person in enumerate(people, start=1):
             _draw_border(canvas)
             lines = _text_lines(person, event, office_name, digits, thai_digits)
-            _draw_centred_block(canvas, lines)
             given = f"ให้ไว้ ณ {_long_date(event.end or event.start)}"
-            _draw_signature(canvas, digits(given), digits(signer_name), digits(signer_position))
+            lines.append(_Line(digits(given), REGULAR, 16, space_before=5 * mm))
+            _draw_centred_block(canvas, lines)
+            _draw_signature(canvas, digits(signer_name), digits(signer_position))
             canvas.showPage()
             if progress is not None:
                 progress(number, len(people))
@@ -128,29 +129,37 @@ def _text_lines(
 
 
 def _draw_centred_block(canvas: Canvas, lines: list[_Line]) -> None:
-    """The lines centred on the page, the block centred between the border and signature."""
+    """The lines centred on the page, the block centred between the border and signature.
+
+    A block too tall for the space (a long name and a long title) is set tighter: no
+    extra space between parts and lines closer together, down to 1.2 × the size.
+    """
     width, height = PAGE
-    top, bottom = height - 22 * mm, 80 * mm
-    block = sum(line.size * LINE_RATIO + line.space_before for line in lines)
+    top, bottom = height - 22 * mm, 58 * mm
+    ratio, spaced = LINE_RATIO, True
+    block = sum(line.size * ratio + line.space_before for line in lines)
+    if block > top - bottom:
+        spaced = False
+        sizes = sum(line.size for line in lines)
+        ratio = max(1.2, (top - bottom) / sizes)
+        block = sizes * ratio
     y = top - max(0.0, (top - bottom - block) / 2)
     for line in lines:
-        y -= line.space_before + line.size * LINE_RATIO
+        y -= (line.space_before if spaced else 0.0) + line.size * ratio
         canvas.setFillColor(line.colour)
-        draw_thai_line(
-            canvas, width / 2, y + line.size * 0.35, line.text, line.font, line.size, "center"
-        )
+        baseline = y + line.size * (ratio - 1.1)
+        draw_thai_line(canvas, width / 2, baseline, line.text, line.font, line.size, "center")
 
 
-def _draw_signature(canvas: Canvas, given: str, name: str, position: str) -> None:
-    """The date given, a line to sign on, the signer's name and position, centred low."""
+def _draw_signature(canvas: Canvas, name: str, position: str) -> None:
+    """A line to sign on, the signer's name in brackets and position, centred low."""
     width, _height = PAGE
     centre = width / 2
     canvas.setFillColor(black)
-    draw_thai_line(canvas, centre, 70 * mm, given, REGULAR, 16, "center")
-    draw_thai_line(canvas, centre, 50 * mm, "." * 50, REGULAR, 14, "center")
+    draw_thai_line(canvas, centre, 47 * mm, "." * 50, REGULAR, 14, "center")
     shown = f"({name})" if name else "(" + "." * 44 + ")"
-    draw_thai_line(canvas, centre, 41 * mm, shown, REGULAR, 16, "center")
-    y = 33 * mm
+    draw_thai_line(canvas, centre, 38 * mm, shown, REGULAR, 16, "center")
+    y = 30 * mm
     for line in position.splitlines() or [""]:
         fitted = fit_lines(line, REGULAR, TEXT_WIDTH, size=16, min_size=11)
         draw_thai_line(canvas, centre, y, fitted.lines[0], REGULAR, fitted.size, "center")
