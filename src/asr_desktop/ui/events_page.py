@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.work import AttendeeRole, Event
 from asr_desktop.store.events import AttendeeRow, EventStore
-from asr_desktop.ui import ask
+from asr_desktop.ui import ask, document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
+from asr_desktop.ui.tasks import TaskRunner
 
 
 def _dates(e: Event) -> str:
@@ -91,12 +92,19 @@ class EventsPage(QWidget):
         edit.clicked.connect(self.edit_selected)
         delete = QPushButton("ลบ")
         delete.clicked.connect(self.delete_selected)
+        signin = QPushButton("ใบลงชื่อ…")
+        signin.setToolTip("พิมพ์ใบลงชื่อของกิจกรรมที่เลือก")
+        signin.clicked.connect(lambda: self._document(document_actions.signin_sheet))
+        certificates = QPushButton("เกียรติบัตร…")
+        certificates.setToolTip("พิมพ์เกียรติบัตรให้ผู้ที่เข้าร่วมกิจกรรมที่เลือก")
+        certificates.clicked.connect(lambda: self._document(document_actions.certificates))
+        self.runner = TaskRunner(self)
         heading = QLabel(self.title)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         top = QHBoxLayout()
         top.addWidget(heading)
         top.addStretch(1)
-        for button in (add, edit, delete):
+        for button in (add, edit, delete, signin, certificates):
             top.addWidget(button)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -153,6 +161,13 @@ class EventsPage(QWidget):
 
         if EventDialog(self.context, None, self).exec():
             self.context.notify("events")
+
+    def _document(self, action) -> None:  # type: ignore[no-untyped-def]
+        event = self.selected_event()
+        if event is None or event.id is None:
+            ask.inform(self, "พิมพ์เอกสาร", "กรุณาเลือกกิจกรรมก่อน")
+            return
+        action(self.context, self.runner, self, event.id)
 
     def edit_selected(self) -> None:
         from asr_desktop.ui.event_dialog import EventDialog

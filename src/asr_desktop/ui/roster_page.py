@@ -20,9 +20,11 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.roster import RosterFilter
+from asr_desktop.ui import document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.roster_model import COLUMNS, RosterModel
+from asr_desktop.ui.tasks import TaskRunner
 
 SEARCH_DELAY_MS = 120
 _ANY = "ทั้งหมด"
@@ -92,6 +94,13 @@ class RosterPage(QWidget):
         import_button = QPushButton("นำเข้าจาก Excel…")
         import_button.clicked.connect(lambda: open_import_dialog(self.context, self))
         top.addWidget(import_button)
+        cards_button = QPushButton("พิมพ์บัตร…")
+        cards_button.setToolTip(
+            "บัตรประจำตัวของอาสาสมัครที่เลือก (ที่ปฏิบัติหน้าที่และอยู่ในวาระ) ถ้าไม่ได้เลือก จะพิมพ์ทุกคนที่แสดงอยู่"
+        )
+        cards_button.clicked.connect(self.print_cards)
+        top.addWidget(cards_button)
+        self.runner = TaskRunner(self)
         layout = QVBoxLayout(self)
         heading = QLabel(self.title)
         heading.setObjectName("pageHeading")
@@ -201,6 +210,20 @@ class RosterPage(QWidget):
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
         return self.model.volunteer_id(rows[0].row()) if rows else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected volunteers, in the order shown."""
+        model = self.table.selectionModel()
+        rows = sorted(index.row() for index in model.selectedRows()) if model else []
+        return [self.model.volunteer_id(row) for row in rows]
+
+    def shown_ids(self) -> list[int]:
+        return [self.model.volunteer_id(row) for row in range(self.model.rowCount())]
+
+    def print_cards(self) -> None:
+        """ID cards for the selection, or for everyone the filters show when none is selected."""
+        ids = self.selected_ids() or self.shown_ids()
+        document_actions.id_cards(self.context, self.runner, self, ids)
 
     def select_volunteer(self, volunteer_id: int) -> None:
         row = self.model.row_of(volunteer_id)

@@ -1,0 +1,121 @@
+"""Printing documents for people (ID cards, sign-in sheets, certificates) from the pages.
+
+Each document is made into a temporary PDF in the background (with progress and Cancel),
+then shown in a preview window from which it is printed or saved.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from sqlite_utils import Database
+
+from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.progress import ProgressFn
+from asr_desktop.services import documents
+from asr_desktop.store.database import connect
+from asr_desktop.ui import ask
+from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.pdf_view import PdfPreview, print_pdf
+from asr_desktop.ui.tasks import TaskRunner
+
+DocumentWriter = Callable[[Database, Path, ProgressFn], int]
+
+
+class DocumentPreview(QDialog):
+    """A made document, page by page, with Print and Save."""
+
+    def __init__(self, pdf: Path, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.pdf = pdf
+        self.setWindowTitle(title)
+        self.preview = PdfPreview()
+        print_button = QPushButton("พิมพ์…")
+        print_button.clicked.connect(lambda: print_pdf(self.pdf, self))
+        save_button = QPushButton("บันทึกเป็นไฟล์ PDF…")
+        save_button.clicked.connect(self.save)
+        close_button = QPushButton("ปิด")
+        close_button.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (print_button, save_button, close_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.preview, 1)
+        layout.addLayout(buttons)
+        self.resize(900, 1000)
+        self.preview.load(pdf)
+
+    def save(self) -> None:
+        chosen = ask.save_file(self, "บันทึกเป็นไฟล์ PDF", f"{self.windowTitle()}.pdf", "PDF (*.pdf)")
+        if chosen is None:
+            return
+        try:
+            shutil.copyfile(self.pdf, chosen)
+        except OSError as exc:
+            ask.error(self, "บันทึกไม่สำเร็จ", f"บันทึก {chosen} ไม่ได้: {exc.strerror or exc}")
+
+
+def make_document(
+    context: AppContext,
+    runner: TaskRunner,
+    parent: QWidget,
+    title: str,
+    write: DocumentWriter,
+    *,
+    show: Callable[[Path, str, QWidget], object] | None = None,
+) -> None:
+    """Makes a document in the background, then opens its preview (``show``, for tests)."""
+    if runner.busy:
+        return
+    out = Path(tempfile.mkdtemp(prefix="asr-")) / f"{title}.pdf"
+    db_path = context.db_path
+
+    def work(progress: ProgressFn) -> int:
+        db = connect(db_path)
+        try:
+            return write(db, out, progress)
+        finally:
+            db.close()
+
+    def done(_count: int) -> None:
+        (show or _show_preview)(out, title, parent)
+
+    def failed(exc: BaseException) -> None:
+        if not isinstance(exc, AsrError | OSError):
+            raise exc  # a bug: the crash handler shows and logs it
+        ask.warn(parent, title, getattr(exc, "message", None) or str(exc))
+
+    runner.run(f"กำลังทำ{title}…", work, on_done=done, on_error=failed)
+
+
+def _show_preview(pdf: Path, title: str, parent: QWidget) -> None:
+    DocumentPreview(pdf, title, parent).exec()
+
+
+def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list[int]) -> None:
+    """Cards of the selected volunteers (those with a current term)."""
+    today = context.today()
+
+    def write(db: Database, out: Path, progress: ProgressFn) -> int:
+        return documents.write_id_cards(db, out, volunteer_ids=ids, progress=progress, today=today)
+
+    make_document(context, runner, parent, "บัตรประจำตัวอาสาสมัครแรงงาน", write)
+
+
+def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
+    def write(db: Database, out: Path, progress: ProgressFn) -> int:
+        return documents.write_signin_sheet(db, event_id, out, progress=progress)
+
+    make_document(context, runner, parent, "ใบลงชื่อเข้าร่วมกิจกรรม", write)
+
+
+def certificates(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
+    def write(db: Database, out: Path, progress: ProgressFn) -> int:
+        return documents.write_certificates(db, event_id, out, progress=progress)
+
+    make_document(context, runner, parent, "เกียรติบัตร", write)
