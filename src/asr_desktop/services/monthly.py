@@ -33,7 +33,6 @@ from asr_desktop.store.referrals import ReferralStore
 from asr_desktop.store.roster import STATUS_SQL
 from asr_desktop.store.settings import load_settings
 
-
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
 
 

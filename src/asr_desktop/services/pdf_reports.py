@@ -49,7 +49,9 @@ def imprint_of(settings: OfficeSettings) -> Imprint:
         settings.office_name,
         (
             Signature(settings.preparer_name or _BLANK_NAME, settings.preparer_position or "ผู้จัดทำ"),
-            Signature(settings.approver_name or _BLANK_NAME, settings.approver_position or "ผู้รับรอง"),
+            Signature(
+                settings.approver_name or _BLANK_NAME, settings.approver_position or "ผู้รับรอง"
+            ),
         ),
         settings.thai_digits_in_print,
     )

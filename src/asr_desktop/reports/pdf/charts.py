@@ -24,8 +24,8 @@ from asr_desktop.reports.pdf.thai_text import draw_thai_line
 
 LABEL_SIZE = 11.0
 TITLE_SIZE = 12.0
-BAR_ROW = 0.62 * cm  # height of one bar's row
-PIE_SIZE = 4.6 * cm
+BAR_ROW: float = 0.62 * cm  # height of one bar's row
+PIE_SIZE: float = 4.6 * cm
 PALETTE = (
     colors.HexColor("#2E5E8C"),
     colors.HexColor("#E08A2E"),
@@ -140,7 +140,9 @@ class _BarChartFlowable(_ChartFlowable):
             source = count - 1 - index  # the chart runs bottom to top
             middle = chart.categoryAxis.midScale(index)
             baseline = middle - LABEL_SIZE * _CENTRE_DROP
-            draw_thai_line(canvas, left - 6, baseline, self.labels[source], REGULAR, LABEL_SIZE, "right")
+            draw_thai_line(
+                canvas, left - 6, baseline, self.labels[source], REGULAR, LABEL_SIZE, "right"
+            )
             end = chart.valueAxis.scale(self.values[source])
             draw_thai_line(canvas, end + 4, baseline, texts[source], REGULAR, LABEL_SIZE)
         canvas.restoreState()

@@ -118,7 +118,10 @@ def build_sections_report(
         step(number + 1)
     if signatures:
         converted = [Signature(digits(s.name), digits(s.position)) for s in signatures]
-        story += [Spacer(1, 0.8 * cm), KeepTogether([_signature_blocks(converted, page.frame_width)])]
+        story += [
+            Spacer(1, 0.8 * cm),
+            KeepTogether([_signature_blocks(converted, page.frame_width)]),
+        ]
     pdf, pages = _render(story, page, digits(office_name), digits(period_text), digits, title=title)
     step(total)
     _write(out, pdf)
