@@ -129,15 +129,6 @@ def test_export_and_report_commands(office, tmp_path, capsys) -> None:
     assert main(["--db", db, "report", "monthly", "--month", "2568-10"]) == 1
 
 
-def test_report_pdf_says_it_is_not_available_yet(office, tmp_path, capsys, monkeypatch) -> None:
-    from asr_desktop.services import pdf_outputs
-
-    monkeypatch.setattr(pdf_outputs, "PDF_MODULE", "asr_desktop.no_such_module")
-    args = ["--db", str(office), "report", "monthly", "--month", "2568-10", "--pdf", "x.pdf"]
-    assert main(args) == 1
-    assert "PDF" in capsys.readouterr().err
-
-
 def test_package_writes_manifest_and_export_log(office, tmp_path, capsys) -> None:
     out = tmp_path / "to_hq"
     assert main(["--db", str(office), "package", "--month", "2568-10", "--out", str(out)]) == 0
@@ -146,8 +137,13 @@ def test_package_writes_manifest_and_export_log(office, tmp_path, capsys) -> Non
     assert manifest["province"] == {"code": "47", "name": "สกลนคร"}
     assert manifest["period"] == "2025-10"
     assert manifest["app"]["version"]
-    [entry] = manifest["files"]
+    entry, pdf = manifest["files"]
     assert entry["name"] == "asr_47_2025-10.xlsx"
+    assert pdf["name"] == "asr_47_2025-10.pdf"
+    assert pdf["sha256"] == sha256_of(out / pdf["name"])
+    assert pdf["size"] == (out / pdf["name"]).stat().st_size
+    assert (out / pdf["name"]).read_bytes().startswith(b"%PDF")
+    assert manifest["pdf_included"] is True
     assert entry["sha256"] == sha256_of(out / entry["name"])
     assert entry["size"] == (out / entry["name"]).stat().st_size
     assert manifest["record_counts"]["volunteers_serving"] == 2
@@ -158,8 +154,9 @@ def test_package_writes_manifest_and_export_log(office, tmp_path, capsys) -> Non
     db.close()
     [(kind, period, frozen, manifest_sha)] = log
     assert (kind, period) == ("monthly_package", "2025-10")
-    assert files == [(entry["name"], entry["sha256"])]
+    assert files == [(entry["name"], entry["sha256"]), (pdf["name"], pdf["sha256"])]
     frozen = Path(frozen)
     assert frozen.parent == office.parent / "exports"
     assert sha256_of(frozen / entry["name"]) == entry["sha256"]
+    assert sha256_of(frozen / pdf["name"]) == pdf["sha256"]
     assert sha256_of(frozen / "manifest.json") == manifest_sha

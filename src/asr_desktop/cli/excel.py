@@ -1,4 +1,4 @@
-"""Commands for Excel in and out: import, export roster, report, package.
+"""Commands for reports in and out: import, export roster, report (PDF/Excel), package.
 
 Exit codes of ``import`` (issue 5): 0 when no row was rejected; 3 when some rows were
 rejected and the rest imported (with --strict: nothing imported); 1 when the file could not
@@ -19,7 +19,7 @@ from asr_desktop.store.database import open_database
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REJECTED = 3
-REPORTS = ("monthly", "roster", "terms-ending")
+REPORTS = ("roster", "monthly", "coverage", "expiring", "terms-ending")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -44,10 +44,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export.add_argument("--xlsx", type=Path, required=True)
     export.set_defaults(run=run_export)
 
-    report = subparsers.add_parser("report", help="รายงานสำหรับส่วนกลาง (Excel/PDF)")
+    report = subparsers.add_parser("report", help="รายงาน (PDF สำหรับพิมพ์ / Excel สำหรับส่วนกลาง)")
     report.add_argument("name", choices=REPORTS)
     report.add_argument("--month", type=_month, help="เดือนของรายงาน เช่น 2568-10")
-    report.add_argument("--days", type=int, default=90, help="terms-ending: ภายในกี่วัน")
+    report.add_argument("--fiscal-year", type=_fiscal_year, help="ปีงบประมาณ พ.ศ. เช่น 2569")
+    report.add_argument("--district", help="เฉพาะอำเภอ (รหัส 4 หลัก) เช่น 4701")
+    report.add_argument(
+        "--full-ids", action="store_true", help="พิมพ์เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน)"
+    )
+    report.add_argument("--days", type=int, default=90, help="expiring: ภายในกี่วัน")
     report.add_argument("--xlsx", type=Path)
     report.add_argument("--pdf", type=Path)
     report.set_defaults(run=run_report)
@@ -105,50 +110,47 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
-    from asr_desktop.services import pdf_outputs
+    """Any report of the catalogue, as PDF and/or Excel, through the catalogue's writers."""
+    from asr_desktop.domain.progress import no_progress
+    from asr_desktop.services.report_catalogue import Period, ReportRequest, report_spec
 
-    if args.xlsx is None and args.pdf is None:
-        raise AsrError("ระบุ --xlsx OUT.xlsx หรือ --pdf OUT.pdf อย่างน้อยหนึ่งอย่าง")
-    if args.name == "monthly" and args.month is None:
-        raise AsrError("รายงาน monthly ต้องระบุ --month เช่น 2568-10")
-    pdf_writer = pdf_outputs.writer_for(args.name) if args.pdf is not None else None
-    if args.pdf is not None and pdf_writer is None:
-        raise AsrError("การส่งออก PDF ยังไม่มีในโปรแกรมรุ่นนี้ (PDF output is not available yet)")
+    spec = report_spec(args.name)
+    outputs = [(args.pdf, spec.write_pdf, "PDF"), (args.xlsx, spec.write_xlsx, "Excel")]
+    wanted = [(path, writer, kind) for path, writer, kind in outputs if path is not None]
+    if not wanted:
+        raise AsrError("ระบุ --pdf OUT.pdf หรือ --xlsx OUT.xlsx อย่างน้อยหนึ่งอย่าง")
+    if spec.period is Period.MONTH and args.month is None:
+        raise AsrError(f"รายงาน {spec.key} ต้องระบุ --month เช่น 2568-10")
+    for _, writer, kind in wanted:
+        if writer is None:
+            raise AsrError(f"รายงาน {spec.key} ยังไม่มีแบบ {kind}")
+    request = ReportRequest(
+        today=date.today(),
+        month=args.month,
+        fiscal_year=args.fiscal_year,
+        district_code=args.district or "",
+        full_national_ids=args.full_ids,
+        days=args.days,
+    )
     db = open_database(args.db)
-    today = date.today()
-    data = _write_report_xlsx(db, args, today) if args.xlsx is not None else None
-    if pdf_writer is not None:
-        from asr_desktop.store.settings import load_settings
-
-        pdf_writer(data if data is not None else _report_data(db, args), args.pdf,
-                   load_settings(db))  # fmt: skip
-        print(f"บันทึก {args.pdf} แล้ว")
+    try:
+        for path, writer, kind in wanted:
+            assert writer is not None
+            count = writer(db, request, path, no_progress)
+            unit = "หน้า" if kind == "PDF" else "แถว"
+            print(f"บันทึก{spec.title} ที่ {path} แล้ว ({count:,} {unit})")
+    finally:
+        db.close()
     return EXIT_OK
 
 
-def _report_data(db: object, args: argparse.Namespace) -> object:
-    from asr_desktop.services.monthly import build_monthly_report
+def _fiscal_year(text: str) -> int:
+    from asr_desktop.domain.thai_digits import to_arabic_digits
 
-    if args.name == "monthly":
-        return build_monthly_report(db, *args.month)  # type: ignore[arg-type]
-    return None
-
-
-def _write_report_xlsx(db: object, args: argparse.Namespace, today: date) -> object:
-    from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
-    from asr_desktop.services.workbooks import export_roster, export_terms_ending
-
-    if args.name == "monthly":
-        report = build_monthly_report(db, *args.month)  # type: ignore[arg-type]
-        write_monthly_workbook(db, report, args.xlsx, today=today)  # type: ignore[arg-type]
-        print(f"บันทึกรายงานประจำเดือน {report.period} ที่ {args.xlsx} แล้ว")
-        return report
-    if args.name == "roster":
-        count = export_roster(db, args.xlsx, today=today)  # type: ignore[arg-type]
-    else:
-        count = export_terms_ending(db, args.xlsx, today=today, days=args.days)  # type: ignore[arg-type]
-    print(f"บันทึก {args.xlsx} แล้ว ({count:,} คน)")
-    return None
+    digits = to_arabic_digits(text.strip())
+    if not digits.isdigit() or not 2400 <= int(digits) <= 9999:
+        raise argparse.ArgumentTypeError(f"ปีงบประมาณต้องเป็นปี พ.ศ. เช่น 2569 (ได้รับ {text!r})")
+    return int(digits)
 
 
 def run_package(args: argparse.Namespace) -> int:
@@ -166,7 +168,5 @@ def run_package(args: argparse.Namespace) -> int:
     )
     for f in result.files:
         print(f"{f.name}  {f.size:,} ไบต์  sha256={f.sha256}")
-    if result.pdf_missing:
-        print("หมายเหตุ: ยังไม่มีการส่งออก PDF ในรุ่นนี้ ชุดรายงานจึงมีเฉพาะไฟล์ Excel", file=sys.stderr)
     print(f"บันทึกชุดรายงานที่ {result.folder} และเก็บสำเนาไว้ที่ {result.frozen_copy} แล้ว")
     return EXIT_OK

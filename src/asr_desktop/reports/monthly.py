@@ -14,8 +14,9 @@ Sections and where their numbers come from:
 * ``events``: trainings and meetings held in the month with attendance by role.
 * ``coverage``: every tambon with its serving leads and network members.
 
-``has_activity_data`` is False while the database has no activity tables (issue 3 adds
-them); the writers then say so instead of printing zeros as if nothing had been done.
+``has_activity_data`` is False when nothing (no activity, referral or event) was recorded
+for the month; the writers then say so instead of printing zeros as if nothing had been
+done.
 """
 
 from __future__ import annotations

@@ -13,17 +13,27 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month
 from asr_desktop.domain.vocabulary import Agency
+from asr_desktop.domain.work import CategoryKind, month_range
 from asr_desktop.reports.excel.writer import Table, fill_template
 from asr_desktop.reports.monthly import (
     AGENCY_CODES,
     REFERRAL_OUTCOMES,
     CoverageRow,
     DistrictRow,
+    EventRow,
+    MissionRow,
     MonthlyReport,
+    ReferralRow,
 )
 from asr_desktop.services.workbooks import common_values, template_for
+from asr_desktop.store.activities import ActivityStore, MonthTotal
+from asr_desktop.store.categories import CategoryStore
+from asr_desktop.store.events import EventStore
+from asr_desktop.store.referrals import ReferralStore
 from asr_desktop.store.roster import STATUS_SQL
 from asr_desktop.store.settings import load_settings
+
+NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
 
 
 def month_bounds(year: int, month: int) -> tuple[date, date]:
@@ -31,8 +41,8 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 
 
 def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
-    """The month's figures from the roster (activity sections stay empty until the
-    database has activity tables, see reports/monthly.py)."""
+    """The month's figures: roster and coverage as at the month's last day, and the
+    activities, referrals and events recorded for the month."""
     settings = load_settings(db)
     first, last = month_bounds(year, month)
     serving: Counter[tuple[str, str]] = Counter()
@@ -61,9 +71,19 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             ).fetchall()
         )
     )
+    totals = ActivityStore(db).month_totals(year, month)
+    by_district: dict[str, list[int]] = {}
+    for t in totals:
+        figures = by_district.setdefault(t.district_code, [0, 0, 0])
+        figures[0] += t.activities
+        figures[1] += t.people_male
+        figures[2] += t.people_female
+    referrals = ReferralStore(db)
+    referral_districts = referrals.district_counts(*month_range(year, month))
     districts: list[DistrictRow] = []
     coverage: list[CoverageRow] = []
     for district_code, district_name in areas.districts(settings.province_code):
+        activities, male, female = by_district.get(district_code, (0, 0, 0))
         row = DistrictRow(
             district_code,
             district_name,
@@ -73,6 +93,10 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             0,
             appointed=appointed[district_code],
             exited=exited[district_code],
+            activities=activities,
+            reached_male=male,
+            reached_female=female,
+            referrals=referral_districts.get(district_code, 0),
         )
         for sub_code, sub_name in areas.subdistricts(district_code):
             leads, network = serving[(sub_code, "lead")], serving[(sub_code, "network")]
@@ -82,9 +106,46 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             row.network += network
             coverage.append(CoverageRow(district_name, sub_name, leads, network))
         districts.append(row)
+    counts = referrals.counts(*month_range(year, month))
+    events = EventStore(db).starting_between(*month_range(year, month))
     return MonthlyReport(
-        settings.province_code, settings.office_name, year, month, districts, coverage
+        settings.province_code,
+        settings.office_name,
+        year,
+        month,
+        districts,
+        coverage,
+        missions=_mission_rows(db, totals),
+        referrals=[
+            ReferralRow(
+                agency.label,
+                {outcome: counts.get((agency.value, outcome), 0) for outcome in REFERRAL_OUTCOMES},
+            )
+            for agency in Agency
+        ],
+        events=[
+            EventRow(event.start_date, event.title, event.venue, attendees)
+            for event, attendees in events
+        ],
+        has_activity_data=bool(totals or counts or events),
     )
+
+
+def _mission_rows(db: Database, totals: list[MonthTotal]) -> list[MissionRow]:
+    """Every mission area in use, in the office's order, with activities by agency."""
+    rows: dict[int, MissionRow] = {}
+    for category in CategoryStore(db).all(CategoryKind.MISSION, active_only=False):
+        if category.id is not None:
+            rows[category.id] = MissionRow(category.label)
+    used: set[int] = set()
+    for t in totals:
+        row = rows.get(t.mission_id)
+        if row is None:  # a category deleted since: count it, under no name
+            row = rows[t.mission_id] = MissionRow("ไม่ระบุภารกิจ")
+        row.by_agency[t.agency] = row.by_agency.get(t.agency, 0) + t.activities
+        used.add(t.mission_id)
+    active = {c.id for c in CategoryStore(db).all(CategoryKind.MISSION)}
+    return [row for mid, row in rows.items() if mid in active or mid in used]
 
 
 def write_monthly_workbook(
@@ -104,7 +165,7 @@ def write_monthly_workbook(
         "fiscal_year": fiscal_year(first),
         "coverage_covered": covered,
         "coverage_total": len(report.coverage),
-        "activity_note": "" if report.has_activity_data else "ยังไม่มีข้อมูลผลการปฏิบัติงานในโปรแกรม",
+        "activity_note": "" if report.has_activity_data else NO_WORK_NOTE,
     }
     tables = {
         "districts": Table(

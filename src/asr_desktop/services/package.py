@@ -1,6 +1,6 @@
 """The monthly package for headquarters (ส่งรายงานประจำเดือน).
 
-Writes the month's workbook (and PDF, when the PDF writer is installed) to the chosen
+Writes the month's workbook and PDF report to the chosen
 folder with a manifest.json listing each file's size and SHA-256, then keeps a frozen copy
 of the whole package in the data folder (``exports/`` next to the database) and records it
 in the export log, so the office can show later exactly what it sent and when.
@@ -20,8 +20,9 @@ from sqlite_utils import Database
 from asr_desktop import __version__
 from asr_desktop.domain import areas
 from asr_desktop.domain.progress import ProgressFn, no_progress
-from asr_desktop.services import pdf_outputs
+from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
+from asr_desktop.services.pdf_reports import imprint_of
 from asr_desktop.store.export_log import ExportFile, record_export
 from asr_desktop.store.settings import load_settings
 
@@ -34,7 +35,6 @@ class PackageResult:
     folder: Path
     frozen_copy: Path
     files: tuple[ExportFile, ...]
-    pdf_missing: bool
 
 
 def sha256_of(path: Path) -> str:
@@ -67,10 +67,8 @@ def build_package(
     out_dir.mkdir(parents=True, exist_ok=True)
     paths = [out_dir / f"{stem}.xlsx"]
     write_monthly_workbook(db, report, paths[0], today=today, progress=progress)
-    pdf_writer = pdf_outputs.writer_for("monthly")
-    if pdf_writer is not None:
-        paths.append(out_dir / f"{stem}.pdf")
-        pdf_writer(report, paths[1], settings)
+    paths.append(out_dir / f"{stem}.pdf")
+    write_monthly_report(paths[1], report, imprint=imprint_of(settings), progress=progress)
     files = [ExportFile(p.name, p.stat().st_size, sha256_of(p)) for p in paths]
     manifest = {
         "office": settings.office_name,
@@ -82,7 +80,7 @@ def build_package(
         "app": {"name": "ASR Desktop", "version": __version__},
         "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files],
         "record_counts": report.record_counts(),
-        "pdf_included": pdf_writer is not None,
+        "pdf_included": True,
     }  # fmt: skip
     manifest_path = out_dir / MANIFEST_NAME
     manifest_path.write_text(
@@ -103,4 +101,4 @@ def build_package(
         manifest_sha256=sha256_of(manifest_path),
         files=files,
     )
-    return PackageResult(export_id, out_dir, frozen, tuple(files), pdf_writer is None)
+    return PackageResult(export_id, out_dir, frozen, tuple(files))

@@ -94,6 +94,20 @@ def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pro
     return len(report.districts)
 
 
+def _pdf(name: str) -> Writer:
+    """The PDF writer ``name`` of services/pdf_reports.py, imported when first used (the
+    typesetting layer loads fonts and dictionaries)."""
+
+    def write(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import pdf_reports
+
+        writer: Writer = getattr(pdf_reports, name)
+        return writer(db, request, out, progress)
+
+    write.__name__ = name
+    return write
+
+
 CATALOGUE: dict[str, ReportSpec] = {
     spec.key: spec
     for spec in (
@@ -101,6 +115,7 @@ CATALOGUE: dict[str, ReportSpec] = {
             "monthly",
             "รายงานผลการปฏิบัติงานประจำเดือน",
             Period.MONTH,
+            write_pdf=_pdf("monthly_pdf"),
             write_xlsx=_monthly_xlsx,
             description="กิจกรรม ผู้รับบริการ การส่งต่อ การอบรม และความครอบคลุม แยกตามอำเภอ",
         ),
@@ -108,6 +123,7 @@ CATALOGUE: dict[str, ReportSpec] = {
             "roster",
             "ทะเบียนอาสาสมัครแรงงาน",
             Period.NONE,
+            write_pdf=_pdf("roster_pdf"),
             write_xlsx=_roster_xlsx,
             description="รายชื่ออาสาสมัครทั้งหมด แยกตามอำเภอ",
         ),
@@ -115,12 +131,14 @@ CATALOGUE: dict[str, ReportSpec] = {
             "coverage",
             "รายงานความครอบคลุมพื้นที่",
             Period.NONE,
+            write_pdf=_pdf("coverage_pdf"),
             description="ตำบลที่มีและไม่มีแกนนำอาสาสมัครแรงงานที่ปฏิบัติหน้าที่",
         ),
         ReportSpec(
             "expiring",
             "รายชื่ออาสาสมัครที่จะครบวาระภายใน 90 วัน",
             Period.NONE,
+            write_pdf=_pdf("expiring_pdf"),
             write_xlsx=_expiring_xlsx,
             description="สำหรับเตรียมการแต่งตั้งรุ่นใหม่",
         ),

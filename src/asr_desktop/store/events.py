@@ -99,6 +99,31 @@ class EventStore:
             )
         ]
 
+    def starting_between(self, first: date, following: date) -> list[tuple[Event, dict[str, int]]]:
+        """Events that start in a half-open date range, earliest first, each with how many
+        attended by role (role code → count, every role listed)."""
+        events = [
+            from_row(Event, row)
+            for row in self.db.query(
+                "SELECT * FROM events WHERE start_date >= ? AND start_date < ? "
+                "ORDER BY start_date, id",
+                [first.isoformat(), following.isoformat()],
+            )
+        ]
+        counts: dict[int, dict[str, int]] = {
+            e.id: dict.fromkeys((r.value for r in AttendeeRole), 0)
+            for e in events
+            if e.id is not None
+        }
+        for event_id, role, n in self.db.execute(
+            "SELECT a.event_id, a.role, count(*) FROM event_attendees a "
+            "JOIN events e ON e.id = a.event_id WHERE e.start_date >= ? AND e.start_date < ? "
+            "AND a.attended = 1 GROUP BY 1, 2",
+            [first.isoformat(), following.isoformat()],
+        ).fetchall():
+            counts[event_id][role] = int(n)
+        return [(e, counts[e.id]) for e in events if e.id is not None]
+
     def attendees(self, event_id: int) -> list[AttendeeRow]:
         rows = self.db.query(
             "SELECT a.*, "

@@ -150,6 +150,20 @@ class ReferralStore:
         ).fetchall()
         return {(agency, status): int(n) for agency, status, n in rows}
 
+    def district_counts(self, first: date, following: date) -> dict[str, int]:
+        """District code → referrals made in a half-open date range.
+
+        A referral counts in the district of the tambon it names, else in the district of
+        the volunteer who made it; those with neither are left out.
+        """
+        rows = self.db.execute(
+            "SELECT coalesce(nullif(substr(r.subdistrict_code, 1, 4), ''), v.district_code), "
+            "count(*) FROM referrals r LEFT JOIN volunteers v ON v.id = r.volunteer_id "
+            "WHERE r.date >= ? AND r.date < ? GROUP BY 1",
+            [first.isoformat(), following.isoformat()],
+        ).fetchall()
+        return {code: int(n) for code, n in rows if code}
+
     def by_volunteer(self, volunteer_id: int) -> tuple[int, int]:
         """(served, total) referrals the volunteer made."""
         row = self.db.execute(

@@ -50,20 +50,35 @@ ORDER BY d.sort_key, s.sort_key, v.name_sort_key, v.id
 """
 
 
-def register_count(db: Database) -> int:
+def register_count(db: Database, *, district_code: str = "") -> int:
+    if district_code:
+        sql = "SELECT count(*) FROM volunteers WHERE district_code = ?"
+        return int(db.execute(sql, [district_code]).fetchone()[0])
     return int(db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
 
 
-def register_rows(db: Database, *, today: date) -> Iterator[tuple[Any, ...]]:
-    """Every volunteer in register order (district, tambon, name), as REGISTER_COLUMNS."""
-    cursor = db.conn.execute(_REGISTER_SQL.format(where=""), {"today": today.isoformat()})
+def register_rows(
+    db: Database, *, today: date, district_code: str = ""
+) -> Iterator[tuple[Any, ...]]:
+    """Every volunteer in register order (district, tambon, name), as REGISTER_COLUMNS;
+    only those of ``district_code`` when given."""
+    where = "WHERE v.district_code = :district" if district_code else ""
+    cursor = db.conn.execute(
+        _REGISTER_SQL.format(where=where), {"today": today.isoformat(), "district": district_code}
+    )
     while block := cursor.fetchmany(1_000):
         yield from block
 
 
-def terms_ending_rows(db: Database, *, today: date, until: date) -> list[tuple[Any, ...]]:
+def terms_ending_rows(
+    db: Database, *, today: date, until: date, district_code: str = ""
+) -> list[tuple[Any, ...]]:
     """Volunteers serving today whose term ends by ``until``, soonest first."""
-    sql = _REGISTER_SQL.format(
-        where=f"WHERE ({STATUS_SQL}) = 'active' AND v.term_end <= :until"
-    ).replace("ORDER BY d.sort_key", "ORDER BY v.term_end, d.sort_key")
-    return db.execute(sql, {"today": today.isoformat(), "until": until.isoformat()}).fetchall()
+    where = f"WHERE ({STATUS_SQL}) = 'active' AND v.term_end <= :until"
+    if district_code:
+        where += " AND v.district_code = :district"
+    sql = _REGISTER_SQL.format(where=where).replace(
+        "ORDER BY d.sort_key", "ORDER BY v.term_end, d.sort_key"
+    )
+    params = {"today": today.isoformat(), "until": until.isoformat(), "district": district_code}
+    return db.execute(sql, params).fetchall()

@@ -98,11 +98,10 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
 
     def done(result: PackageResult) -> None:
         files = "\n".join(f"• {f.name} ({f.size:,} ไบต์)" for f in result.files)
-        note = "\n\nยังไม่มีการส่งออก PDF ในรุ่นนี้ ชุดรายงานจึงมีเฉพาะไฟล์ Excel" if result.pdf_missing else ""
         ask.inform(
             parent, "ส่งรายงานประจำเดือน",
             f"บันทึกชุดรายงาน{format_thai_month(*month)}ที่ {result.folder}\n{files}\n"
-            f"• manifest.json{note}\n\nเก็บสำเนาไว้ที่ {result.frozen_copy}",
+            f"• manifest.json\n\nเก็บสำเนาไว้ที่ {result.frozen_copy}",
         )  # fmt: skip
 
     runner.run("กำลังจัดทำชุดรายงาน…", work, on_done=done,

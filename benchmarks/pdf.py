@@ -1,0 +1,95 @@
+"""Time the printed reports on a national-size roster.
+
+    PYTHAINLP_READ_ONLY=1 python benchmarks/pdf.py [--volunteers 8000] [--skip-reportlab]
+
+Builds a demo province of ``--volunteers`` volunteers into a temporary database file, then
+times the roster register (target: ≤ 10 s for 8,000) and the monthly report through the
+catalogue's writers, and reportlab's plain ``Paragraph(shaping=1)`` LongTable on the same
+register rows for comparison (the code of benchmarks/pdf_typeset.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pdf_typeset import reportlab_plain, timed
+
+from asr_desktop.domain.progress import no_progress
+from asr_desktop.reports.pdf.document import TABLE_SIZE
+from asr_desktop.reports.pdf.fonts import REGULAR, register_fonts
+from asr_desktop.reports.pdf.line_breaking import break_lines
+from asr_desktop.reports.pdf.roster_register import COLUMNS
+from asr_desktop.services.demo import build_demo
+from asr_desktop.services.pdf_reports import _register_groups
+from asr_desktop.services.report_catalogue import ReportRequest, report_spec
+from asr_desktop.store import register
+from asr_desktop.store.database import open_database
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--volunteers", type=int, default=8000)
+    parser.add_argument("--skip-reportlab", action="store_true")
+    arguments = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(Path(folder) / "bench.db")
+        start = time.perf_counter()
+        build_demo(db, volunteers=arguments.volunteers)
+        print(f"demo database, {arguments.volunteers:,} volunteers: "
+              f"{time.perf_counter() - start:.1f} s")  # fmt: skip
+        start = time.perf_counter()
+        register_fonts()
+        break_lines("อาสาสมัครแรงงานจังหวัดสกลนครประจำเดือน", 15, REGULAR, TABLE_SIZE)
+        print(f"one-off start-up (fonts, pythainlp dictionaries): "
+              f"{time.perf_counter() - start:.2f} s")  # fmt: skip
+
+        today = date.today()
+        months = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
+        request = ReportRequest(today=today, month=months)
+        for key in ("roster", "monthly"):
+            writer = report_spec(key).write_pdf
+            assert writer is not None
+            out = Path(folder) / f"{key}.pdf"
+            wall, cpu, pages = timed(lambda: writer(db, request, out, no_progress))  # noqa: B023
+            size = out.stat().st_size / 1e6
+            print(f"{key:>8}: {wall:6.2f} s wall {cpu:6.2f} s CPU {pages:4d} pages {size:4.1f} MB")
+            if key == "roster":
+                roster_cpu = cpu
+
+        if arguments.skip_reportlab:
+            return
+        rows = [
+            (str(n), e.name, e.national_id, e.subdistrict, e.tier, e.batch, e.term_start,
+             e.term_end, e.status, e.phone)
+            for n, e in enumerate(
+                (e for _, entries in _register_groups(
+                    register.register_rows(db, today=today), full_ids=False
+                ) for e in entries),
+                start=1,
+            )
+        ]  # fmt: skip
+        import pdf_typeset
+
+        pdf_typeset.COLUMNS = list(COLUMNS)
+        plain_out = io.BytesIO()
+        wall, cpu, pages = timed(lambda: reportlab_plain(rows, plain_out))
+        print(f"reportlab Paragraph(shaping=1) LongTable, same rows: {wall:6.2f} s wall "
+              f"{cpu:6.2f} s CPU {pages:4d} pages")  # fmt: skip
+        print(f"reportlab / ours (roster, CPU time): {cpu / roster_cpu:.1f}x")
+        db.close()
+
+
+if __name__ == "__main__":
+    main()

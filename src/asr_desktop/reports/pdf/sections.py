@@ -1,0 +1,151 @@
+"""An A4 report of several parts: headings, paragraphs, tables and charts, one after another.
+
+:func:`build_table_report` makes a report of one long table; the monthly report and the
+coverage report need several tables with a heading each, a summary paragraph and charts.
+They share its page geometry, running header, "หน้า x/y", signature blocks, Thai digits and
+write-only-when-done behaviour.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO, Literal
+
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import cm
+from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus.flowables import Flowable
+
+from asr_desktop.reports.pdf.charts import BarChart, PieChart
+from asr_desktop.reports.pdf.document import (
+    BODY_SIZE,
+    TABLE_SIZE,
+    TITLE_SIZE,
+    Cancelled,
+    ProgressCallback,
+    Signature,
+    _convert_row,
+    _Page,
+    _render,
+    _same,
+    _signature_blocks,
+    _to_thai_digits,
+    _write,
+)
+from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
+from asr_desktop.reports.pdf.table import Column, ReportTable, Row
+from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle
+
+
+@dataclass(frozen=True, slots=True)
+class Imprint:
+    """What every printed report takes from the office settings."""
+
+    office_name: str
+    signatures: tuple[Signature, ...] = ()
+    thai_digits: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading, kept on the page of what follows it."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A paragraph of body text (justified, as Thai official writing is)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableSection:
+    """A table; ``columns`` widths are relative and fill the frame's width."""
+
+    columns: Sequence[Column]
+    rows: Sequence[Row]
+
+
+Section = Heading | Text | TableSection | BarChart | PieChart
+
+
+def build_sections_report(
+    out: str | os.PathLike[str] | BinaryIO,
+    *,
+    title: str,
+    office_name: str,
+    period_text: str,
+    sections: Sequence[Section],
+    subtitle_lines: Sequence[str] = (),
+    signatures: Sequence[Signature] = (),
+    orientation: Literal["portrait", "landscape"] = "portrait",
+    thai_digits: bool = False,
+    progress: ProgressCallback | None = None,
+    is_cancelled: Callable[[], bool] | None = None,
+) -> int:
+    """Write the report as PDF to a path or a binary stream; returns the page count.
+
+    As :func:`build_table_report`: ``period_text`` comes formatted (พ.ศ.), ``thai_digits``
+    prints every 0-9 as ๐-๙ (chart labels too), ``progress(done, total)`` counts sections,
+    and when ``is_cancelled()`` turns True :class:`Cancelled` is raised and nothing is
+    written.
+    """
+    register_fonts()
+    digits = _to_thai_digits if thai_digits else _same
+    page = _Page(A4 if orientation == "portrait" else landscape(A4))
+    total = len(sections) + 1
+
+    def step(done: int) -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise Cancelled
+        if progress is not None:
+            progress(done, total)
+
+    story: list[Flowable] = [
+        ThaiParagraph(digits(title), ThaiStyle(BOLD, TITLE_SIZE, alignment="center")),
+        *(
+            ThaiParagraph(digits(line), ThaiStyle(REGULAR, BODY_SIZE, alignment="center"))
+            for line in subtitle_lines
+        ),
+        Spacer(1, 0.2 * cm),
+    ]
+    for number, section in enumerate(sections):
+        story.append(_flowable(section, page, digits))
+        step(number + 1)
+    if signatures:
+        converted = [Signature(digits(s.name), digits(s.position)) for s in signatures]
+        story += [
+            Spacer(1, 0.8 * cm),
+            KeepTogether([_signature_blocks(converted, page.frame_width)]),
+        ]
+    pdf, pages = _render(story, page, digits(office_name), digits(period_text), digits, title=title)
+    step(total)
+    _write(out, pdf)
+    return pages
+
+
+def _flowable(section: Section, page: _Page, digits: Callable[[str], str]) -> Flowable:
+    if isinstance(section, Heading):
+        heading = ThaiParagraph(
+            digits(section.text), ThaiStyle(BOLD, BODY_SIZE, space_before=10, space_after=4)
+        )
+        heading.keepWithNext = True
+        return heading
+    if isinstance(section, Text):
+        style = ThaiStyle(REGULAR, BODY_SIZE, alignment="justify", space_after=4)
+        return ThaiParagraph(digits(section.text), style)
+    if isinstance(section, TableSection):
+        scale = page.frame_width / sum(column.width for column in section.columns)
+        columns = [Column(digits(c.header), c.width, c.align) for c in section.columns]
+        return ReportTable(
+            columns,
+            [_convert_row(row, digits) for row in section.rows],
+            [column.width * scale for column in columns],
+            body=ThaiStyle(REGULAR, TABLE_SIZE),
+            full_height=page.frame_height,
+        )
+    return section.flowable(digits)
