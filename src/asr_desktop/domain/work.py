@@ -11,6 +11,9 @@ from datetime import date, timedelta
 
 from asr_desktop.domain.vocabulary import _Labelled
 
+Day = date
+"""``date`` under a name that a dataclass field called ``date`` cannot shadow."""
+
 
 class ReferralStatus(_Labelled):
     """Where a referral (ชี้เป้า คัดกรอง ส่งต่อ) stands."""
@@ -156,11 +159,11 @@ class Referral:
     need: str = ""
     status: ReferralStatus = ReferralStatus.REFERRED
     outcome: str = ""
-    follow_up_date: date | None = None
+    follow_up_date: Day | None = None
     note: str = ""
     id: int | None = None
 
-    def is_overdue(self, today: date) -> bool:
+    def is_overdue(self, today: Day) -> bool:
         return (
             self.status.is_open and self.follow_up_date is not None and self.follow_up_date < today
         )

@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -231,7 +232,7 @@ def _activities(
     agencies = [a.value for a in Agency]
     # Some volunteers never report, so "no activity for 3 months" shows real names.
     silent = {vid for vid, *_ in active if rng.random() < 0.08}
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     year, month = today.year, today.month
     for back in range(DEMO_MONTHS):
         first, following = month_range(year, month)
@@ -298,7 +299,7 @@ def _referrals(
         return 0
     count = max(40, min(len(active) // 6, 5000))
     statuses = [s.value for s in ReferralStatus]
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for i in range(count):
         vid, _tier, sub, *_ = rng.choice(active)
         need, agency = rng.choice(_NEEDS)
@@ -361,7 +362,7 @@ def _events(
             .last_pk
         )
         people = rng.sample(active, min(len(active), rng.randint(25, 60)))
-        rows = [
+        rows: list[tuple[Any, ...]] = [
             (event_id, tier or "network", vid, None, "", "", int(rng.random() > 0.08))
             for vid, tier, *_ in people
         ]
@@ -391,7 +392,7 @@ def _checklists(
         db.execute("SELECT id, mentor_id FROM volunteers WHERE mentor_id IS NOT NULL").fetchall()
     )
     items = [i.value for i in ChecklistItem]
-    rows = []
+    rows: list[tuple[Any, ...]] = []
     for year, q, assessed, share in periods:
         for vid, *_ in active:
             if vid not in mentors or rng.random() > share:

@@ -80,10 +80,7 @@ class MentorService:
                 {"today": self.today().isoformat()},
             ).fetchall()
         }
-        return [
-            MentorLoad(m, *counts.get(m.id, (0, 0)))  # type: ignore[arg-type]
-            for m in self.store.all()
-        ]
+        return [MentorLoad(m, *counts.get(m.id or 0, (0, 0))) for m in self.store.all()]
 
     def volunteers_of(self, mentor_id: int) -> list[int]:
         return roster_ids(self.db, RosterFilter(mentor_id=mentor_id), today=self.today())

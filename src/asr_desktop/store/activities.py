@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.work import Activity, month_range
 from asr_desktop.store import audit
-from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.records import from_row, inserted_id, to_row
 
 
 class MonthTotal(NamedTuple):
@@ -36,8 +36,8 @@ class ActivityStore:
 
     def add(self, activity: Activity) -> int:
         with self.db.atomic():
-            activity.id = int(
-                self.db.table("activities").insert(to_row(activity, exclude=("id",))).last_pk
+            activity.id = inserted_id(
+                self.db.table("activities").insert(to_row(activity, exclude=("id",)))
             )
             audit.record(
                 self.db,
@@ -147,9 +147,8 @@ class ActivityStore:
                 )
                 cell_id = existing[0]
             elif grid_count:
-                cell_id = (
-                    self.db.table("activities")
-                    .insert(
+                cell_id = inserted_id(
+                    self.db.table("activities").insert(
                         {
                             "volunteer_id": volunteer_id,
                             "date": first,
@@ -158,7 +157,6 @@ class ActivityStore:
                             "from_grid": 1,
                         }
                     )
-                    .last_pk
                 )
             else:
                 return

@@ -7,7 +7,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Category, CategoryKind
 from asr_desktop.store import audit
-from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.records import from_row, inserted_id, to_row
 
 
 class CategoryStore:
@@ -40,7 +40,7 @@ class CategoryStore:
             ).fetchone()[0]
             category = Category(kind, "", label, position)
             table = self.db.table("work_categories")
-            category.id = int(table.insert(to_row(category, exclude=("id",))).last_pk)
+            category.id = inserted_id(table.insert(to_row(category, exclude=("id",))))
             category.code = f"office_{category.id}"
             table.update(category.id, {"code": category.code})
             audit.record(

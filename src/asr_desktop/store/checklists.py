@@ -10,6 +10,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain.work import Checklist, ChecklistItem
 from asr_desktop.store import audit
+from asr_desktop.store.records import inserted_id
 
 
 def _to_row(checklist: Checklist) -> dict[str, Any]:
@@ -63,9 +64,10 @@ class ChecklistStore:
             row = _to_row(checklist)
             table = self.db.table("mentor_checklists")
             if existing is None:
-                checklist.id = int(table.insert(row).last_pk)
+                checklist.id = inserted_id(table.insert(row))
                 before = None
             else:
+                assert existing.id is not None
                 checklist.id = existing.id
                 before = _to_row(existing)
                 table.update(existing.id, row)
@@ -79,7 +81,7 @@ class ChecklistStore:
                 summary=f"volunteer {checklist.volunteer_id} {checklist.fiscal_year}/"
                 f"Q{checklist.quarter}",
             )
-        return int(checklist.id)
+        return checklist.id
 
     def for_quarter(
         self, volunteer_ids: list[int], fiscal_year: int, quarter: int

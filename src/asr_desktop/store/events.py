@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.store import audit
-from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.records import from_row, inserted_id, to_row
 
 
 class AttendeeRow(NamedTuple):
@@ -44,7 +44,7 @@ class EventStore:
             table = self.db.table("events")
             row = to_row(event, exclude=("id",))
             if event.id is None:
-                event.id = int(table.insert(row).last_pk)
+                event.id = inserted_id(table.insert(row))
                 before = None
                 action = "create"
             else:
@@ -54,10 +54,10 @@ class EventStore:
             old_people = self._people(event.id)
             self.db.execute("DELETE FROM event_attendees WHERE event_id = ?", [event.id])
             for attendee in attendees:
-                attendee.id = int(
-                    self.db.table("event_attendees")
-                    .insert({**to_row(attendee, exclude=("id",)), "event_id": event.id})
-                    .last_pk
+                attendee.id = inserted_id(
+                    self.db.table("event_attendees").insert(
+                        {**to_row(attendee, exclude=("id",)), "event_id": event.id}
+                    )
                 )
             after = to_row(event)
             after["attendees"] = self._people(event.id)

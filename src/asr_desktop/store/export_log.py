@@ -89,5 +89,19 @@ def exports(db: Database, kind: str | None = None) -> list[ExportEntry]:
                 [row[0]],
             ).fetchall()
         )
-        entries.append(ExportEntry(*row[:7], json.loads(row[7]), row[8], files))
+        entry_id, at, os_user, kind, period, folder, frozen_copy, manifest, digest = row[:9]
+        entries.append(
+            ExportEntry(
+                entry_id,
+                at,
+                os_user,
+                kind,
+                period,
+                folder,
+                frozen_copy,
+                json.loads(manifest),
+                digest,
+                files,
+            )
+        )
     return entries

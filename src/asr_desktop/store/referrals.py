@@ -11,7 +11,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.work import Referral, ReferralStatus
 from asr_desktop.store import audit
-from asr_desktop.store.records import from_row, to_row
+from asr_desktop.store.records import from_row, inserted_id, to_row
 
 OPEN_STATUSES_SQL = "('referred', 'in_progress')"
 
@@ -47,8 +47,8 @@ class ReferralStore:
 
     def add(self, referral: Referral) -> int:
         with self.db.atomic():
-            referral.id = int(
-                self.db.table("referrals").insert(to_row(referral, exclude=("id",))).last_pk
+            referral.id = inserted_id(
+                self.db.table("referrals").insert(to_row(referral, exclude=("id",)))
             )
             audit.record(
                 self.db,

@@ -12,12 +12,12 @@ layer that does not read back. This package sets Thai itself:
 A report is a thin function that prepares rows and calls :func:`build_table_report`.
 """
 
+from asr_desktop.domain.progress import Cancelled
 from asr_desktop.reports.pdf.document import (
     BODY_SIZE,
     SMALL_SIZE,
     TABLE_SIZE,
     TITLE_SIZE,
-    Cancelled,
     Signature,
     build_table_report,
 )

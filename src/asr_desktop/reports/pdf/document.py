@@ -27,6 +27,8 @@ from reportlab.platypus import BaseDocTemplate, Frame, KeepTogether, PageTemplat
 from reportlab.platypus import Table as LayoutTable
 from reportlab.platypus.flowables import Flowable
 
+from asr_desktop.domain.progress import Cancelled
+from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
 from asr_desktop.reports.pdf.table import Column, GroupHeading, ReportTable, Row, Subtotal
 from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle, draw_thai_line
@@ -44,25 +46,12 @@ MARGIN_BOTTOM: float = 1.8 * cm  # and the page number in this one
 ProgressCallback = Callable[[int, int], None]
 
 
-class Cancelled(Exception):
-    """The user cancelled the report; nothing was written."""
-
-
 @dataclass(frozen=True, slots=True)
 class Signature:
     """A signature block: ลงชื่อ ......, (name), position (may hold line feeds)."""
 
     name: str
     position: str
-
-
-_THAI_DIGITS = str.maketrans("0123456789", "๐๑๒๓๔๕๖๗๘๙")
-
-
-def _to_thai_digits(text: str) -> str:
-    # Mirrors asr_desktop.domain.thai_digits.to_thai_digits, kept here so reports do not
-    # wait for it; only 0-9 change.
-    return text.translate(_THAI_DIGITS)
 
 
 def build_table_report(
@@ -92,10 +81,10 @@ def build_table_report(
     (a file at ``out`` is only replaced once the whole PDF is ready).
     """
     register_fonts()
-    digits = _to_thai_digits if thai_digits else _same
-    source = [_convert_row(row, digits) for row in rows]
+    digits = to_thai_digits if thai_digits else same_digits
+    source = [convert_row(row, digits) for row in rows]
     total = len(source)
-    page = _Page(A4 if orientation == "portrait" else landscape(A4))
+    page = PageGeometry(A4 if orientation == "portrait" else landscape(A4))
 
     def check() -> None:
         if is_cancelled is not None and is_cancelled():
@@ -116,15 +105,17 @@ def build_table_report(
         rows_done,
     )
     check()
-    pdf, pages = _render(story, page, digits(office_name), digits(period_text), digits, title=title)
+    pdf, pages = render_pages(
+        story, page, digits(office_name), digits(period_text), digits, title=title
+    )
     if progress is not None:
         progress(total, total)
-    _write(out, pdf)
+    write_pdf(out, pdf)
     return pages
 
 
 @dataclass(frozen=True, slots=True)
-class _Page:
+class PageGeometry:
     size: tuple[float, float]
 
     @property
@@ -137,7 +128,7 @@ class _Page:
 
 
 def _story(
-    page: _Page,
+    page: PageGeometry,
     title: str,
     subtitle_lines: list[str],
     columns: list[Column],
@@ -150,7 +141,7 @@ def _story(
     closing: list[Flowable] = []
     closing_height = 0.0
     if signatures:
-        blocks = _signature_blocks(signatures, page.frame_width)
+        blocks = signature_blocks(signatures, page.frame_width)
         closing = [Spacer(1, 0.8 * cm), KeepTogether([blocks])]
         closing_height = 0.8 * cm + blocks.wrap(page.frame_width, page.frame_height)[1]
     subtitle_style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center")
@@ -171,9 +162,9 @@ def _story(
     ]
 
 
-def _render(
+def render_pages(
     story: list[Flowable],
-    page: _Page,
+    page: PageGeometry,
     office_name: str,
     period_text: str,
     digits: Callable[[str], str],
@@ -239,11 +230,11 @@ def _binary_streams() -> Iterator[None]:
         rl_config.useA85 = saved
 
 
-def _same(text: str) -> str:
+def same_digits(text: str) -> str:
     return text
 
 
-def _convert_row(row: Row, digits: Callable[[str], str]) -> Row:
+def convert_row(row: Row, digits: Callable[[str], str]) -> Row:
     if isinstance(row, GroupHeading):
         return GroupHeading(digits(row.text))
     if isinstance(row, Subtotal):
@@ -251,7 +242,7 @@ def _convert_row(row: Row, digits: Callable[[str], str]) -> Row:
     return tuple(digits(cell) for cell in row)
 
 
-def _signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
+def signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
     """Signature blocks two to a row, each centred in its half."""
     style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center")
     blocks = [
@@ -309,7 +300,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         super().save()
 
 
-def _write(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:
+def write_pdf(out: str | os.PathLike[str] | BinaryIO, data: bytes) -> None:
     if isinstance(out, (str, os.PathLike)):
         target = Path(out)
         handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".part")

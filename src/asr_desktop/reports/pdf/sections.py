@@ -18,21 +18,21 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Spacer
 from reportlab.platypus.flowables import Flowable
 
+from asr_desktop.domain.progress import Cancelled
+from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.charts import BarChart, PieChart
 from asr_desktop.reports.pdf.document import (
     BODY_SIZE,
     TABLE_SIZE,
     TITLE_SIZE,
-    Cancelled,
+    PageGeometry,
     ProgressCallback,
     Signature,
-    _convert_row,
-    _Page,
-    _render,
-    _same,
-    _signature_blocks,
-    _to_thai_digits,
-    _write,
+    convert_row,
+    render_pages,
+    same_digits,
+    signature_blocks,
+    write_pdf,
 )
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
 from asr_desktop.reports.pdf.table import Column, ReportTable, Row
@@ -95,8 +95,8 @@ def build_sections_report(
     written.
     """
     register_fonts()
-    digits = _to_thai_digits if thai_digits else _same
-    page = _Page(A4 if orientation == "portrait" else landscape(A4))
+    digits = to_thai_digits if thai_digits else same_digits
+    page = PageGeometry(A4 if orientation == "portrait" else landscape(A4))
     total = len(sections) + 1
 
     def step(done: int) -> None:
@@ -120,15 +120,17 @@ def build_sections_report(
         converted = [Signature(digits(s.name), digits(s.position)) for s in signatures]
         story += [
             Spacer(1, 0.8 * cm),
-            KeepTogether([_signature_blocks(converted, page.frame_width)]),
+            KeepTogether([signature_blocks(converted, page.frame_width)]),
         ]
-    pdf, pages = _render(story, page, digits(office_name), digits(period_text), digits, title=title)
+    pdf, pages = render_pages(
+        story, page, digits(office_name), digits(period_text), digits, title=title
+    )
     step(total)
-    _write(out, pdf)
+    write_pdf(out, pdf)
     return pages
 
 
-def _flowable(section: Section, page: _Page, digits: Callable[[str], str]) -> Flowable:
+def _flowable(section: Section, page: PageGeometry, digits: Callable[[str], str]) -> Flowable:
     if isinstance(section, Heading):
         heading = ThaiParagraph(
             digits(section.text), ThaiStyle(BOLD, BODY_SIZE, space_before=10, space_after=4)
@@ -143,7 +145,7 @@ def _flowable(section: Section, page: _Page, digits: Callable[[str], str]) -> Fl
         columns = [Column(digits(c.header), c.width, c.align) for c in section.columns]
         return ReportTable(
             columns,
-            [_convert_row(row, digits) for row in section.rows],
+            [convert_row(row, digits) for row in section.rows],
             [column.width * scale for column in columns],
             body=ThaiStyle(REGULAR, TABLE_SIZE),
             full_height=page.frame_height,

@@ -143,7 +143,8 @@ def build_plan(
             "ไม่พบแถวหัวตารางใน 20 แถวแรก (ต้องมีอย่างน้อยเลขประจำตัวประชาชนหรือชื่อ และคอลัมน์อื่นอีก 2 คอลัมน์)"
         )
     data_start = detected[0] if detected else 1
-    columns = {c: f for c, f in (mapping if mapping is not None else detected[1]).items() if f}
+    chosen = mapping if mapping is not None else detected[1] if detected else {}
+    columns = {c: f for c, f in chosen.items() if f}
     return _Planner(db, source, data_start, columns, on_duplicate, today).plan(progress)
 
 
