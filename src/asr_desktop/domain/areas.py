@@ -47,8 +47,13 @@ def is_subdistrict(code: str) -> bool:
 
 
 def district_label(code: str) -> str:
-    """'อำเภอ…' outside Bangkok, 'เขต…' in Bangkok (province 10)."""
-    return ("เขต" if code.startswith("10") else "อำเภอ") + district_name(code)
+    """'อำเภอ…' outside Bangkok, 'เขต…' in Bangkok (province 10).
+
+    DOPA's names of Bangkok districts already begin with เขต ("เขตพระนคร").
+    """
+    name = district_name(code)
+    prefix = "เขต" if code.startswith("10") else "อำเภอ"
+    return name if name.startswith(prefix) else prefix + name
 
 
 def subdistrict_label(code: str) -> str:
