@@ -7,7 +7,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -24,7 +23,7 @@ from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.volunteers import VolunteerStore
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
-from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit
+from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
 
 def agency_combo(*, blank: str | None = "— ไม่ระบุ —") -> QComboBox:
@@ -93,13 +92,7 @@ class ActivityDialog(QDialog):
         form.addRow("ผู้ได้รับประโยชน์ ชาย (คน)", self.male)
         form.addRow("ผู้ได้รับประโยชน์ หญิง (คน)", self.female)
         form.addRow("หมายเหตุ", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -29,7 +28,7 @@ from asr_desktop.store.mentors import MentorStore
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
 from asr_desktop.ui.table_models import Column, RowsModel
-from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit
+from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
 
 @dataclass(slots=True)
@@ -149,13 +148,7 @@ class EventDialog(QDialog):
         people_layout.addWidget(self.table, 1)
         people_layout.addLayout(row4)
 
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(people, 1)

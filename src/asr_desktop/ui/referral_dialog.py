@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -21,7 +20,7 @@ from asr_desktop.services.referrals import ReferralService
 from asr_desktop.ui.activity_dialog import agency_combo
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
-from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit
+from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
 
 class ReferralDialog(QDialog):
@@ -65,13 +64,7 @@ class ReferralDialog(QDialog):
         form.addRow("ผลการส่งต่อ", self.outcome)
         form.addRow("วันนัดติดตาม", self.follow_up)
         form.addRow("หมายเหตุ", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QSpinBox,
@@ -23,6 +22,7 @@ from asr_desktop.domain.settings import SETTINGS, OfficeSettings, Setting
 from asr_desktop.services.office import update_settings
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.widgets import save_cancel_buttons
 
 
 class SettingsDialog(QDialog):
@@ -39,13 +39,7 @@ class SettingsDialog(QDialog):
                 editor.setToolTip(setting.help)
             self.editors[setting.key] = editor
             form.addRow(setting.label, editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = save_cancel_buttons(self.accept, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLineEdit,
     QListWidget,
@@ -23,18 +22,7 @@ from asr_desktop.domain.model import Term
 from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
 from asr_desktop.ui import ask
-from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit
-
-
-def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
-    buttons.accepted.connect(dialog.accept)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
+from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
 
 def _date_row(form: QFormLayout, label: str) -> ThaiDateEdit:
@@ -192,7 +180,7 @@ class TermDialog(QDialog):
         self.result_term: Term | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(save_cancel_buttons(self.accept, self.reject))
 
     def accept(self) -> None:
         try:
@@ -225,7 +213,7 @@ class StatusChangeDialog(QDialog):
         form.addRow("หมายเหตุ", self.note)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
-        layout.addWidget(_buttons(self))
+        layout.addWidget(save_cancel_buttons(self.accept, self.reject))
         self.date_value: date | None = None
 
     def accept(self) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
@@ -146,3 +147,17 @@ class EnterMovesOn(QObject):
             watched.focusNextChild()
             return True
         return False
+
+
+def save_cancel_buttons(
+    on_save: Callable[[], object], on_cancel: Callable[[], object]
+) -> QDialogButtonBox:
+    """The Thai "บันทึก / ยกเลิก" button row every form ends with."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText("บันทึก")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("ยกเลิก")
+    buttons.accepted.connect(on_save)
+    buttons.rejected.connect(on_cancel)
+    return buttons
