@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services.roster_import.commit import ImportResult, commit_plan, write_rejects
 from asr_desktop.services.roster_import.headers import FIELD_LABELS
 from asr_desktop.services.roster_import.plan import Action, ImportPlan, OnDuplicate, build_plan
@@ -170,6 +172,10 @@ class ImportDialog(QDialog):
         self.problems.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.problems.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.problems.verticalHeader().setVisible(False)
+        self.problems.setWordWrap(True)
+        self.problems.setTextElideMode(Qt.TextElideMode.ElideNone)
+        # Row heights follow the reason column's width, known only once it is laid out.
+        self.problems.horizontalHeader().sectionResized.connect(self._fit_problem_rows)
         replan = QPushButton("ตรวจสอบอีกครั้งตามการจับคู่คอลัมน์")
         replan.clicked.connect(lambda: self.plan_file(self.edited_mapping()))
         back = QPushButton("ย้อนกลับ")
@@ -227,13 +233,21 @@ class ImportDialog(QDialog):
                 (f"คอลัมน์ {problem.column}: " if problem.column else "") + problem.message
             )  # fmt: skip
             for j, value in enumerate((str(row.row), row.action.label, text)):
-                self.problems.setItem(i, j, QTableWidgetItem(value))
+                # Reasons are long Thai sentences: wrap them between words, never elide.
+                item = QTableWidgetItem(with_word_breaks(value) if j == 2 else value)
+                item.setToolTip(value)
+                self.problems.setItem(i, j, item)
         self.problems.resizeColumnsToContents()
         writable = plan.count(Action.ADD) + plan.count(Action.UPDATE)
         self.commit_button.setEnabled(writable > 0)
         self.commit_button.setText(f"นำเข้า {writable:,} รายการ")
         self.rejects_button.setEnabled(plan.count(Action.REJECT) > 0)
         self.pages.setCurrentIndex(1)
+        QTimer.singleShot(0, self._fit_problem_rows)
+
+    def _fit_problem_rows(self) -> None:
+        if self.problems.rowCount() <= _ROWS_SIZED_TO_TEXT:
+            self.problems.resizeRowsToContents()
 
     @staticmethod
     def counts_text(plan: ImportPlan) -> str:
@@ -314,6 +328,10 @@ class ImportDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(close)
         return page
+
+
+_ROWS_SIZED_TO_TEXT = 2000
+"""Above this many problems rows keep one line (sizing each to its text would be slow)."""
 
 
 def _column_letter(index: int) -> str:
