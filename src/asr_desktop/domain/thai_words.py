@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from itertools import pairwise
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
@@ -27,4 +28,11 @@ def with_word_breaks(text: str) -> str:
     """The text with U+200B between Thai words, so any wrapping widget breaks between them."""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
         return text
-    return ZWSP.join(thai_words(text.replace(ZWSP, "")))
+    words = thai_words(text.replace(ZWSP, ""))
+    pieces = [words[0]] if words else []
+    for before, word in pairwise(words):
+        # Between two words only: a space is already a break opportunity.
+        if not before.isspace() and not word.isspace():
+            pieces.append(ZWSP)
+        pieces.append(word)
+    return "".join(pieces)
