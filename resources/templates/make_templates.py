@@ -270,10 +270,24 @@ def make_monthly(path: Path) -> None:
     wb.save(path)
 
 
+def make_coverage(path: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    table_sheet(
+        wb, "ความครอบคลุม", "coverage",
+        ["รายงานความครอบคลุมพื้นที่ของแกนนำอาสาสมัครแรงงาน", "{{office}}",
+         "ข้อมูล ณ วันที่ {{as_of_th}}  มีแกนนำปฏิบัติหน้าที่ {{coverage_covered}} จาก "
+         "{{coverage_total}} ตำบล"],
+        COVERAGE, totals="รวม", signature=True, landscape=False,
+    )
+    wb.save(path)
+
+
 def main() -> None:
     make_roster(HERE / "roster.xlsx")
     make_terms_ending(HERE / "terms_ending.xlsx")
     make_monthly(HERE / "monthly.xlsx")
+    make_coverage(HERE / "coverage.xlsx")
 
 
 if __name__ == "__main__":

@@ -56,8 +56,6 @@ def test_errors_and_usage(office, tmp_path, capsys) -> None:
     db = str(office)
     assert main(["--db", db, "report", "monthly", "--pdf", str(tmp_path / "m.pdf")]) == 1
     assert "--month" in capsys.readouterr().err
-    assert main(["--db", db, "report", "coverage", "--xlsx", str(tmp_path / "c.xlsx")]) == 1
-    assert "Excel" in capsys.readouterr().err
     assert main(["--db", db, "report", "roster", "--district", "9999", "--pdf", "x.pdf"]) == 1
     assert "9999" in capsys.readouterr().err
     assert not Path("x.pdf").exists()
@@ -67,3 +65,20 @@ def test_errors_and_usage(office, tmp_path, capsys) -> None:
         assert exc.value.code == 2
     assert main(["--db", db, "report", "roster", "--fiscal-year", "๒๕๖๙", "--pdf",
                  str(tmp_path / "r.pdf")]) == 0  # fmt: skip
+
+
+def test_coverage_workbook_lists_every_tambon(office, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "coverage.xlsx"
+    assert main(["--db", str(office), "report", "coverage", "--xlsx", str(out)]) == 0
+    sheet = load_workbook(out).active
+    values = [[c for c in row if c is not None] for row in sheet.iter_rows(values_only=True)]
+    assert values[0] == ["รายงานความครอบคลุมพื้นที่ของแกนนำอาสาสมัครแรงงาน"]
+    tambon_rows = [
+        row
+        for row in values
+        if row and row[-1] != "รวม" and row[0] in ("เมืองสกลนคร", "วาริชภูมิ", "กุสุมาลย์")
+    ]
+    assert tambon_rows and all(row[2] in ("มี", "ไม่มี") for row in tambon_rows)
+    assert sum(1 for row in values if len(row) >= 3 and row[2] in ("มี", "ไม่มี")) == 125

@@ -51,7 +51,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "template_folder": (
         "โฟลเดอร์แม่แบบรายงาน Excel ของสำนักงาน",
-        "ถ้ามีไฟล์ชื่อเดียวกับแม่แบบมาตรฐาน (roster.xlsx, monthly.xlsx, terms_ending.xlsx) "
+        "ถ้ามีไฟล์ชื่อเดียวกับแม่แบบมาตรฐาน (roster.xlsx, monthly.xlsx, terms_ending.xlsx, coverage.xlsx) "
         "ในโฟลเดอร์นี้ จะใช้ไฟล์ของสำนักงานแทน",
     ),
     "excel_dates_as_text": (

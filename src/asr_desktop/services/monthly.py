@@ -40,18 +40,34 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
     return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
 
 
+def serving_counts(db: Database, as_of: date) -> Counter[tuple[str, str]]:
+    """Volunteers serving (status active) on ``as_of``, by (subdistrict code, tier)."""
+    serving: Counter[tuple[str, str]] = Counter()
+    for code, tier, n in db.execute(
+        f"SELECT v.subdistrict_code, v.tier, count(*) FROM volunteers v "
+        f"WHERE ({STATUS_SQL}) = 'active' GROUP BY 1, 2",
+        {"today": as_of.isoformat()},
+    ):
+        serving[(code, tier)] += n
+    return serving
+
+
+def coverage_rows(db: Database, as_of: date) -> list[CoverageRow]:
+    """Every tambon of the office's province with its serving leads and network members."""
+    serving = serving_counts(db, as_of)
+    return [
+        CoverageRow(district_name, sub_name, serving[(code, "lead")], serving[(code, "network")])
+        for district_code, district_name in areas.districts(load_settings(db).province_code)
+        for code, sub_name in areas.subdistricts(district_code)
+    ]
+
+
 def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
     """The month's figures: roster and coverage as at the month's last day, and the
     activities, referrals and events recorded for the month."""
     settings = load_settings(db)
     first, last = month_bounds(year, month)
-    serving: Counter[tuple[str, str]] = Counter()
-    for code, tier, n in db.execute(
-        f"SELECT v.subdistrict_code, v.tier, count(*) FROM volunteers v "
-        f"WHERE ({STATUS_SQL}) = 'active' GROUP BY 1, 2",
-        {"today": last.isoformat()},
-    ):
-        serving[(code, tier)] += n
+    serving = serving_counts(db, last)
     appointed = Counter(
         dict(
             db.execute(

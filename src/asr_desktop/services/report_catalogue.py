@@ -86,6 +86,12 @@ def _expiring_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pr
     return export_terms_ending(db, out, today=request.today, days=request.days, progress=progress)
 
 
+def _coverage_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
+    from asr_desktop.services.workbooks import export_coverage
+
+    return export_coverage(db, out, today=request.today, progress=progress)
+
+
 def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 
@@ -132,6 +138,7 @@ CATALOGUE: dict[str, ReportSpec] = {
             "รายงานความครอบคลุมพื้นที่",
             Period.NONE,
             write_pdf=_pdf("coverage_pdf"),
+            write_xlsx=_coverage_xlsx,
             description="ตำบลที่มีและไม่มีแกนนำอาสาสมัครแรงงานที่ปฏิบัติหน้าที่",
         ),
         ReportSpec(

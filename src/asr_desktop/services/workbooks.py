@@ -150,3 +150,33 @@ def export_terms_ending(
         progress=progress,
     )
     return len(records)
+
+
+COVERAGE_FIELDS = ("district", "subdistrict", "covered", "leads", "network")
+
+
+def export_coverage(
+    db: Database, out: Path, *, today: date, progress: ProgressFn = no_progress
+) -> int:
+    """Writes the coverage workbook (tambons with and without a serving lead) as of today;
+    returns the number of tambons."""
+    from asr_desktop.services.monthly import coverage_rows
+
+    settings = load_settings(db)
+    rows = coverage_rows(db, today)
+    values = common_values(settings, today) | {
+        "coverage_covered": sum(1 for r in rows if r.covered),
+        "coverage_total": len(rows),
+    }
+    records = [
+        (r.district, r.subdistrict, "มี" if r.covered else "ไม่มี", r.leads, r.network) for r in rows
+    ]
+    fill_template(
+        template_for("coverage.xlsx", settings),
+        out,
+        values=values,
+        tables={"coverage": Table(COVERAGE_FIELDS, records)},
+        settings=settings,
+        progress=progress,
+    )
+    return len(rows)
