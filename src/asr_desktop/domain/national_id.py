@@ -1,6 +1,10 @@
 """The 13-digit Thai national ID (เลขประจำตัวประชาชน): normalise, check, format, mask.
 
 The 13th digit is a check digit over the first twelve (mod 11, weights 13 down to 2).
+It is weaker than it looks, so a passing number can still be mistyped: the third digit
+has weight 11 ≡ 0 (mod 11), so a wrong third digit is never caught, and remainders 0 and
+10 both give check digit 1, so about 1 in 55 other single-digit errors slips through.
+Every swap of two adjacent different digits is caught, and so is a wrong 13th digit.
 The first digit is the person's category in the civil register (ประเภทบุคคล), 1–8:
 
     1, 2  Thai nationals born from 1984 on (registered in time / late)
