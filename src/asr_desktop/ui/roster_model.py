@@ -52,6 +52,27 @@ _CACHED_BLOCKS = 20
 _EXPIRING_DAYS = 90
 
 
+def display_text(row: RosterRow, column: int) -> str:
+    """What a roster column shows for a volunteer (shared with other volunteer lists)."""
+    if column == COL_NAME:
+        return f"{row.title}{row.first_name} {row.last_name}"
+    if column == COL_NATIONAL_ID:
+        return format_national_id(row.national_id)
+    if column == COL_SUBDISTRICT:
+        return areas.subdistrict_name(row.subdistrict_code)
+    if column == COL_DISTRICT:
+        return areas.district_name(row.district_code)
+    if column == COL_TIER:
+        return Tier(row.tier).short_label if row.tier else ""
+    if column == COL_STATUS:
+        return Status(row.status).label
+    if column == COL_TERM_END:
+        return format_thai_date(date.fromisoformat(row.term_end)) if row.term_end else ""
+    if column == COL_PHONE:
+        return format_phone(row.phone) if row.phone else ""
+    return ""
+
+
 class RosterModel(QAbstractTableModel):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -144,7 +165,7 @@ class RosterModel(QAbstractTableModel):
         row = self._row(index.row())
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(row, column)
+            return display_text(row, column)
         if role == ID_ROLE:
             return row.id
         if role == STATUS_ROLE:
@@ -154,25 +175,6 @@ class RosterModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         return None
-
-    def _display(self, row: RosterRow, column: int) -> str:
-        if column == COL_NAME:
-            return f"{row.title}{row.first_name} {row.last_name}"
-        if column == COL_NATIONAL_ID:
-            return format_national_id(row.national_id)
-        if column == COL_SUBDISTRICT:
-            return areas.subdistrict_name(row.subdistrict_code)
-        if column == COL_DISTRICT:
-            return areas.district_name(row.district_code)
-        if column == COL_TIER:
-            return Tier(row.tier).short_label if row.tier else ""
-        if column == COL_STATUS:
-            return Status(row.status).label
-        if column == COL_TERM_END:
-            return format_thai_date(date.fromisoformat(row.term_end)) if row.term_end else ""
-        if column == COL_PHONE:
-            return format_phone(row.phone) if row.phone else ""
-        return ""
 
     def _days_left(self, row: RosterRow) -> int | None:
         if not row.term_end or row.status != Status.ACTIVE:

@@ -20,16 +20,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asr_desktop.domain import areas
-from asr_desktop.domain.phone import format_phone
-from asr_desktop.domain.thai_dates import format_thai_date
-from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.store.roster import RosterRow, roster_rows
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.roster_model import (
+    COL_DISTRICT,
+    COL_NAME,
+    COL_PHONE,
+    COL_STATUS,
+    COL_SUBDISTRICT,
+    COL_TERM_END,
+    COL_TIER,
+    COLUMNS,
+    display_text,
+)
 
 _Index = QModelIndex | QPersistentModelIndex
 _BLOCK = 200
-HEADERS = ("ชื่อ-สกุล", "ตำบล", "อำเภอ", "ระดับ", "สถานะ", "วาระสิ้นสุด", "โทรศัพท์")
+# The roster's columns without the national ID.
+SHOWN = (COL_NAME, COL_SUBDISTRICT, COL_DISTRICT, COL_TIER, COL_STATUS, COL_TERM_END, COL_PHONE)
+HEADERS = tuple(COLUMNS[column][0] for column in SHOWN)
 
 
 class VolunteerIdsModel(QAbstractTableModel):
@@ -72,16 +81,7 @@ class VolunteerIdsModel(QAbstractTableModel):
             return None
         if not 0 <= index.row() < len(self._ids):
             return None
-        r = self._row(index.row())
-        return (
-            f"{r.title}{r.first_name} {r.last_name}",
-            areas.subdistrict_name(r.subdistrict_code),
-            areas.district_name(r.district_code),
-            Tier(r.tier).short_label if r.tier else "",
-            Status(r.status).label,
-            format_thai_date(date.fromisoformat(r.term_end)) if r.term_end else "",
-            format_phone(r.phone) if r.phone else "",
-        )[index.column()]
+        return display_text(self._row(index.row()), SHOWN[index.column()])
 
 
 class VolunteerListDialog(QDialog):
