@@ -15,11 +15,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from asr_desktop import __version__
-from asr_desktop.cli import documents, excel, privacy, roster, safety, selftest, work
+from asr_desktop.cli import documents, excel, hq, privacy, roster, safety, selftest, work
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.store.storage import storage_reason
 
-COMMAND_MODULES = (roster, work, excel, safety, privacy, selftest, documents)
+COMMAND_MODULES = (roster, work, excel, safety, privacy, selftest, documents, hq)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -57,9 +57,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.add_argument("--pdf", type=Path)
     report.set_defaults(run=run_report)
 
-    package = subparsers.add_parser("package", help="ชุดรายงานประจำเดือนพร้อม manifest.json")
+    package = subparsers.add_parser(
+        "package", help="ชุดรายงานประจำเดือนสำหรับส่วนกลาง (ไฟล์ .zip ที่ลงนามแล้ว)"
+    )
     package.add_argument("--month", type=_month, required=True, help="เช่น 2568-10")
     package.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ปลายทาง")
+    package.add_argument(
+        "--folder",
+        action="store_true",
+        help="เขียนไฟล์ Excel, PDF และ manifest.json ไว้ข้างไฟล์ .zip ด้วย",
+    )
     package.set_defaults(run=run_package)
 
 
@@ -165,8 +172,10 @@ def run_package(args: argparse.Namespace) -> int:
         out_dir=args.out,
         data_dir=Path(args.db).resolve().parent,
         today=date.today(),
+        folder_form=args.folder,
     )
     for f in result.files:
         print(f"{f.name}  {f.size:,} ไบต์  sha256={f.sha256}")
-    print(f"บันทึกชุดรายงานที่ {result.folder} และเก็บสำเนาไว้ที่ {result.frozen_copy} แล้ว")
+    print(f"รหัสกุญแจลงนามของสำนักงาน: {result.key_fingerprint}")
+    print(f"บันทึกชุดรายงาน {result.package} และเก็บสำเนาไว้ที่ {result.frozen_copy} แล้ว")
     return EXIT_OK

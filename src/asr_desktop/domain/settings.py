@@ -31,6 +31,9 @@ class OfficeSettings:
     report_font: str = "Sarabun"
     excel_dates_as_text: bool = False
     template_folder: str = ""
+    hq_public_key: str = ""
+    """Headquarters' public key (base64) the monthly package's data is sealed to; empty
+    for the DEMO key that ships with the app."""
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -53,6 +56,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "โฟลเดอร์แม่แบบรายงาน Excel ของสำนักงาน",
         "ถ้ามีไฟล์ชื่อเดียวกับแม่แบบมาตรฐาน (roster.xlsx, monthly.xlsx, terms_ending.xlsx, coverage.xlsx) "
         "ในโฟลเดอร์นี้ จะใช้ไฟล์ของสำนักงานแทน",
+    ),
+    "hq_public_key": (
+        "กุญแจสาธารณะของส่วนกลาง",
+        "ข้อความที่ส่วนกลางแจ้ง (base64) ใช้ปิดผนึกข้อมูลในชุดรายงาน ถ้าว่างจะใช้กุญแจตัวอย่าง (DEMO)",
     ),
     "excel_dates_as_text": (
         "วันที่ในไฟล์ Excel เป็นข้อความ",

@@ -1,40 +1,71 @@
-"""The monthly package for headquarters (ส่งรายงานประจำเดือน).
+"""The monthly package for headquarters (ส่งรายงานประจำเดือน): one signed zip file.
 
-Writes the month's workbook and PDF report to the chosen
-folder with a manifest.json listing each file's size and SHA-256, then keeps a frozen copy
-of the whole package in the data folder (``exports/`` next to the database) and records it
-in the export log, so the office can show later exactly what it sent and when.
+``asr_<province>_<พ.ศ. yyyy-mm>.zip`` holds the month's workbook and PDF, the month's data
+(docs/PACKAGE_FORMAT.md) sealed to headquarters' public key, a manifest.json listing each
+file's size and SHA-256, and the office's Ed25519 signature of the manifest. The office's
+key pair is made on first use beside its database; its fingerprint is printed on the PDF
+under the approver's signature, so the paper copy vouches for the key.
+
+A frozen copy (the zip, and the files as they went in, with the data file readable to the
+office) is kept in the data folder (``exports/`` next to the database) and recorded in the
+export log, so the office can show later exactly what it sent and when. With
+``folder_form`` the loose files are also written beside the zip.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
-from dataclasses import dataclass
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from asr_desktop import __version__
+from asr_desktop.assets import resource_path
 from asr_desktop.domain import areas
+from asr_desktop.domain.hq.package_format import (
+    FORMAT,
+    FORMAT_VERSION,
+    MANIFEST,
+    SEALED_DATA,
+    SIGNATURE,
+    package_stem,
+)
 from asr_desktop.domain.progress import ProgressFn, no_progress
+from asr_desktop.domain.settings import OfficeSettings
+from asr_desktop.reports.pdf.document import Signature
 from asr_desktop.reports.pdf.monthly_report import write_monthly_report
+from asr_desktop.reports.pdf.sections import Imprint
+from asr_desktop.services.hq import crypto
+from asr_desktop.services.hq.package_data import package_data
 from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.pdf_reports import imprint_of
 from asr_desktop.store.export_log import ExportFile, record_export
 from asr_desktop.store.settings import load_settings
 
-MANIFEST_NAME = "manifest.json"
+MANIFEST_NAME = MANIFEST
+DATA_JSON = "data.json"
+"""The data file as the office keeps it (readable) in its frozen copy."""
+DEMO_HQ_PUBLIC_KEY = ("hq", "DEMO-hq-public-key.txt")
+DEMO_HQ_PRIVATE_KEY = ("hq", "DEMO-hq-private-key.pem")
 
 
 @dataclass(frozen=True, slots=True)
 class PackageResult:
     export_id: int
     folder: Path
+    package: Path
+    """The signed zip file to send."""
     frozen_copy: Path
     files: tuple[ExportFile, ...]
+    key_fingerprint: str
 
 
 def sha256_of(path: Path) -> str:
@@ -43,6 +74,30 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: stream.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def hq_public_key_text(settings: OfficeSettings) -> tuple[str, bool]:
+    """Headquarters' public key (base64) and whether it is the DEMO key of the app."""
+    if settings.hq_public_key.strip():
+        return settings.hq_public_key.strip(), False
+    return resource_path(*DEMO_HQ_PUBLIC_KEY).read_text(encoding="ascii").strip(), True
+
+
+def database_file(db: Database) -> Path | None:
+    """The file of the main database (None in memory)."""
+    for _, name, file in db.execute("PRAGMA database_list").fetchall():
+        if name == "main" and file:
+            return Path(file)
+    return None
+
+
+def office_key_fingerprint(db: Database, data_dir: Path) -> str:
+    key = crypto.office_signing_key(_key_anchor(db, data_dir))
+    return crypto.fingerprint(crypto.raw_public(key.public_key()))
+
+
+def _key_anchor(db: Database, data_dir: Path) -> Path:
+    return database_file(db) or data_dir / "office.db"
 
 
 def build_package(
@@ -54,43 +109,80 @@ def build_package(
     data_dir: Path,
     today: date,
     progress: ProgressFn = no_progress,
+    now: datetime | None = None,
+    folder_form: bool = False,
 ) -> PackageResult:
-    """Writes the package into ``out_dir`` and records it.
+    """Writes ``asr_<province>_<พ.ศ. yyyy-mm>.zip`` into ``out_dir`` and records it.
 
     Args:
         data_dir: The office's data folder; the frozen copy goes to
             ``data_dir/exports/<period>_<timestamp>/``.
+        now: When the package is made (its signed creation time); default the clock.
+        folder_form: Also write the workbook, PDF and manifest beside the zip.
     """
     settings = load_settings(db)
+    now = (now or datetime.now()).astimezone()
+    signing_key = crypto.office_signing_key(_key_anchor(db, data_dir))
+    signer_raw = crypto.raw_public(signing_key.public_key())
+    key_fingerprint = crypto.fingerprint(signer_raw)
+    hq_text, demo_key = hq_public_key_text(settings)
+    hq_key = crypto.hq_public_from_text(hq_text)
+
     report = build_monthly_report(db, year, month)
-    stem = f"asr_{settings.province_code}_{report.period}"
+    stem = package_stem(settings.province_code, year, month)
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [out_dir / f"{stem}.xlsx"]
-    write_monthly_workbook(db, report, paths[0], today=today, progress=progress)
-    paths.append(out_dir / f"{stem}.pdf")
-    write_monthly_report(paths[1], report, imprint=imprint_of(settings), progress=progress)
-    files = [ExportFile(p.name, p.stat().st_size, sha256_of(p)) for p in paths]
-    manifest = {
-        "office": settings.office_name,
-        "province": {"code": settings.province_code,
-                     "name": areas.province_name(settings.province_code)},
-        "period": report.period,
-        "period_th": f"{month:02d}/{year + 543}",
-        "created_at": datetime.now().isoformat(timespec="seconds"),
-        "app": {"name": "ASR Desktop", "version": __version__},
-        "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files],
-        "record_counts": report.record_counts(),
-        "pdf_included": True,
-    }  # fmt: skip
-    manifest_path = out_dir / MANIFEST_NAME
-    manifest_path.write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    frozen = data_dir / "exports" / f"{report.period}_{stamp}"
-    frozen.mkdir(parents=True, exist_ok=False)
-    for path in (*paths, manifest_path):
-        shutil.copy2(path, frozen / path.name)
+    with tempfile.TemporaryDirectory(prefix=".asr-package-", dir=out_dir) as tmp:
+        work = Path(tmp)
+        paths = [work / f"{stem}.xlsx", work / f"{stem}.pdf"]
+        write_monthly_workbook(db, report, paths[0], today=today, progress=progress)
+        write_monthly_report(paths[1], report, imprint=_imprint(settings, key_fingerprint),
+                             progress=progress)  # fmt: skip
+        data_json = json.dumps(package_data(db, report), ensure_ascii=False).encode("utf-8")
+        (work / DATA_JSON).write_bytes(data_json)
+        sealed = work / SEALED_DATA
+        sealed.write_bytes(crypto.seal(zlib.compress(data_json, 6), hq_key))
+        paths.append(sealed)
+        files = [ExportFile(p.name, p.stat().st_size, sha256_of(p)) for p in paths]
+        manifest = {
+            "format": FORMAT,
+            "format_version": FORMAT_VERSION,
+            "office": settings.office_name,
+            "province": {"code": settings.province_code,
+                         "name": areas.province_name(settings.province_code)},
+            "period": report.period,
+            "period_th": f"{month:02d}/{year + 543}",
+            "created_at": now.isoformat(timespec="seconds"),
+            "app": {"name": "ASR Desktop", "version": __version__},
+            "signer": {"algorithm": "Ed25519", "public_key": crypto.b64(signer_raw),
+                       "fingerprint": key_fingerprint},
+            "sealed_to": crypto.fingerprint(crypto.raw_public(hq_key)),
+            "sealed_to_demo_key": demo_key,
+            "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files],
+            "record_counts": report.record_counts(),
+            "pdf_included": True,
+        }  # fmt: skip
+        manifest_bytes = (json.dumps(manifest, ensure_ascii=False, indent=2) + "\n").encode()
+        manifest_path = work / MANIFEST
+        manifest_path.write_bytes(manifest_bytes)
+        (work / SIGNATURE).write_bytes(crypto.sign(signing_key, manifest_bytes))
+
+        zip_tmp = work / f"{stem}.zip"
+        with zipfile.ZipFile(zip_tmp, "w", zipfile.ZIP_DEFLATED) as archive:
+            for name in (MANIFEST, SIGNATURE, *(p.name for p in paths)):
+                archive.write(work / name, name)
+        package = out_dir / zip_tmp.name
+        zip_file = ExportFile(package.name, zip_tmp.stat().st_size, sha256_of(zip_tmp))
+
+        stamp = now.strftime("%Y%m%d-%H%M%S")
+        frozen = data_dir / "exports" / f"{report.period}_{stamp}"
+        frozen.mkdir(parents=True, exist_ok=False)
+        for name in (zip_tmp.name, MANIFEST, SIGNATURE, DATA_JSON, paths[0].name, paths[1].name):
+            shutil.copy2(work / name, frozen / name)
+        if folder_form:
+            for name in (MANIFEST, SIGNATURE, paths[0].name, paths[1].name):
+                shutil.copy2(work / name, work / f"{name}.part")
+                os.replace(work / f"{name}.part", out_dir / name)
+        os.replace(zip_tmp, package)  # the finished file appears under its name at once
     export_id = record_export(
         db,
         kind="monthly_package",
@@ -98,7 +190,18 @@ def build_package(
         folder=str(out_dir.resolve()),
         frozen_copy=str(frozen.resolve()),
         manifest=manifest,
-        manifest_sha256=sha256_of(manifest_path),
-        files=files,
+        manifest_sha256=hashlib.sha256(manifest_bytes).hexdigest(),
+        files=[*files, zip_file],
     )
-    return PackageResult(export_id, out_dir, frozen, tuple(files))
+    return PackageResult(export_id, out_dir, package, frozen, (*files, zip_file), key_fingerprint)
+
+
+def _imprint(settings: OfficeSettings, key_fingerprint: str) -> Imprint:
+    """The office's imprint with the signing key's fingerprint under the approver."""
+    imprint = imprint_of(settings)
+    signatures = list(imprint.signatures)
+    last = signatures[-1]
+    signatures[-1] = Signature(
+        last.name, f"{last.position}\nรหัสกุญแจลงนามของสำนักงาน\n{key_fingerprint}"
+    )
+    return replace(imprint, signatures=tuple(signatures))

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.store import migrations
+from asr_desktop.store.hq.national import NATIONAL_FILE, is_national_file
 from asr_desktop.store.storage import DAMAGED, is_storage_failure, storage_reason
 
 
@@ -65,6 +66,8 @@ def open_database(
     """
     db = connect(path)
     try:
+        if is_national_file(db.conn):
+            raise DatabaseError(NATIONAL_FILE.format(path=path))
         unknown = migrations.unknown_applied(db)
         if unknown:
             raise NewerDatabaseError(
