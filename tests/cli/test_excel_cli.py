@@ -129,34 +129,69 @@ def test_export_and_report_commands(office, tmp_path, capsys) -> None:
     assert main(["--db", db, "report", "monthly", "--month", "2568-10"]) == 1
 
 
-def test_package_writes_manifest_and_export_log(office, tmp_path, capsys) -> None:
+def test_package_writes_signed_zip_and_export_log(office, tmp_path, capsys) -> None:
+    import hashlib
+    import zipfile
+
+    from asr_desktop.services.hq import crypto
+
     out = tmp_path / "to_hq"
     assert main(["--db", str(office), "package", "--month", "2568-10", "--out", str(out)]) == 0
-    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    package = out / "asr_47_2568-10.zip"
+    assert [p.name for p in out.iterdir()] == [package.name]
+    with zipfile.ZipFile(package) as archive:
+        inside = {name: archive.read(name) for name in archive.namelist()}
+    manifest = json.loads(inside["manifest.json"])
+    assert crypto.verify(
+        manifest["signer"]["public_key"], inside["manifest.sig"], inside["manifest.json"]
+    )
     assert manifest["office"] == "สำนักงานแรงงานจังหวัดสกลนคร"
     assert manifest["province"] == {"code": "47", "name": "สกลนคร"}
     assert manifest["period"] == "2025-10"
+    assert manifest["format_version"] == 1
     assert manifest["app"]["version"]
-    entry, pdf = manifest["files"]
-    assert entry["name"] == "asr_47_2025-10.xlsx"
-    assert pdf["name"] == "asr_47_2025-10.pdf"
-    assert pdf["sha256"] == sha256_of(out / pdf["name"])
-    assert pdf["size"] == (out / pdf["name"]).stat().st_size
-    assert (out / pdf["name"]).read_bytes().startswith(b"%PDF")
-    assert manifest["pdf_included"] is True
-    assert entry["sha256"] == sha256_of(out / entry["name"])
-    assert entry["size"] == (out / entry["name"]).stat().st_size
+    assert manifest["sealed_to_demo_key"] is True
+    entry, pdf, sealed = manifest["files"]
+    assert entry["name"] == "asr_47_2568-10.xlsx"
+    assert pdf["name"] == "asr_47_2568-10.pdf"
+    assert sealed["name"] == "data.sealed"
+    for f in manifest["files"]:
+        assert hashlib.sha256(inside[f["name"]]).hexdigest() == f["sha256"]
+        assert len(inside[f["name"]]) == f["size"]
+    assert inside[pdf["name"]].startswith(b"%PDF")
+    assert not inside["data.sealed"].lstrip(b"ASRSEAL1").startswith(b"{")
     assert manifest["record_counts"]["volunteers_serving"] == 2
     assert manifest["record_counts"]["tambons"] == 125
+    key_file = office.with_name(office.name + ".signing-key.pem")
+    assert key_file.stat().st_mode & 0o077 == 0
+    assert manifest["signer"]["fingerprint"] in capsys.readouterr().out
     db = open_database(office)
     log = db.execute("SELECT kind, period, frozen_copy, manifest_sha256 FROM export_log").fetchall()
     files = db.execute("SELECT name, sha256 FROM export_files").fetchall()
     db.close()
     [(kind, period, frozen, manifest_sha)] = log
     assert (kind, period) == ("monthly_package", "2025-10")
-    assert files == [(entry["name"], entry["sha256"]), (pdf["name"], pdf["sha256"])]
+    assert files[:3] == [(f["name"], f["sha256"]) for f in manifest["files"]]
+    assert files[3] == (package.name, sha256_of(package))
     frozen = Path(frozen)
     assert frozen.parent == office.parent / "exports"
     assert sha256_of(frozen / entry["name"]) == entry["sha256"]
-    assert sha256_of(frozen / pdf["name"]) == pdf["sha256"]
+    assert sha256_of(frozen / package.name) == sha256_of(package)
     assert sha256_of(frozen / "manifest.json") == manifest_sha
+    # The office's own copy of the data stays readable to the office.
+    data = json.loads((frozen / "data.json").read_text(encoding="utf-8"))
+    assert data["province_code"] == "47" and len(data["roster"]) == 3  # candidates not sent
+
+
+def test_package_folder_form_writes_loose_files_too(office, tmp_path) -> None:
+    out = tmp_path / "to_hq"
+    args = ["--db", str(office), "package", "--month", "2568-10", "--out", str(out), "--folder"]
+    assert main(args) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "asr_47_2568-10.pdf",
+        "asr_47_2568-10.xlsx",
+        "asr_47_2568-10.zip",
+        "manifest.json",
+        "manifest.sig",
+    ]

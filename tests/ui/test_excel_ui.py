@@ -81,6 +81,6 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     runner = excel_actions.TaskRunner(parent)
     with qtbot.waitSignal(runner.finished, timeout=15_000):
         excel_actions.monthly_package_action(context, parent, runner)
-    assert (tmp_path / "hq" / "manifest.json").is_file()
+    assert (tmp_path / "hq" / "asr_47_2568-10.zip").is_file()
     assert "ตุลาคม 2568" in shown[0]
     assert context.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1

@@ -100,8 +100,10 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
         files = "\n".join(f"• {f.name} ({f.size:,} ไบต์)" for f in result.files)
         ask.inform(
             parent, "ส่งรายงานประจำเดือน",
-            f"บันทึกชุดรายงาน{format_thai_month(*month)}ที่ {result.folder}\n{files}\n"
-            f"• manifest.json\n\nเก็บสำเนาไว้ที่ {result.frozen_copy}",
+            f"บันทึกชุดรายงาน{format_thai_month(*month)} {result.package}\n"
+            f"ลงนามและปิดผนึกแล้ว ภายในมี\n{files}\n• manifest.json และลายมือชื่อดิจิทัล\n\n"
+            f"รหัสกุญแจลงนามของสำนักงาน {result.key_fingerprint}\n"
+            f"เก็บสำเนาไว้ที่ {result.frozen_copy}",
         )  # fmt: skip
 
     runner.run("กำลังจัดทำชุดรายงาน…", work, on_done=done,
