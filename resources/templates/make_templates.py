@@ -283,11 +283,69 @@ def make_coverage(path: Path) -> None:
     wb.save(path)
 
 
+NATIONAL_FIGURES: list[Column] = [
+    ("serving", "อสร. ปฏิบัติหน้าที่", NUMBER, 10),
+    ("leads", "แกนนำ", NUMBER, 9),
+    ("network", "เครือข่าย", NUMBER, 9),
+    ("tambons", "ตำบล", NUMBER, 8),
+    ("covered", "ตำบลที่มีแกนนำ", NUMBER, 9),
+    ("coverage", "ร้อยละ", NUMBER, 7),
+    ("activities", "กิจกรรม (ครั้ง)", NUMBER, 9),
+    ("reached", "ผู้รับบริการ (คน)", NUMBER, 10),
+    ("referrals", "ส่งต่อ (ราย)", NUMBER, 9),
+    ("terms_ending", "ครบวาระใน 90 วัน", NUMBER, 9),
+]
+NATIONAL_TITLES = [
+    "รายงานผลการดำเนินงานอาสาสมัครแรงงานทั้งประเทศ ประจำเดือน{{month_th}}",
+    "สำนักตรวจและประเมินผล สำนักงานปลัดกระทรวงแรงงาน",
+]
+
+
+def make_national(path: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    table_sheet(wb, "รายภาค", "regions",
+                [*NATIONAL_TITLES, "สรุปรายภาค (จังหวัดที่ส่งรายงาน {{reporting}} จาก 77 จังหวัด)"],
+                [("region", "ภาค", TEXT, 22), ("reporting", "จังหวัดที่ส่ง", NUMBER, 8),
+                 *NATIONAL_FIGURES], totals="รวมทั้งประเทศ")
+    table_sheet(wb, "รายจังหวัด", "provinces", [*NATIONAL_TITLES, "รายจังหวัด"],
+                [("region", "ภาค", TEXT, 18), ("code", "รหัส", CENTER, 6),
+                 ("province", "จังหวัด", TEXT, 16), ("state", "การส่งรายงาน", TEXT, 14),
+                 *NATIONAL_FIGURES], totals="รวม")
+    table_sheet(wb, "หน่วยงาน", "agencies",
+                [*NATIONAL_TITLES, "กิจกรรมและการส่งต่อ จำแนกตามหน่วยงาน"],
+                [("agency", "หน่วยงาน", TEXT, 26), ("activities", "กิจกรรม (ครั้ง)", NUMBER, 12),
+                 ("referrals", "ส่งต่อ (ราย)", NUMBER, 12)], totals="รวม", landscape=False)
+    wb.save(path)
+
+
+def make_feedback(path: Path) -> None:
+    wb = Workbook()
+    wb.remove(wb.active)
+    titles = ["ข้อสังเกตจากสำนักงานส่วนกลางถึง{{office}}", "ข้อมูล ณ วันที่ {{as_of_th}}"]
+    table_sheet(wb, "การส่งรายงาน", "missing", [*titles, "เดือนที่ยังไม่ได้รับรายงานหรือส่งล่าช้า"],
+                [("month", "เดือน", TEXT, 18), ("state", "สถานะ", TEXT, 20),
+                 ("deadline", "กำหนดส่ง", DATE, 14), ("sent_at", "ส่งเมื่อ", TEXT, 20)],
+                landscape=False)
+    table_sheet(wb, "ผู้ปฏิบัติหน้าที่ซ้ำ", "duplicates",
+                [*titles, "ผู้ที่ปฏิบัติหน้าที่เป็นอาสาสมัครในจังหวัดนี้และจังหวัดอื่นพร้อมกัน"],
+                [("national_id", "เลขประจำตัวประชาชน", CENTER, 17), ("name", "ชื่อ-สกุล", TEXT, 24),
+                 ("tambon", "ตำบล (จังหวัดนี้)", TEXT, 16), ("other_province", "จังหวัดอื่น", TEXT, 14),
+                 ("other_name", "ชื่อในจังหวัดอื่น", TEXT, 24),
+                 ("other_tambon", "ตำบล (จังหวัดอื่น)", TEXT, 16)])
+    table_sheet(wb, "ข้อสังเกต", "findings", [*titles, "ข้อสังเกตจากการตรวจสอบข้อมูล"],
+                [("month", "เดือน", TEXT, 16), ("title", "เรื่อง", TEXT, 24),
+                 ("text", "รายละเอียด", TEXT, 70)])
+    wb.save(path)
+
+
 def main() -> None:
     make_roster(HERE / "roster.xlsx")
     make_terms_ending(HERE / "terms_ending.xlsx")
     make_monthly(HERE / "monthly.xlsx")
     make_coverage(HERE / "coverage.xlsx")
+    make_national(HERE / "national.xlsx")
+    make_feedback(HERE / "feedback.xlsx")
 
 
 if __name__ == "__main__":

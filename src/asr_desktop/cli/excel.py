@@ -19,7 +19,7 @@ from asr_desktop.store.database import open_database
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REJECTED = 3
-REPORTS = ("roster", "monthly", "coverage", "expiring", "terms-ending")
+REPORTS = ("roster", "monthly", "coverage", "expiring", "terms-ending", "national")
 
 
 def _month(text: str) -> tuple[int, int]:
@@ -139,7 +139,12 @@ def run_report(args: argparse.Namespace) -> int:
         full_national_ids=args.full_ids,
         days=args.days,
     )
-    db = open_database(args.db)
+    if spec.national:
+        from asr_desktop.services.hq.headquarters import Headquarters
+
+        db = Headquarters.open(Path(args.db)).db
+    else:
+        db = open_database(args.db)
     try:
         for path, writer, kind in wanted:
             assert writer is not None

@@ -72,6 +72,8 @@ class ReportSpec:
     write_pdf: Writer | None = None
     write_xlsx: Writer | None = None
     description: str = ""
+    national: bool = False
+    """A headquarters report: its writers read a national database (headquarters mode)."""
 
 
 def _roster_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
@@ -98,6 +100,22 @@ def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pro
     report = build_monthly_report(db, *request.month_or_current)
     write_monthly_workbook(db, report, out, today=request.today, progress=progress)
     return len(report.districts)
+
+
+def _national(kind: str) -> Writer:
+    """A national report's writer over the national database ``db`` (headquarters mode)."""
+
+    def write(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services.hq import national_reports
+        from asr_desktop.services.hq.headquarters import Headquarters
+
+        hq = Headquarters(Path(), db)
+        year, month = request.month_or_current
+        writer = getattr(national_reports, f"write_national_{kind}")
+        return int(writer(hq, year, month, out, request.today, progress))
+
+    write.__name__ = f"national_{kind}"
+    return write
 
 
 def _pdf(name: str) -> Writer:
@@ -149,9 +167,26 @@ CATALOGUE: dict[str, ReportSpec] = {
             write_xlsx=_expiring_xlsx,
             description="สำหรับเตรียมการแต่งตั้งรุ่นใหม่",
         ),
+        ReportSpec(
+            "national",
+            "รายงานผลการดำเนินงานอาสาสมัครแรงงานทั้งประเทศ",
+            Period.MONTH,
+            write_pdf=_national("pdf"),
+            write_xlsx=_national("xlsx"),
+            description="รายภาคและรายจังหวัด ความครอบคลุม ครบวาระ และการส่งรายงาน (ส่วนกลาง)",
+            national=True,
+        ),
     )
 }
 ALIASES = {"terms-ending": "expiring"}
+
+
+def office_reports() -> list[ReportSpec]:
+    return [spec for spec in CATALOGUE.values() if not spec.national]
+
+
+def national_reports() -> list[ReportSpec]:
+    return [spec for spec in CATALOGUE.values() if spec.national]
 
 
 def report_spec(key: str) -> ReportSpec:

@@ -57,7 +57,7 @@ class ReportsPage(QWidget):
 
         self.reports = QListWidget()
         self.reports.setMaximumWidth(330)
-        for spec in report_catalogue.CATALOGUE.values():
+        for spec in report_catalogue.office_reports():
             item = QListWidgetItem(with_word_breaks(spec.title))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(spec.description)
@@ -126,7 +126,7 @@ class ReportsPage(QWidget):
             if self.reports.currentItem()
             else None
         )
-        return report_catalogue.report_spec(key or next(iter(report_catalogue.CATALOGUE)))
+        return report_catalogue.report_spec(key or report_catalogue.office_reports()[0].key)
 
     def select_report(self, key: str) -> None:
         for row in range(self.reports.count()):
