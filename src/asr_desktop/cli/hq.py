@@ -74,6 +74,16 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     feedback.add_argument("--xlsx", type=Path, required=True)
     feedback.set_defaults(run=run_feedback)
 
+    demo = subparsers.add_parser(
+        "demo-national", help="ข้อมูลตัวอย่างทั้งประเทศ: ชุดรายงานของ 77 จังหวัด สำหรับทดลองโหมดส่วนกลาง"
+    )
+    demo.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ใหม่สำหรับข้อมูลตัวอย่าง")
+    demo.add_argument("--seed", type=int, default=2568)
+    demo.add_argument("--months", type=int, default=3)
+    demo.add_argument("--provinces", default="", help="เฉพาะจังหวัด (รหัสคั่นด้วยจุลภาค) เช่น 10,47,90")
+    demo.add_argument("--volunteers", type=int, default=8000, help="จำนวนอาสาสมัครรวมทั้งประเทศ")
+    demo.set_defaults(run=run_demo_national)
+
 
 def _open(args: argparse.Namespace) -> Any:
     from asr_desktop.services.hq.headquarters import Headquarters
@@ -233,3 +243,26 @@ def run_feedback(args: argparse.Namespace) -> int:
 
 def _stderr(text: str) -> None:
     print(text, file=sys.stderr)
+
+
+def run_demo_national(args: argparse.Namespace) -> int:
+    from asr_desktop.cli.roster import _progress_printer
+    from asr_desktop.services.hq.demo_national import build_demo_national
+
+    codes = [c.strip() for c in args.provinces.split(",") if c.strip()] or None
+    demo = build_demo_national(
+        args.out,
+        seed=args.seed,
+        months=args.months,
+        provinces=codes,
+        volunteers=args.volunteers,
+        progress=_progress_printer(),
+    )
+    print(f"ชุดรายงาน {len(demo.packages):,} ไฟล์ใน {demo.out / 'packages'} "
+          f"(อาสาสมัคร {demo.volunteers:,} คน)")  # fmt: skip
+    if demo.missing:
+        print(f"ไม่ส่งรายงาน: {areas.province_name(demo.missing[0])} เดือน {demo.missing[1]}")
+    print(f"ส่งล่าช้า {len(demo.late):,} ฉบับ ผู้ปฏิบัติหน้าที่ซ้ำสองจังหวัด {len(demo.duplicates):,} คน")
+    print(f"ฐานข้อมูลส่วนกลาง (กุญแจ DEMO): {demo.hq_database}")
+    print(f"ลองใช้: asr-cli --db {demo.hq_database} hq receive {demo.out / 'packages'}")
+    return EXIT_OK

@@ -92,13 +92,35 @@ class _ChartFlowable(Flowable):  # type: ignore[misc]
 
 
 class _BarChartFlowable(_ChartFlowable):
-    def __init__(self, title: str, labels: list[str], values: list[int], digits: Digits) -> None:
+    def __init__(
+        self,
+        title: str,
+        labels: list[str],
+        values: list[int],
+        digits: Digits,
+        value_max: int | None = None,
+    ) -> None:
         super().__init__()
         self.title, self.labels, self.values, self.digits = title, labels, values, digits
+        self.value_max = value_max if value_max is not None else max([*values, 1])
         self.spaceBefore, self.spaceAfter = 6, 6
 
     def body_height(self) -> float:
         return len(self.labels) * BAR_ROW + 4
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        """A chart taller than the page (Bangkok's 50 districts) goes on in a second part
+        with the same scale, so bars stay comparable."""
+        rows = int((availHeight - self.title_height - 4) // BAR_ROW)
+        if rows < 3 or rows >= len(self.labels):
+            return []
+        more = self.title if self.title.endswith("(ต่อ)") else f"{self.title} (ต่อ)"
+        return [
+            _BarChartFlowable(self.title, self.labels[:rows], self.values[:rows], self.digits,
+                              self.value_max),
+            _BarChartFlowable(more, self.labels[rows:], self.values[rows:], self.digits,
+                              self.value_max),
+        ]  # fmt: skip
 
     def draw(self) -> None:
         canvas = self.canv
@@ -121,7 +143,7 @@ class _BarChartFlowable(_ChartFlowable):
         chart.valueAxis.visibleTicks = False
         chart.valueAxis.visibleAxis = False
         chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = max([*self.values, 1])
+        chart.valueAxis.valueMax = self.value_max
         chart.valueAxis.visibleGrid = True
         chart.valueAxis.gridStrokeColor = colors.Color(0.85, 0.85, 0.85)
         chart.valueAxis.gridStrokeWidth = 0.4
