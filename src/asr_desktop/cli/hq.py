@@ -148,9 +148,14 @@ def run_keys(args: argparse.Namespace) -> int:
     finally:
         hq.close()
     for row in rows:
-        row["province"] = areas.province_name(row["province_code"])
-    columns = [("id", "ที่"), ("province", "จังหวัด"), ("fingerprint", "รหัสกุญแจใหม่"),
-               ("seen_at", "พบเมื่อ"), ("package_name", "ไฟล์")]  # fmt: skip
+        row["province"] = areas.province_name(str(row["province_code"]))
+    columns = [
+        ("id", "ที่"),
+        ("province", "จังหวัด"),
+        ("fingerprint", "รหัสกุญแจใหม่"),
+        ("seen_at", "พบเมื่อ"),
+        ("package_name", "ไฟล์"),
+    ]
     print_rows(rows, columns, "table")
     return EXIT_OK
 
@@ -166,13 +171,18 @@ def run_status(args: argparse.Namespace) -> int:
     rows = [cell.as_json() for cell in grid.cells]
     if args.format == "table":
         for row in rows:
-            row["province"] = areas.province_name(row["province_code"])
+            row["province"] = areas.province_name(str(row["province_code"]))
         print_rows(
             rows,
-            [("province_code", "รหัส"), ("province", "จังหวัด"), ("period", "เดือน"),
-             ("state", "สถานะ"), ("received_at", "ส่งเมื่อ")],
+            [
+                ("province_code", "รหัส"),
+                ("province", "จังหวัด"),
+                ("period", "เดือน"),
+                ("state", "สถานะ"),
+                ("received_at", "ส่งเมื่อ"),
+            ],
             "table",
-        )  # fmt: skip
+        )
         r = grid.rates
         print(
             f"ครบกำหนดแล้ว {r.expected:,} ฉบับ ได้รับ {r.received:,} (ร้อยละ {r.reporting_rate:.1f}) "
@@ -192,16 +202,28 @@ def run_duplicates(args: argparse.Namespace) -> int:
     finally:
         hq.close()
     if args.format == "json":
-        print_rows([{"national_id": d.national_id, "province_codes": list(d.province_codes)}
-                    for d in found], [], "json")  # fmt: skip
+        print_rows(
+            [
+                {"national_id": d.national_id, "province_codes": list(d.province_codes)}
+                for d in found
+            ],
+            [],
+            "json",
+        )
         return EXIT_OK
     rows = [
-        {"national_id": d.national_id, "names": " / ".join(r.name for r in d.records),
-         "provinces": ", ".join(areas.province_name(c) for c in d.province_codes)}
+        {
+            "national_id": d.national_id,
+            "names": " / ".join(r.name for r in d.records),
+            "provinces": ", ".join(areas.province_name(c) for c in d.province_codes),
+        }
         for d in found
-    ]  # fmt: skip
-    print_rows(rows, [("national_id", "เลขประจำตัวประชาชน"), ("names", "ชื่อ"),
-                      ("provinces", "จังหวัด")], args.format)  # fmt: skip
+    ]
+    print_rows(
+        rows,
+        [("national_id", "เลขประจำตัวประชาชน"), ("names", "ชื่อ"), ("provinces", "จังหวัด")],
+        args.format,
+    )
     return EXIT_OK
 
 
@@ -219,8 +241,11 @@ def run_findings(args: argparse.Namespace) -> int:
         return EXIT_OK
     for row in rows:
         row["province"] = areas.province_name(row["province_code"])
-    print_rows(rows, [("period", "เดือน"), ("province", "จังหวัด"), ("rule", "กฎ"),
-                      ("text", "ข้อสังเกต")], args.format)  # fmt: skip
+    print_rows(
+        rows,
+        [("period", "เดือน"), ("province", "จังหวัด"), ("rule", "กฎ"), ("text", "ข้อสังเกต")],
+        args.format,
+    )
     return EXIT_OK
 
 
@@ -231,8 +256,9 @@ def run_feedback(args: argparse.Namespace) -> int:
         raise AsrError(f"ไม่พบรหัสจังหวัด {args.province!r}")
     hq = _open(args)
     try:
-        count = write_feedback(hq, args.province, args.xlsx, today=date.today(),
-                               fiscal_year=args.fiscal_year)  # fmt: skip
+        count = write_feedback(
+            hq, args.province, args.xlsx, today=date.today(), fiscal_year=args.fiscal_year
+        )
     finally:
         hq.close()
     print(
@@ -258,8 +284,10 @@ def run_demo_national(args: argparse.Namespace) -> int:
         volunteers=args.volunteers,
         progress=_progress_printer(),
     )
-    print(f"ชุดรายงาน {len(demo.packages):,} ไฟล์ใน {demo.out / 'packages'} "
-          f"(อาสาสมัคร {demo.volunteers:,} คน)")  # fmt: skip
+    print(
+        f"ชุดรายงาน {len(demo.packages):,} ไฟล์ใน {demo.out / 'packages'} "
+        f"(อาสาสมัคร {demo.volunteers:,} คน)"
+    )
     if demo.missing:
         print(f"ไม่ส่งรายงาน: {areas.province_name(demo.missing[0])} เดือน {demo.missing[1]}")
     print(f"ส่งล่าช้า {len(demo.late):,} ฉบับ ผู้ปฏิบัติหน้าที่ซ้ำสองจังหวัด {len(demo.duplicates):,} คน")

@@ -28,5 +28,10 @@ def default_database_path() -> Path:
     return data_dir() / "asr.db"
 
 
+def national_database_path() -> Path:
+    """Headquarters mode's national database (สำนักงานส่วนกลาง)."""
+    return data_dir() / "hq.db"
+
+
 def demo_database_path() -> Path:
     return data_dir() / "demo.db"

@@ -35,6 +35,9 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="asr-desktop", description="อสร. Desktop")
     parser.add_argument("--demo", action="store_true", help="เปิดฐานข้อมูลตัวอย่าง (จังหวัดสกลนคร)")
     parser.add_argument("--db", type=Path, help="ไฟล์ฐานข้อมูลที่จะเปิด")
+    parser.add_argument(
+        "--hq", action="store_true", help="โหมดสำนักงานส่วนกลาง: รับรายงานของ 77 จังหวัด"
+    )
     parser.add_argument("--version", action="version", version=f"asr-desktop {__version__}")
     return parser.parse_args(argv)
 
@@ -42,6 +45,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 def database_path(args: argparse.Namespace) -> Path:
     if args.db:
         return Path(args.db)
+    if args.hq:
+        return paths.national_database_path()
     return paths.demo_database_path() if args.demo else paths.default_database_path()
 
 
@@ -54,6 +59,8 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
     from asr_desktop.ui.first_run import FirstRunDialog
 
     path = database_path(args)
+    if args.hq or _chosen_headquarters(args):
+        return None
     if args.demo:
         db = open_office_database(path).db
         if not is_initialised(db):
@@ -67,7 +74,63 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
         if not dialog.exec():
             db.close()
             return None
+        if dialog.headquarters:
+            db.close()
+            args.hq = True
+            return None
     return AppContext(db, path)
+
+
+def _chosen_headquarters(args: argparse.Namespace) -> bool:
+    """At a plain start, a national database made at first run means headquarters mode."""
+    return (
+        not (args.db or args.demo)
+        and paths.national_database_path().is_file()
+        and not (
+            paths.default_database_path().is_file() and _is_set_up(paths.default_database_path())
+        )
+    )
+
+
+def _is_set_up(path: Path) -> bool:
+    from asr_desktop.store.database import connect
+
+    db = connect(path)
+    try:
+        return bool(
+            db.execute(
+                "SELECT count(*) FROM sqlite_master WHERE name = 'office_settings'"
+            ).fetchone()[0]
+        ) and is_initialised(db)
+    finally:
+        db.close()
+
+
+def run_headquarters(app: QApplication, path: Path, started: float) -> int:
+    """Headquarters mode over the national database ``path`` (made on first use)."""
+    from asr_desktop.services.hq.headquarters import Headquarters
+    from asr_desktop.ui.hq.context import HQContext
+    from asr_desktop.ui.hq.window import HQWindow
+
+    if path.is_file() and path.stat().st_size:
+        hq = Headquarters.open(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        hq, public = Headquarters.create(path)
+        ask.inform(
+            None,
+            "สร้างฐานข้อมูลส่วนกลางแล้ว",
+            f"สร้างฐานข้อมูลส่วนกลางที่ {path}\nและกุญแจส่วนตัวของส่วนกลางไว้ข้างไฟล์ฐานข้อมูล "
+            "(สำรองไว้ในที่ปลอดภัย ถ้ากุญแจหายจะเปิดชุดรายงานไม่ได้)\n\n"
+            f"กุญแจสาธารณะที่ต้องแจ้งสำนักงานแรงงานจังหวัด:\n{public}",
+        )
+    window = HQWindow(HQContext(hq))
+    window.show()
+    _exit_after_shown_if_asked(app, window, started)
+    try:
+        return app.exec()
+    finally:
+        hq.close()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,6 +160,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AsrError as exc:
         ask.error(None, "เปิดฐานข้อมูลไม่ได้", exc.message)
         return 1
+    if (context is None and args.hq) or _chosen_headquarters(args):
+        try:
+            return run_headquarters(app, database_path(args), started)
+        except AsrError as exc:
+            ask.error(None, "เปิดฐานข้อมูลส่วนกลางไม่ได้", exc.message)
+            return 1
+        finally:
+            instance.release()
     if context is None or not login.login(context.db):
         return 0
     from asr_desktop.ui.main_window import MainWindow

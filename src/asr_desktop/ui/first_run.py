@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QRadioButton,
     QVBoxLayout,
 )
 from sqlite_utils import Database
@@ -25,7 +26,13 @@ class FirstRunDialog(QDialog):
     def __init__(self, db: Database, path: Path) -> None:
         super().__init__()
         self.db = db
+        self.headquarters = False
+        """True when the user chose สำนักงานส่วนกลาง (headquarters mode) instead."""
         self.setWindowTitle("เริ่มใช้งาน อสร. Desktop")
+        self.as_office = QRadioButton("สำนักงานแรงงานจังหวัด (บันทึกทะเบียนและส่งรายงานประจำเดือน)")
+        self.as_office.setChecked(True)
+        self.as_hq = QRadioButton("สำนักงานส่วนกลาง (รับรายงานของ 77 จังหวัด)")
+        self.as_hq.toggled.connect(self._mode_changed)
         self.province = QComboBox()
         self.province.addItem("— เลือกจังหวัด —", "")
         for code, name in sorted(areas.provinces(), key=lambda p: p[1]):
@@ -46,9 +53,15 @@ class FirstRunDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.as_office)
+        layout.addWidget(self.as_hq)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 200)
+        self.resize(560, 260)
+
+    def _mode_changed(self) -> None:
+        self.province.setEnabled(not self.as_hq.isChecked())
+        self.office.setEnabled(not self.as_hq.isChecked())
 
     def _suggest_office_name(self) -> None:
         code = self.province.currentData()
@@ -56,6 +69,10 @@ class FirstRunDialog(QDialog):
             self.office.setText(default_office_name(code))
 
     def accept(self) -> None:
+        if self.as_hq.isChecked():
+            self.headquarters = True
+            super().accept()
+            return
         code = self.province.currentData()
         if not code:
             ask.warn(self, "เริ่มใช้งาน", "กรุณาเลือกจังหวัด")

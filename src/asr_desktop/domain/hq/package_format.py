@@ -337,13 +337,13 @@ def check_data(value: Any) -> PackageData:
         seen.add(nid)
         status = row.get("status")
         tier = row.get("tier")
-        agency = row.get("mentor_agency")
+        mentor_agency = row.get("mentor_agency")
         if status not in STATUSES:
             raise _fail(f"ข้อมูลไม่ตรงแบบ: สถานะ {str(status)[:20]!r} ไม่รู้จัก")
         if tier is not None and tier not in TIERS:
             raise _fail(f"ข้อมูลไม่ตรงแบบ: ระดับ {str(tier)[:20]!r} ไม่รู้จัก")
-        if agency not in (*AGENCIES, ""):
-            raise _fail(f"ข้อมูลไม่ตรงแบบ: หน่วยงานพี่เลี้ยง {str(agency)[:20]!r} ไม่รู้จัก")
+        if mentor_agency not in (*AGENCIES, ""):
+            raise _fail(f"ข้อมูลไม่ตรงแบบ: หน่วยงานพี่เลี้ยง {str(mentor_agency)[:20]!r} ไม่รู้จัก")
         roster.append(
             RosterEntry(
                 nid,
@@ -353,7 +353,7 @@ def check_data(value: Any) -> PackageData:
                 status,
                 _date(row.get("term_start"), "roster[].term_start", optional=True),
                 _date(row.get("term_end"), "roster[].term_end", optional=True),
-                agency,
+                mentor_agency,
             )
         )
     return PackageData(

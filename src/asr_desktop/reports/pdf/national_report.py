@@ -107,8 +107,15 @@ def write_national_report(
         provinces += [_cells(line) for line in lines]
     provinces.append(Subtotal(_cells(report.country)))
     agency_rows: list[Row] = [(label, _n(a), _n(r)) for label, a, r in report.agencies]
-    agency_rows.append(Subtotal(("รวม", _n(sum(a for _, a, _ in report.agencies)),
-                                 _n(sum(r for _, _, r in report.agencies)))))  # fmt: skip
+    agency_rows.append(
+        Subtotal(
+            (
+                "รวม",
+                _n(sum(a for _, a, _ in report.agencies)),
+                _n(sum(r for _, _, r in report.agencies)),
+            )
+        )
+    )
     sections: list[Section] = [
         Text(report.summary),
         Heading("1. สรุปรายภาค"),
@@ -128,7 +135,7 @@ def write_national_report(
                 Column("ส่งต่อ (ราย)", 20, "right"),
             ),
             agency_rows,
-        ),  # fmt: skip
+        ),
         PieChart(
             "การส่งต่อแยกตามหน่วยงาน",
             [label for label, _, _ in report.agencies],

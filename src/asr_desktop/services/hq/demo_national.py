@@ -133,13 +133,18 @@ def build_demo_national(
     duplicates = _plant_duplicates(rng, databases, codes, today)
     package_jobs = [
         _PackageJob(
-            code, databases[code], package_dir, f"{seed}-{code}", tuple(periods),
+            code,
+            databases[code],
+            package_dir,
+            f"{seed}-{code}",
+            tuple(periods),
             tuple(p for p in periods if (code, p) in late_plan),
             missing[1] if missing and missing[0] == code else None,
-            code == shrinking, now,
+            code == shrinking,
+            now,
         )
         for code in codes
-    ]  # fmt: skip
+    ]
     packages: list[Path] = []
     late: list[tuple[str, str]] = []
     for made, was_late in _run(_build_packages, package_jobs, jobs):
@@ -151,9 +156,15 @@ def build_demo_national(
     advance()
     miss = (missing[0], f"{missing[1][0]:04d}-{missing[1][1]:02d}") if missing else None
     return DemoNational(
-        out, tuple(sorted(packages)), sum(sizes.values()), tuple(sorted(late)), miss,
-        tuple(duplicates), shrinking, hq_path,
-    )  # fmt: skip
+        out,
+        tuple(sorted(packages)),
+        sum(sizes.values()),
+        tuple(sorted(late)),
+        miss,
+        tuple(duplicates),
+        shrinking,
+        hq_path,
+    )
 
 
 T = TypeVar("T")
@@ -181,8 +192,9 @@ def _build_office(job: _OfficeJob) -> str:
     job.database.parent.mkdir(parents=True)
     db = open_database(job.database)
     try:
-        build_demo(db, province_code=job.code, seed=job.seed, volunteers=job.volunteers,
-                   today=job.today)  # fmt: skip
+        build_demo(
+            db, province_code=job.code, seed=job.seed, volunteers=job.volunteers, today=job.today
+        )
     finally:
         db.close()
     return job.code
@@ -218,8 +230,15 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
                 continue
             if day > deadline_of(year, month):
                 late.append((job.code, f"{year:04d}-{month:02d}"))
-            result = build_package(db, year=year, month=month, out_dir=job.package_dir,
-                                   data_dir=job.database.parent, today=day, now=at)  # fmt: skip
+            result = build_package(
+                db,
+                year=year,
+                month=month,
+                out_dir=job.package_dir,
+                data_dir=job.database.parent,
+                today=day,
+                now=at,
+            )
             made.append(result.package)
     finally:
         db.close()
@@ -229,8 +248,10 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
 def _made_at(rng: random.Random, year: int, month: int, late: bool, now: datetime) -> date:
     """The day an office makes its package: before the 10th, or (late) a few days after."""
     deadline = deadline_of(year, month)
-    day = deadline + timedelta(days=rng.randint(2, 15)) if late else deadline - timedelta(
-        days=rng.randint(0, 8)
+    day = (
+        deadline + timedelta(days=rng.randint(2, 15))
+        if late
+        else deadline - timedelta(days=rng.randint(0, 8))
     )
     return min(day, now.date())
 
@@ -253,8 +274,15 @@ def _plant_duplicates(
             if store.id_by_national_id(original.national_id) is not None:
                 continue
             twin = store.get(rng.choice(active_volunteers(target, today)))
-            store.update(replace(twin, national_id=original.national_id, title=original.title,
-                                 first_name=original.first_name, last_name=original.last_name))  # fmt: skip
+            store.update(
+                replace(
+                    twin,
+                    national_id=original.national_id,
+                    title=original.title,
+                    first_name=original.first_name,
+                    last_name=original.last_name,
+                )
+            )
             planted.append((original.national_id, first, second))
         finally:
             source.close()

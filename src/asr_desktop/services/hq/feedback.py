@@ -35,9 +35,10 @@ def write_feedback(
     """Writes the workbook; returns the number of items listed in it."""
     grid = reporting_status(hq, fiscal_year or fiscal_year_of(today), today=today)
     late = [
-        c for c in grid.cells
+        c
+        for c in grid.cells
         if c.province_code == province_code and c.state in (ReportState.MISSING, ReportState.LATE)
-    ]  # fmt: skip
+    ]
     missing_rows = [
         (
             _month_th(c.period),
@@ -54,11 +55,16 @@ def write_feedback(
             continue
         for other in dup.records:
             if other.province_code != province_code:
-                duplicate_rows.append((
-                    dup.national_id, mine[0].name, areas.subdistrict_label(mine[0].subdistrict_code),
-                    areas.province_name(other.province_code), other.name,
-                    areas.subdistrict_label(other.subdistrict_code),
-                ))  # fmt: skip
+                duplicate_rows.append(
+                    (
+                        dup.national_id,
+                        mine[0].name,
+                        areas.subdistrict_label(mine[0].subdistrict_code),
+                        areas.province_name(other.province_code),
+                        other.name,
+                        areas.subdistrict_label(other.subdistrict_code),
+                    )
+                )
     finding_rows = [
         (_month_th(f.period), f.title, f.text) for f in findings(hq, province_code=province_code)
     ]

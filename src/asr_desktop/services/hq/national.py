@@ -41,9 +41,22 @@ class Figures:
     """Agency → (activities, referrals)."""
 
     def add(self, other: Figures) -> None:
-        for name in ("provinces_reporting", "provinces", "serving", "leads", "network",
-                     "tambons", "tambons_covered", "activities", "reached", "referrals",
-                     "events", "appointed", "exited", "terms_ending"):  # fmt: skip
+        for name in (
+            "provinces_reporting",
+            "provinces",
+            "serving",
+            "leads",
+            "network",
+            "tambons",
+            "tambons_covered",
+            "activities",
+            "reached",
+            "referrals",
+            "events",
+            "appointed",
+            "exited",
+            "terms_ending",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for agency, (a, r) in other.by_agency.items():
             a0, r0 = self.by_agency.get(agency, (0, 0))

@@ -44,8 +44,17 @@ def _states(hq: Headquarters, year: int, month: int, today_: object) -> dict[str
 
 
 def _line(f: Figures, state: str) -> NationalLine:
-    return NationalLine(f.name, state, f.serving, f.tambons, f.tambons_covered, f.activities,
-                        f.reached, f.referrals, f.terms_ending)  # fmt: skip
+    return NationalLine(
+        f.name,
+        state,
+        f.serving,
+        f.tambons,
+        f.tambons_covered,
+        f.activities,
+        f.reached,
+        f.referrals,
+        f.terms_ending,
+    )
 
 
 def _summary(m: NationalMonth) -> str:
@@ -85,12 +94,32 @@ def write_national_pdf(
 
 
 def _figures(f: Figures) -> tuple[int | float, ...]:
-    return (f.serving, f.leads, f.network, f.tambons, f.tambons_covered,
-            round(f.coverage_rate, 1), f.activities, f.reached, f.referrals, f.terms_ending)  # fmt: skip
+    return (
+        f.serving,
+        f.leads,
+        f.network,
+        f.tambons,
+        f.tambons_covered,
+        round(f.coverage_rate, 1),
+        f.activities,
+        f.reached,
+        f.referrals,
+        f.terms_ending,
+    )
 
 
-_FIGURE_FIELDS = ("serving", "leads", "network", "tambons", "covered", "coverage",
-                  "activities", "reached", "referrals", "terms_ending")  # fmt: skip
+_FIGURE_FIELDS = (
+    "serving",
+    "leads",
+    "network",
+    "tambons",
+    "covered",
+    "coverage",
+    "activities",
+    "reached",
+    "referrals",
+    "terms_ending",
+)
 
 
 def write_national_xlsx(
@@ -99,17 +128,22 @@ def write_national_xlsx(
     m = national_month(hq, f"{year:04d}-{month:02d}")
     states = _states(hq, year, month, today)
     provinces = [
-        (REGION_LABELS.get(region_of(p.code), ""), p.code, p.name, _STATE_SHORT[states[p.code]],
-         *_figures(p))
+        (
+            REGION_LABELS.get(region_of(p.code), ""),
+            p.code,
+            p.name,
+            _STATE_SHORT[states[p.code]],
+            *_figures(p),
+        )
         for p in m.provinces
-    ]  # fmt: skip
+    ]
     fill_template(
         load_template(resource_path("templates", "national.xlsx")),
         out,
         values={
             "month_th": format_thai_month(year, month),
             "reporting": m.country.provinces_reporting,
-        },  # fmt: skip
+        },
         tables={
             "regions": Table(
                 ("region", "reporting", *_FIGURE_FIELDS),

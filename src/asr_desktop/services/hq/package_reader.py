@@ -173,9 +173,9 @@ def read_package(
         raise PackageError("ไฟล์ข้อมูลเสียหาย (คลายการบีบอัดไม่ได้)") from None
     if len(plain) > MAX_DATA_BYTES or inflater.unconsumed_tail:
         raise PackageError(f"ไฟล์ข้อมูลใหญ่เกินกำหนด (เกิน {_mb(MAX_DATA_BYTES)} เมื่อคลายการบีบอัด)")
-    data = check_data(_json(plain, "ไฟล์ข้อมูล"))
-    _check_identity(path.name, manifest, data)
-    return VerifiedPackage(path.name, size, sha256, manifest, manifest_json, data)
+    checked = check_data(_json(plain, "ไฟล์ข้อมูล"))
+    _check_identity(path.name, manifest, checked)
+    return VerifiedPackage(path.name, size, sha256, manifest, manifest_json, checked)
 
 
 def _check_identity(file_name: str, manifest: Manifest, data: PackageData) -> None:

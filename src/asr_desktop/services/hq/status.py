@@ -69,8 +69,9 @@ class StatusGrid:
 
     def period_rates(self, period: str) -> Rates:
         j = self.periods.index(period)
-        return rates_of([self.cells[j + i * len(self.periods)].state
-                         for i in range(len(self.provinces))])  # fmt: skip
+        return rates_of(
+            [self.cells[j + i * len(self.periods)].state for i in range(len(self.provinces))]
+        )
 
 
 def _thai(iso_utc: str) -> datetime:

@@ -144,7 +144,10 @@ def search_roster(db: Database, text: str, *, limit: int = 500) -> list[RosterRe
 
 
 def roster_count(db: Database) -> int:
-    sql = f"WITH latest AS ({LATEST_SQL}) SELECT count(*) FROM latest l JOIN package_roster r ON r.package_id = l.id"
+    sql = (
+        f"WITH latest AS ({LATEST_SQL}) SELECT count(*) FROM latest l "
+        "JOIN package_roster r ON r.package_id = l.id"
+    )
     return int(db.execute(sql).fetchone()[0])
 
 

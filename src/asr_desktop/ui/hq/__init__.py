@@ -1,0 +1,1 @@
+"""Headquarters mode (สำนักงานส่วนกลาง): the window and its pages over a national database."""

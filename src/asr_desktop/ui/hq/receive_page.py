@@ -1,0 +1,134 @@
+"""รับรายงาน: drop or choose package files or a folder; each is checked and accepted or
+refused with its reason, in the background with progress and Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from asr_desktop.domain import areas
+from asr_desktop.domain.progress import ProgressFn
+from asr_desktop.domain.thai_dates import format_thai_month
+from asr_desktop.services.hq.receive import ReceiveResult, receive_packages
+from asr_desktop.ui import ask
+from asr_desktop.ui.hq.context import HQContext
+from asr_desktop.ui.hq.tables import ReadOnlyTable
+from asr_desktop.ui.tasks import TaskRunner
+
+ACCEPTED = QColor("#e6f4e6")
+REFUSED = QColor("#fbe3e3")
+
+
+def month_text(period: str) -> str:
+    return format_thai_month(int(period[:4]), int(period[5:])) if period else ""
+
+
+class ReceivePage(QWidget):
+    title = "รับรายงาน"
+
+    def __init__(self, context: HQContext) -> None:
+        super().__init__()
+        self.context = context
+        self.runner = TaskRunner(self)
+        self.setAcceptDrops(True)
+        intro = QLabel(
+            "ลากไฟล์ชุดรายงาน (.zip) หรือโฟลเดอร์มาวางที่นี่ หรือกดปุ่มเลือก "
+            "ทุกไฟล์จะถูกตรวจลายมือชื่อดิจิทัล ค่า SHA-256 กุญแจของจังหวัด รูปแบบ จังหวัดและเดือน ก่อนรับเข้า"
+        )
+        intro.setWordWrap(True)
+        choose_files = QPushButton("เลือกไฟล์…")
+        choose_files.clicked.connect(self._choose_files)
+        choose_folder = QPushButton("เลือกโฟลเดอร์…")
+        choose_folder.clicked.connect(self._choose_folder)
+        self.summary = QLabel("")
+        buttons = QHBoxLayout()
+        buttons.addWidget(choose_files)
+        buttons.addWidget(choose_folder)
+        buttons.addWidget(self.summary, 1)
+        self.table = ReadOnlyTable(("ไฟล์", "จังหวัด", "เดือน", "ผล", "เหตุผล / หมายเหตุ"), stretch=4)
+        self.table.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table, 1)
+        self.results: list[ReceiveResult] = []
+
+    def refresh(self) -> None:
+        """Nothing to reload: the page shows the last receipt."""
+
+    def _choose_files(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, "เลือกชุดรายงาน", "", "ชุดรายงาน (*.zip)")
+        if files:
+            self.receive([Path(f) for f in files])
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "เลือกโฟลเดอร์ที่มีชุดรายงาน")
+        if folder:
+            self.receive([Path(folder)])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.receive(paths)
+
+    def receive(self, paths: list[Path]) -> None:
+        if self.runner.busy:
+            return
+        hq_path = self.context.hq.path
+
+        def work(progress: ProgressFn) -> list[ReceiveResult]:
+            from asr_desktop.services.hq.headquarters import Headquarters
+
+            hq = Headquarters.open(hq_path)  # this thread's own connection
+            try:
+                return receive_packages(hq, paths, progress)
+            finally:
+                hq.close()
+
+        self.runner.run(
+            "กำลังตรวจและรับชุดรายงาน…",
+            work,
+            on_done=self.show_results,
+            on_error=lambda exc: ask.error(self, "รับรายงานไม่ได้", str(getattr(exc, "message", exc))),
+            on_cancelled=self._cancelled,
+        )
+
+    def _cancelled(self) -> None:
+        self.summary.setText("ยกเลิกแล้ว ชุดรายงานที่รับไปก่อนยกเลิกยังอยู่ในฐานข้อมูล")
+        self.context.notify()
+
+    def show_results(self, results: list[ReceiveResult]) -> None:
+        self.results = results
+        rows = [
+            (
+                Path(r.path).name,
+                areas.province_name(r.province_code),
+                month_text(r.period),
+                "รับ" if r.accepted else "ไม่รับ",
+                r.note if r.accepted else r.reason,
+            )
+            for r in results
+        ]
+        self.table.fill(rows, [ACCEPTED if r.accepted else REFUSED for r in results])
+        self.table.resizeRowsToContents()
+        accepted = sum(r.accepted for r in results)
+        self.summary.setText(
+            f"รับ {accepted:,} ไม่รับ {len(results) - accepted:,} จาก {len(results):,} ไฟล์"
+            if results
+            else "ไม่พบไฟล์ชุดรายงาน (.zip)"
+        )
+        self.context.notify()
