@@ -108,7 +108,10 @@ def build_demo_national(
         (code, period) for code in codes for period in periods if rng.random() < LATE_SHARE
     }
     missing = (rng.choice(codes), periods[len(periods) // 2]) if len(codes) > 1 else None
-    shrinking = rng.choice(codes) if len(codes) > 2 and months > 1 else None
+    # The shrinking roster is seen against the month before, so not in the province that
+    # skipped a month.
+    others = [code for code in codes if not missing or code != missing[0]]
+    shrinking = rng.choice(others) if len(codes) > 2 and months > 1 else None
     package_dir = out / "packages"
     package_dir.mkdir(parents=True)
     databases = {code: out / "offices" / code / "asr.db" for code in codes}
