@@ -10,9 +10,9 @@ from pathlib import Path
 import openpyxl
 import pypdf
 import pytest
+from tests.hq.conftest import THAI
 
 from asr_desktop.cli import main
-from tests.hq.conftest import THAI
 
 TODAY = date(2025, 12, 20)
 
