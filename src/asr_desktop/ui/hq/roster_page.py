@@ -111,6 +111,7 @@ class NationalRosterPage(QWidget):
         self.search.selectAll()
 
     def refresh(self) -> None:
+        self._timer.stop()  # a search typed meanwhile is answered now
         records = search(self.context.hq, self.search.text(), limit=LIMIT + 1)
         self.model.set_records(records[:LIMIT])
         more = " (แสดง 500 รายการแรก พิมพ์คำค้นเพิ่มเพื่อจำกัดผล)" if len(records) > LIMIT else ""
