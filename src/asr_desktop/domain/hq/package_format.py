@@ -238,13 +238,19 @@ class DistrictFigures:
 @dataclass(frozen=True, slots=True)
 class RosterEntry:
     national_id: str
-    name: str
+    title: str
+    first_name: str
+    last_name: str
     subdistrict_code: str
     tier: str | None
     status: str
     term_start: date | None
     term_end: date | None
     mentor_agency: str
+
+    @property
+    def name(self) -> str:
+        return f"{self.title}{self.first_name} {self.last_name}".strip()
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +353,9 @@ def check_data(value: Any) -> PackageData:
         roster.append(
             RosterEntry(
                 nid,
-                _text(row, "name", "roster[]", empty=False),
+                _text(row, "title", "roster[]"),
+                _text(row, "first_name", "roster[]", empty=False),
+                _text(row, "last_name", "roster[]"),
                 _subdistrict(row.get("subdistrict_code"), code, allow_empty=True),
                 tier,
                 status,

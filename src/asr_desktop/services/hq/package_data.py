@@ -80,7 +80,9 @@ def package_data(db: Database, report: MonthlyReport) -> dict[str, Any]:
         "roster": [
             {
                 "national_id": r.national_id,
-                "name": r.name,
+                "title": r.title,
+                "first_name": r.first_name,
+                "last_name": r.last_name,
                 "subdistrict_code": r.subdistrict_code,
                 "tier": r.tier,
                 "status": r.status,

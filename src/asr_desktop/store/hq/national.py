@@ -115,6 +115,7 @@ CREATE TABLE package_roster (
     term_start TEXT,
     term_end TEXT,
     mentor_agency TEXT NOT NULL,
+    name_sort_key TEXT NOT NULL,   -- Thai dictionary order of first name, then last name
     search_text TEXT NOT NULL,
     PRIMARY KEY (package_id, national_id)
 ) WITHOUT ROWID;

@@ -13,7 +13,9 @@ from asr_desktop.store.roster import STATUS_SQL
 
 class PackageRosterRow(NamedTuple):
     national_id: str
-    name: str
+    title: str
+    first_name: str
+    last_name: str
     subdistrict_code: str
     tier: str | None
     status: str
@@ -26,12 +28,12 @@ def package_roster(db: Database, as_of: date) -> Iterator[PackageRosterRow]:
     """Everyone appointed at least once (candidates are not sent), with the status as at
     ``as_of``, by national ID."""
     sql = (
-        "SELECT v.national_id, trim(v.title || v.first_name || ' ' || v.last_name), "
+        "SELECT v.national_id, v.title, v.first_name, v.last_name, "
         f"v.subdistrict_code, v.tier, ({STATUS_SQL}) AS status, v.term_start, v.term_end, "
         "coalesce(m.agency, '') FROM volunteers v LEFT JOIN mentors m ON m.id = v.mentor_id "
         "WHERE v.term_start IS NOT NULL AND v.term_start <= :today "
         "ORDER BY v.national_id"
     )
     for row in db.execute(sql, {"today": as_of.isoformat()}):
-        if row[4] != "candidate":
+        if row[6] != "candidate":
             yield PackageRosterRow(*row)

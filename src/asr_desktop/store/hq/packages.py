@@ -11,6 +11,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from asr_desktop.domain.hq.package_format import DISTRICT_KEYS, PackageData
+from asr_desktop.domain.thai_sort import thai_sort_key
+
+
+def name_sort_key(first_name: str, last_name: str) -> str:
+    """As the office roster sorts: Thai dictionary order by first name, then last name."""
+    return f"{thai_sort_key(first_name)}\x00{thai_sort_key(last_name)}"
 
 
 @contextmanager
@@ -195,7 +201,7 @@ def insert_package(
         ],
     )
     conn.executemany(
-        "INSERT INTO package_roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO package_roster VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 package_id,
@@ -207,6 +213,7 @@ def insert_package(
                 r.term_start.isoformat() if r.term_start else None,
                 r.term_end.isoformat() if r.term_end else None,
                 r.mentor_agency,
+                name_sort_key(r.first_name, r.last_name),
                 f"{r.national_id} {r.name}".casefold(),
             )
             for r in data.roster

@@ -138,7 +138,7 @@ def search_roster(db: Database, text: str, *, limit: int = 500) -> list[RosterRe
     sql = (
         f"WITH latest AS ({LATEST_SQL}) SELECT {_ROSTER_COLUMNS} FROM latest l "
         f"JOIN package_roster r ON r.package_id = l.id WHERE {where} "
-        f"ORDER BY l.province_code, r.national_id LIMIT {int(limit)}"
+        f"ORDER BY r.name_sort_key, l.province_code LIMIT {int(limit)}"
     )
     return [RosterRecord(*row) for row in db.execute(sql, params)]
 

@@ -92,7 +92,7 @@ class NationalDashboardPage(QWidget):
         tables = QSplitter()
         tables.addWidget(self.regions)
         tables.addWidget(self.provinces)
-        tables.setStretchFactor(1, 2)
+        tables.setSizes([480, 800])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(tiles)

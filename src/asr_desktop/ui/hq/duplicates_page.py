@@ -13,7 +13,7 @@ from asr_desktop.domain.national_id import format_national_id
 from asr_desktop.services.hq.national import Duplicate, duplicates
 from asr_desktop.ui import ask
 from asr_desktop.ui.hq.context import HQContext
-from asr_desktop.ui.hq.receive_page import month_text
+from asr_desktop.ui.hq.receive_page import thai_date
 from asr_desktop.ui.hq.tables import ReadOnlyTable
 
 STATUS = {"active": "ปฏิบัติหน้าที่", "suspended": "พัก", "term_ended": "ครบวาระ", "exited": "พ้นสภาพ"}
@@ -23,11 +23,11 @@ HEADERS = (
     "จังหวัดที่ 1",
     "ชื่อ",
     "ตำบล",
-    "ระดับ / วาระถึง",
+    "ระดับ / วาระ",
     "จังหวัดที่ 2",
     "ชื่อ",
     "ตำบล",
-    "ระดับ / วาระถึง",
+    "ระดับ / วาระ",
 )
 
 
@@ -40,8 +40,7 @@ def duplicate_rows(found: list[Duplicate]) -> list[tuple[str, ...]]:
                 areas.province_name(record.province_code),
                 record.name,
                 areas.subdistrict_name(record.subdistrict_code),
-                f"{TIER.get(record.tier or '', '')} / {record.term_end or ''} "
-                f"({month_text(record.period)})",
+                f"{TIER.get(record.tier or '', '')} ถึง {thai_date(record.term_end)}",
             ]
         rows.append((format_national_id(dup.national_id), *sides))
     return rows

@@ -3,6 +3,7 @@ refused with its reason, in the background with progress and Cancel."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.domain.thai_dates import format_thai_month
+from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
 from asr_desktop.services.hq.receive import ReceiveResult, receive_packages
 from asr_desktop.ui import ask
 from asr_desktop.ui.hq.context import HQContext
@@ -26,6 +27,10 @@ from asr_desktop.ui.tasks import TaskRunner
 
 ACCEPTED = QColor("#e6f4e6")
 REFUSED = QColor("#fbe3e3")
+
+
+def thai_date(iso: str | None) -> str:
+    return format_thai_date(date.fromisoformat(iso)) if iso else ""
 
 
 def month_text(period: str) -> str:
@@ -112,6 +117,7 @@ class ReceivePage(QWidget):
         self.context.notify()
 
     def show_results(self, results: list[ReceiveResult]) -> None:
+        results = sorted(results, key=lambda r: r.accepted)  # the refused ones first
         self.results = results
         rows = [
             (

@@ -25,6 +25,7 @@ from asr_desktop.services.hq.national import search
 from asr_desktop.store.hq.queries import RosterRecord
 from asr_desktop.ui.hq.context import HQContext
 from asr_desktop.ui.hq.duplicates_page import STATUS, TIER
+from asr_desktop.ui.hq.receive_page import thai_date
 
 LIMIT = 500
 HEADERS = ("เลขประจำตัวประชาชน", "ชื่อ-สกุล", "จังหวัด", "ตำบล", "ระดับ", "สถานะ", "วาระสิ้นสุด")
@@ -72,7 +73,7 @@ class NationalRosterModel(QAbstractTableModel):
             return TIER.get(r.tier or "", "")
         if column == 5:
             return STATUS.get(r.status, r.status)
-        return r.term_end or ""
+        return thai_date(r.term_end)
 
 
 class NationalRosterPage(QWidget):

@@ -33,9 +33,12 @@ class HQWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(f"อสร. Desktop — สำนักงานส่วนกลาง — {context.hq.path.name}")
-        self.resize(1280, 760)
+        self.resize(1280, 700)  # fits a 1366×768 laptop with the taskbar
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(190)
+        self.navigation.setObjectName("navigation")
+        # Room above and below each line for Thai upper and lower marks.
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 6px; }")
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
         for factory in PAGES:
