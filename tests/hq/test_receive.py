@@ -180,6 +180,15 @@ def test_unknown_format_version_is_refused(hq, first, genuine, tmp_path) -> None
     _refused(hq, forge.write_zip(tmp_path / first.name, files), "รุ่น 2")
 
 
+def test_member_of_another_package_is_refused(hq, first, genuine, tmp_path) -> None:
+    files = forge.members(first)
+    manifest = forge.manifest_of(files)
+    files["asr_47_2568-09.pdf"] = files.pop("asr_47_2568-10.pdf")
+    manifest["files"][1]["name"] = "asr_47_2568-09.pdf"
+    files = forge.resign(files, manifest, _office_key(genuine))
+    _refused(hq, forge.write_zip(tmp_path / first.name, files), "ไม่รู้จัก")
+
+
 def test_file_name_of_another_province_is_refused(hq, first, tmp_path) -> None:
     path = tmp_path / "asr_12_2568-10.zip"
     first.rename(path)
@@ -197,6 +206,11 @@ def test_province_that_is_not_the_signers_is_refused(hq, first, genuine, tmp_pat
     files["data.sealed"] = forge.sealed_data(data, _hq_private().public_key())
     manifest = forge.manifest_of(files)
     manifest["province"] = {"code": "12", "name": "นนทบุรี"}
+    for entry in manifest["files"]:
+        if entry["name"].startswith("asr_47_"):
+            new = entry["name"].replace("asr_47_", "asr_12_")
+            files[new] = files.pop(entry["name"])
+            entry["name"] = new
     files = forge.resign(files, manifest, _office_key(genuine))
     reason = _refused(hq, forge.write_zip(tmp_path / "asr_12_2568-10.zip", files))
     assert "สกลนคร" in reason and "นนทบุรี" in reason

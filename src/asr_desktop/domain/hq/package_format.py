@@ -79,7 +79,6 @@ _PACKAGE_NAME = re.compile(r"asr_(\d{2})_(\d{4})-(\d{2})\.zip")
 _PERIOD = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 _HEX64 = re.compile(r"[0-9a-f]{64}")
 _B64_KEY = re.compile(r"[A-Za-z0-9+/]{43}=")
-_FILE_NAME = re.compile(r"asr_\d{2}_\d{4}-\d{2}\.(xlsx|pdf)")
 
 
 class PackageError(AsrError):
@@ -216,8 +215,9 @@ def check_manifest(value: Any) -> Manifest:
         raise _fail("manifest ระบุไฟล์ชื่อซ้ำกัน")
     if SEALED_DATA not in names:
         raise _fail(f"manifest ไม่มีไฟล์ข้อมูล {SEALED_DATA}")
+    stem = package_stem(code, int(period[:4]), int(period[5:]))
     for name in names:
-        if name != SEALED_DATA and not _FILE_NAME.fullmatch(name):
+        if name not in (SEALED_DATA, f"{stem}.xlsx", f"{stem}.pdf"):
             raise _fail(f"manifest ระบุไฟล์ที่ไม่รู้จัก: {name[:60]}")
     app = obj.get("app")
     version = app.get("version") if isinstance(app, dict) else ""
