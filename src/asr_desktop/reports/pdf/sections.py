@@ -118,10 +118,15 @@ def build_sections_report(
         step(number + 1)
     if signatures:
         converted = [Signature(digits(s.name), digits(s.position)) for s in signatures]
-        story += [
-            Spacer(1, 0.8 * cm),
-            KeepTogether([signature_blocks(converted, page.frame_width)]),
-        ]
+        blocks = KeepTogether([signature_blocks(converted, page.frame_width)])
+        if sections and isinstance(sections[-1], Text):
+            # A closing paragraph goes over to the signatures' page rather than leave them
+            # alone on the last page.
+            # (with its heading, if it has one).
+            tail = 2 if len(sections) > 1 and isinstance(sections[-2], Heading) else 1
+            story[-tail:] = [KeepTogether([*story[-tail:], Spacer(1, 0.8 * cm), blocks])]
+        else:
+            story += [Spacer(1, 0.8 * cm), blocks]
     pdf, pages = render_pages(
         story, page, digits(office_name), digits(period_text), digits, title=title
     )
