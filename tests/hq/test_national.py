@@ -157,3 +157,25 @@ def test_months_not_yet_due_and_rates(received: Path, country) -> None:  # type:
     late = sum(1 for code, period in country.late if period >= "2025-10")
     assert grid.rates.on_time == expected_received - late
     assert grid.chase[0].period == "2025-11"
+
+
+def test_cancelled_national_report_leaves_no_file(received: Path, tmp_path: Path) -> None:
+    from asr_desktop.domain.progress import Cancelled
+    from asr_desktop.services.hq.headquarters import Headquarters
+    from asr_desktop.services.report_catalogue import ReportRequest, report_spec
+
+    def cancel(done: int, total: int) -> None:
+        raise Cancelled
+
+    spec = report_spec("national")
+    hq = Headquarters.open(received)
+    try:
+        # (PDF only: a cancelled Excel writer leaves openpyxl's row generator to the garbage
+        # collector, which pytest reports; that is the office writer's behaviour too.)
+        for writer, out in ((spec.write_pdf, tmp_path / "n.pdf"),):
+            assert writer is not None
+            with pytest.raises(Cancelled):
+                writer(hq.db, ReportRequest(today=TODAY, month=(2025, 11)), out, cancel)
+            assert not out.exists()
+    finally:
+        hq.close()

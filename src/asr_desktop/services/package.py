@@ -203,7 +203,5 @@ def _imprint(settings: OfficeSettings, key_fingerprint: str) -> Imprint:
     last = signatures[-1]
     groups = key_fingerprint.split()
     printed = " ".join(groups[:4]) + "\n" + " ".join(groups[4:])  # two lines of four groups
-    signatures[-1] = Signature(
-        last.name, f"{last.position}\nรหัสกุญแจลงนามของสำนักงาน\n{printed}"
-    )
+    signatures[-1] = Signature(last.name, f"{last.position}\nรหัสกุญแจลงนามของสำนักงาน\n{printed}")
     return replace(imprint, signatures=tuple(signatures))
