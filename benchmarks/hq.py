@@ -114,6 +114,7 @@ def main() -> None:
         verified = [read_package(path, key) for path in first]
         periods = [f"{y:04d}-{m:02d}" for y, m in fiscal_months(FISCAL_YEAR)]
         with store.write_transaction(hq.db):
+            hq.db.execute("DELETE FROM national_roster")
             hq.db.execute("DELETE FROM packages")
             for period in periods:
                 for n, package in enumerate(verified):

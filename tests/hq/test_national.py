@@ -179,3 +179,33 @@ def test_cancelled_national_report_leaves_no_file(received: Path, tmp_path: Path
             assert not out.exists()
     finally:
         hq.close()
+
+
+def test_national_roster_is_each_provinces_newest_package(received: Path) -> None:
+    from asr_desktop.services.hq.headquarters import Headquarters
+    from asr_desktop.services.hq.national import search
+
+    hq = Headquarters.open(received)
+    try:
+        rows = hq.db.execute(
+            "SELECT province_code, period, count(*) FROM national_roster GROUP BY 1, 2"
+        ).fetchall()
+        newest = hq.db.execute(
+            "SELECT province_code, package_id FROM national_roster GROUP BY 1"
+        ).fetchall()
+        sizes = {
+            code: hq.db.execute(
+                "SELECT count(*) FROM package_roster WHERE package_id = ?", [package_id]
+            ).fetchone()[0]
+            for code, package_id in newest
+        }
+        found = search(hq, "")
+    finally:
+        hq.close()
+    assert sorted((code, period) for code, period, _ in rows) == [
+        ("10", "2025-11"),
+        ("47", "2025-11"),
+        ("90", "2025-11"),
+    ]
+    assert {code: n for code, _, n in rows} == sizes
+    assert len(found) == min(500, sum(sizes.values()))

@@ -120,6 +120,27 @@ CREATE TABLE package_roster (
     PRIMARY KEY (package_id, national_id)
 ) WITHOUT ROWID;
 CREATE INDEX package_roster_nid ON package_roster (national_id, package_id);
+
+-- The national roster: each province's newest current package's roster, kept up to date
+-- in the transaction that receives a package, for search as you type and duplicates.
+CREATE TABLE national_roster (
+    province_code TEXT NOT NULL,
+    package_id INTEGER NOT NULL REFERENCES packages(id),
+    period TEXT NOT NULL,
+    national_id TEXT NOT NULL,
+    name TEXT NOT NULL,
+    subdistrict_code TEXT NOT NULL,
+    tier TEXT,
+    status TEXT NOT NULL,
+    term_start TEXT,
+    term_end TEXT,
+    mentor_agency TEXT NOT NULL,
+    name_sort_key TEXT NOT NULL,
+    search_text TEXT NOT NULL,
+    PRIMARY KEY (province_code, national_id)
+);
+CREATE INDEX national_roster_name ON national_roster (name_sort_key, province_code);
+CREATE INDEX national_roster_serving ON national_roster (national_id) WHERE status = 'active';
 """
 
 

@@ -219,4 +219,19 @@ def insert_package(
             for r in data.roster
         ],
     )
+    refresh_national_roster(db, record.province_code)
     return package_id
+
+
+def refresh_national_roster(db: Database, province_code: str) -> None:
+    """The province's rows of ``national_roster`` from its newest current package."""
+    db.execute("DELETE FROM national_roster WHERE province_code = ?", [province_code])
+    db.execute(
+        "INSERT INTO national_roster SELECT p.province_code, p.id, p.period, r.national_id, "
+        "r.name, r.subdistrict_code, r.tier, r.status, r.term_start, r.term_end, "
+        "r.mentor_agency, r.name_sort_key, r.search_text FROM packages p "
+        "JOIN package_roster r ON r.package_id = p.id WHERE p.province_code = ? "
+        "AND p.current = 1 AND p.period = (SELECT max(period) FROM packages "
+        "WHERE province_code = ? AND current = 1)",
+        [province_code, province_code],
+    )

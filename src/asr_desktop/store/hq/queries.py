@@ -8,11 +8,6 @@ from typing import Any, NamedTuple
 
 from sqlite_utils import Database
 
-# Each province's newest current package: its roster is "the national roster".
-LATEST_SQL = """SELECT p.id, p.province_code, p.period FROM packages p
-    WHERE p.current = 1 AND p.period = (SELECT max(q.period) FROM packages q
-        WHERE q.province_code = p.province_code AND q.current = 1)"""
-
 
 class Receipt(NamedTuple):
     province_code: str
@@ -109,9 +104,9 @@ class RosterRecord(NamedTuple):
     mentor_agency: str
 
 
-_ROSTER_COLUMNS = (
-    "r.national_id, l.province_code, l.period, r.name, r.subdistrict_code, r.tier, "
-    "r.status, r.term_start, r.term_end, r.mentor_agency"
+_NATIONAL_COLUMNS = (
+    "national_id, province_code, period, name, subdistrict_code, tier, status, term_start, "
+    "term_end, mentor_agency"
 )
 
 
@@ -119,12 +114,9 @@ def serving_in_several_provinces(db: Database) -> list[RosterRecord]:
     """Each province's newest roster: everyone serving (active) in more than one province,
     one record per province, by national ID."""
     sql = (
-        f"WITH latest AS ({LATEST_SQL}), serving AS (SELECT r.*, l.province_code, l.period "
-        "FROM package_roster r JOIN latest l ON l.id = r.package_id WHERE r.status = 'active') "
-        "SELECT national_id, province_code, period, name, subdistrict_code, tier, status, "
-        "term_start, term_end, mentor_agency FROM serving WHERE national_id IN "
-        "(SELECT national_id FROM serving GROUP BY national_id "
-        "HAVING count(DISTINCT province_code) > 1) ORDER BY national_id, province_code"
+        f"SELECT {_NATIONAL_COLUMNS} FROM national_roster WHERE status = 'active' "
+        "AND national_id IN (SELECT national_id FROM national_roster WHERE status = 'active' "
+        "GROUP BY national_id HAVING count(*) > 1) ORDER BY national_id, province_code"
     )
     return [RosterRecord(*row) for row in db.execute(sql)]
 
@@ -133,22 +125,18 @@ def search_roster(db: Database, text: str, *, limit: int = 500) -> list[RosterRe
     """The national roster (each province's newest package) whose national ID or name
     holds every word of ``text``, by province and name; at most ``limit`` records."""
     words = text.casefold().split()
-    where = " AND ".join("r.search_text LIKE ?" for _ in words) or "1"
+    where = " AND ".join("search_text LIKE ?" for _ in words) or "1"
     params: list[Any] = [f"%{w}%" for w in words]
+    # In name order through the index: a common word stops after ``limit`` rows.
     sql = (
-        f"WITH latest AS ({LATEST_SQL}) SELECT {_ROSTER_COLUMNS} FROM latest l "
-        f"JOIN package_roster r ON r.package_id = l.id WHERE {where} "
-        f"ORDER BY r.name_sort_key, l.province_code LIMIT {int(limit)}"
+        f"SELECT {_NATIONAL_COLUMNS} FROM national_roster INDEXED BY national_roster_name "
+        f"WHERE {where} ORDER BY name_sort_key, province_code LIMIT {int(limit)}"
     )
     return [RosterRecord(*row) for row in db.execute(sql, params)]
 
 
 def roster_count(db: Database) -> int:
-    sql = (
-        f"WITH latest AS ({LATEST_SQL}) SELECT count(*) FROM latest l "
-        "JOIN package_roster r ON r.package_id = l.id"
-    )
-    return int(db.execute(sql).fetchone()[0])
+    return int(db.execute("SELECT count(*) FROM national_roster").fetchone()[0])
 
 
 def demo_key_packages(db: Database) -> int:
