@@ -24,7 +24,9 @@ pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "installer" / "asr_desktop.spec"
-BUNDLE_LIMIT_MB = 200
+BUNDLE_LIMIT_MB = 215
+"""Was 200; the signed monthly package (issue 10) brings cryptography, whose Rust module
+carries its own OpenSSL (12.5 MB in the bundle)."""
 PYTHAINLP_CORPUS = {"stopwords_th.txt", "words_th.txt", "syllables_th.txt", "corpus_license.md"}
 
 
