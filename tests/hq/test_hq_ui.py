@@ -132,3 +132,32 @@ def test_hq_flag_opens_the_national_database(monkeypatch, tmp_path: Path) -> Non
     monkeypatch.setenv("ASR_DESKTOP_DATA", str(tmp_path))
     args = app.parse_args(["--hq"])
     assert args.hq and app.database_path(args) == tmp_path / "hq.db"
+
+
+def test_receive_page_shows_a_new_key_for_a_person_to_accept(
+    qtbot, context, genuine, tmp_path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from tests.hq import forge
+
+    from asr_desktop.ui import ask
+    from asr_desktop.ui.hq.receive_page import ReceivePage
+
+    receive_packages(context.hq, [genuine.first])
+    files = forge.members(genuine.second)
+    files = forge.resign(files, forge.manifest_of(files), Ed25519PrivateKey.generate())
+    reinstalled = forge.write_zip(tmp_path / genuine.second.name, files)
+    page = ReceivePage(context)
+    qtbot.addWidget(page)
+    assert page.keys_box.isHidden()
+    with qtbot.waitSignal(context.changed, timeout=20_000):
+        page.receive([reinstalled])
+    assert not page.keys_box.isHidden() and page.keys.rowCount() == 1
+    assert page.keys.item(0, 0).text() == "สกลนคร"
+    monkeypatch.setattr(ask, "confirm", lambda *a, **k: True)
+    page.keys.selectRow(0)
+    page.decide(accept=True)
+    assert page.keys_box.isHidden()
+    with qtbot.waitSignal(context.changed, timeout=20_000):
+        page.receive([reinstalled])
+    assert page.results[0].accepted and "แทน" in page.results[0].note

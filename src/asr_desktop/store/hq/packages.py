@@ -47,6 +47,11 @@ def pinned_key(db: Database, province_code: str) -> str | None:
     return str(row[0]) if row else None
 
 
+def pinned_fingerprints(db: Database) -> dict[str, str]:
+    rows = db.execute("SELECT province_code, fingerprint FROM province_keys").fetchall()
+    return {str(code): str(fingerprint) for code, fingerprint in rows}
+
+
 def province_of_key(db: Database, public_key: str) -> str | None:
     row = db.execute(
         "SELECT province_code FROM province_keys WHERE public_key = ?", [public_key]

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain import areas
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
+from asr_desktop.services.hq.keys import KeyChange, decide_key_change, pending_key_changes
 from asr_desktop.services.hq.receive import ReceiveResult, receive_packages
 from asr_desktop.ui import ask
 from asr_desktop.ui.hq.context import HQContext
@@ -61,14 +63,66 @@ class ReceivePage(QWidget):
         buttons.addWidget(self.summary, 1)
         self.table = ReadOnlyTable(("ไฟล์", "จังหวัด", "เดือน", "ผล", "เหตุผล / หมายเหตุ"), stretch=4)
         self.table.setWordWrap(True)
+        self.keys_box = QGroupBox("จังหวัดที่ลงนามด้วยกุญแจใหม่ รอการยืนยัน")
+        self.keys = ReadOnlyTable(("จังหวัด", "รหัสกุญแจใหม่", "รหัสกุญแจเดิม", "ไฟล์", "พบเมื่อ"), stretch=3)
+        self.keys.setMaximumHeight(130)
+        accept = QPushButton("ยอมรับกุญแจใหม่")
+        accept.clicked.connect(lambda: self.decide(accept=True))
+        refuse = QPushButton("ปฏิเสธ")
+        refuse.clicked.connect(lambda: self.decide(accept=False))
+        keys_buttons = QVBoxLayout()
+        explain = QLabel("โทรสอบถามสำนักงาน ให้อ่านรหัสกุญแจใต้ลายมือชื่อในรายงาน PDF ก่อนยอมรับ")
+        explain.setWordWrap(True)
+        keys_buttons.addWidget(explain)
+        keys_buttons.addWidget(accept)
+        keys_buttons.addWidget(refuse)
+        keys_buttons.addStretch(1)
+        keys_layout = QHBoxLayout(self.keys_box)
+        keys_layout.addWidget(self.keys, 1)
+        keys_layout.addLayout(keys_buttons)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(buttons)
+        layout.addWidget(self.keys_box)
         layout.addWidget(self.table, 1)
         self.results: list[ReceiveResult] = []
+        self.key_changes: list[KeyChange] = []
+        self.refresh()
 
     def refresh(self) -> None:
-        """Nothing to reload: the page shows the last receipt."""
+        """The key changes waiting for a decision (the receipt list stays as it was)."""
+        self.key_changes = pending_key_changes(self.context.hq)
+        self.keys.fill(
+            [
+                (
+                    areas.province_name(k.province_code),
+                    k.fingerprint,
+                    k.pinned_fingerprint,
+                    k.package_name,
+                    k.seen_at[:16].replace("T", " "),
+                )
+                for k in self.key_changes
+            ]
+        )
+        self.keys_box.setVisible(bool(self.key_changes))
+
+    def decide(self, *, accept: bool) -> None:
+        row = self.keys.currentRow()
+        if not 0 <= row < len(self.key_changes):
+            ask.warn(self, "กุญแจใหม่", "เลือกจังหวัดในรายการก่อน")
+            return
+        change = self.key_changes[row]
+        province = areas.province_name(change.province_code)
+        if accept:
+            question = (
+                f"ยอมรับกุญแจใหม่ของจังหวัด{province} ({change.fingerprint}) แทนกุญแจเดิม? "
+                "หลังยอมรับแล้ว ให้รับไฟล์ชุดรายงานนั้นอีกครั้ง"
+            )
+        else:
+            question = f"ปฏิเสธกุญแจใหม่ของจังหวัด{province}? ชุดรายงานที่ลงนามด้วยกุญแจนี้จะไม่ถูกรับ"
+        if ask.confirm(self, "กุญแจใหม่", question, danger=not accept):
+            decide_key_change(self.context.hq, change.id, accept=accept)
+            self.refresh()
 
     def _choose_files(self) -> None:
         files, _ = QFileDialog.getOpenFileNames(self, "เลือกชุดรายงาน", "", "ชุดรายงาน (*.zip)")
@@ -117,6 +171,7 @@ class ReceivePage(QWidget):
         self.context.notify()
 
     def show_results(self, results: list[ReceiveResult]) -> None:
+        self.refresh()
         results = sorted(results, key=lambda r: r.accepted)  # the refused ones first
         self.results = results
         rows = [
