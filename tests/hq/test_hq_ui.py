@@ -161,3 +161,22 @@ def test_receive_page_shows_a_new_key_for_a_person_to_accept(
     with qtbot.waitSignal(context.changed, timeout=20_000):
         page.receive([reinstalled])
     assert page.results[0].accepted and "แทน" in page.results[0].note
+
+
+def test_plain_start_after_choosing_headquarters_opens_headquarters(monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from asr_desktop.services.hq.headquarters import Headquarters
+    from asr_desktop.services.office import init_office
+    from asr_desktop.store.database import open_database
+    from asr_desktop.ui import app
+
+    monkeypatch.setenv("ASR_DESKTOP_DATA", str(tmp_path))
+    plain = app.parse_args([])
+    assert not app._chosen_headquarters(plain)
+    open_database(tmp_path / "asr.db").close()  # made before the first-run dialog
+    Headquarters.create(tmp_path / "hq.db")[0].close()  # the choice สำนักงานส่วนกลาง
+    assert app._chosen_headquarters(plain)
+    assert not app._chosen_headquarters(app.parse_args(["--demo"]))
+    db = open_database(tmp_path / "asr.db")
+    init_office(db, "47")  # an office set up later wins
+    db.close()
+    assert not app._chosen_headquarters(plain)

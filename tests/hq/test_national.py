@@ -209,3 +209,19 @@ def test_national_roster_is_each_provinces_newest_package(received: Path) -> Non
     ]
     assert {code: n for code, _, n in rows} == sizes
     assert len(found) == min(500, sum(sizes.values()))
+
+
+def test_deadline_setting_changes_on_time_to_late(received: Path, country, capsys) -> None:  # type: ignore[no-untyped-def]
+    from asr_desktop.services.hq.headquarters import Headquarters
+    from asr_desktop.services.hq.status import reporting_status
+
+    assert main(["--db", str(received), "hq", "deadline", "--day", "1"]) == 0
+    assert "วันที่ 1 ของเดือนถัดไป" in capsys.readouterr().out
+    hq = Headquarters.open(received)
+    try:
+        grid = reporting_status(hq, 2569, today=TODAY)
+    finally:
+        hq.close()
+    # The demo's offices make their packages from the 2nd of the next month on.
+    assert grid.rates.on_time == 0 and grid.rates.received > 0
+    assert main(["--db", str(received), "hq", "deadline", "--day", "29"]) == 1

@@ -54,6 +54,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     keys.add_argument("--refuse", type=int, metavar="ID")
     keys.set_defaults(run=run_keys)
 
+    deadline = commands.add_parser("deadline", help="กำหนดส่งรายงาน: วันที่ของเดือนถัดไป")
+    deadline.add_argument("--day", type=int, help="1–28 (ค่าเริ่มต้น 10)")
+    deadline.set_defaults(run=run_deadline)
+
     status = commands.add_parser("status", help="สถานะการส่งรายงานของปีงบประมาณ")
     status.add_argument("--fiscal-year", type=_fiscal_year, required=True, help="เช่น 2569")
     status.add_argument("--format", choices=FORMATS, default="table")
@@ -157,6 +161,19 @@ def run_keys(args: argparse.Namespace) -> int:
         ("package_name", "ไฟล์"),
     ]
     print_rows(rows, columns, "table")
+    return EXIT_OK
+
+
+def run_deadline(args: argparse.Namespace) -> int:
+    hq = _open(args)
+    try:
+        if args.day is not None:
+            if not 1 <= args.day <= 28:
+                raise AsrError("วันกำหนดส่งต้องอยู่ระหว่าง 1 ถึง 28")
+            hq.set_deadline_day(args.day)
+        print(f"กำหนดส่งรายงานประจำเดือน: วันที่ {hq.deadline_day} ของเดือนถัดไป")
+    finally:
+        hq.close()
     return EXIT_OK
 
 

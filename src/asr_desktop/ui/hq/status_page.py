@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QSpinBox,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -50,8 +51,15 @@ class StatusPage(QWidget):
         self.year.currentIndexChanged.connect(self.refresh)
         self.rates = QLabel()
         legend = QLabel("✓ ตรงเวลา   ช้า ส่งล่าช้า   ✗ ยังไม่ส่ง (เลยกำหนด)   * มีฉบับแก้ไขแทนฉบับแรก")
+        self.deadline = QSpinBox()
+        self.deadline.setRange(1, 28)
+        self.deadline.setValue(context.hq.deadline_day)
+        self.deadline.setPrefix("กำหนดส่ง วันที่ ")
+        self.deadline.setSuffix(" ของเดือนถัดไป")
+        self.deadline.valueChanged.connect(self._deadline_changed)
         top = QHBoxLayout()
         top.addWidget(self.year)
+        top.addWidget(self.deadline)
         top.addWidget(self.rates, 1)
         self.grid = QTableWidget(0, 12)
         self.grid.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -76,6 +84,10 @@ class StatusPage(QWidget):
         context.changed.connect(self.refresh)
         self.status_grid: StatusGrid | None = None
         self.refresh()
+
+    def _deadline_changed(self, day: int) -> None:
+        self.context.hq.set_deadline_day(day)
+        self.context.notify()
 
     def refresh(self) -> None:
         grid = reporting_status(
