@@ -316,6 +316,11 @@ def make_national(path: Path) -> None:
                 [*NATIONAL_TITLES, "กิจกรรมและการส่งต่อ จำแนกตามหน่วยงาน"],
                 [("agency", "หน่วยงาน", TEXT, 26), ("activities", "กิจกรรม (ครั้ง)", NUMBER, 12),
                  ("referrals", "ส่งต่อ (ราย)", NUMBER, 12)], totals="รวม", landscape=False)
+    for ws in wb.worksheets:  # per cent with one decimal, not a whole number
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and ".coverage" in cell.value:
+                    cell.number_format = "0.0"
     wb.save(path)
 
 
