@@ -10,8 +10,9 @@ from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import Activity, Category, CategoryKind, month_range, previous_month
+from asr_desktop.domain.work import Activity, Category, CategoryKind
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 
@@ -84,8 +85,10 @@ class ActivityService:
         mission areas that had counts last month, in the same order, with last month's
         counts as hints.
         """
-        first, following = month_range(year, month)
-        previous = self.store.month_counts(*previous_month(year, month))
+        this = Month(year, month)
+        first, following = this.range
+        previous_ = this.previous()
+        previous = self.store.month_counts(previous_.year, previous_.month)
         missions = self.categories.all(CategoryKind.MISSION)
         clauses = ["1"]
         params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}

@@ -13,7 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
-from asr_desktop.domain.work import month_range, months_back, previous_month
+from asr_desktop.domain.month import Month
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.referrals import ReferralStore
 from asr_desktop.store.settings import load_settings
@@ -86,7 +86,7 @@ def inactive_since(today: date, months: int = INACTIVE_MONTHS) -> date:
 
     Month-grid counts are dated the first of their month, so whole months are compared.
     """
-    return months_back(today, months).replace(day=1)
+    return Month.of(today).shift(-months).first_day
 
 
 def compute_dashboard(db: Database, today: date) -> Dashboard:
@@ -107,18 +107,14 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
     (active, leads, network, end30, end60, end90, inactive) = (int(n) for n in row)
 
     coverage = district_coverage(db, today)
-    year, month = today.year, today.month
+    this = Month.of(today)
+    last = this.previous()
     activities = ActivityStore(db)
-    this_n, this_people = activities.month_summary(year, month)
-    last_n, last_people = activities.month_summary(*previous_month(year, month))
-    chart_first = month_range(*_months_before(year, month, CHART_MONTHS - 1))[0]
-    series = activities.monthly_series(chart_first, month_range(year, month)[1])
-    by_month = []
-    y, m = _months_before(year, month, CHART_MONTHS - 1)
-    for _ in range(CHART_MONTHS):
-        key = f"{y:04d}-{m:02d}"
-        by_month.append((key, series.get(key, 0)))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    this_n, this_people = activities.month_summary(this.year, this.month)
+    last_n, last_people = activities.month_summary(last.year, last.month)
+    chart = [this.shift(n - CHART_MONTHS + 1) for n in range(CHART_MONTHS)]
+    series = activities.monthly_series(chart[0].first_day, this.end)
+    by_month = [(m.iso, series.get(m.iso, 0)) for m in chart]
     return Dashboard(
         today=today,
         active_volunteers=active,
@@ -138,12 +134,6 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
         coverage=coverage,
         activity_by_month=by_month,
     )
-
-
-def _months_before(year: int, month: int, n: int) -> tuple[int, int]:
-    for _ in range(n):
-        year, month = previous_month(year, month)
-    return year, month
 
 
 def district_coverage(db: Database, today: date) -> list[DistrictCoverage]:

@@ -18,8 +18,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month
+from asr_desktop.domain.thai_dates import fiscal_year
 
 
 class Period(StrEnum):
@@ -33,8 +34,8 @@ class ReportRequest:
     """What the user asked for. Unused fields are ignored by a report that needs none."""
 
     today: date
-    month: tuple[int, int] | None = None
-    """(Common Era year, month) for monthly reports."""
+    month: Month | None = None
+    """The month of monthly reports (this month when None)."""
     fiscal_year: int | None = None
     """Buddhist Era fiscal year (ปีงบประมาณ), e.g. 2569."""
     district_code: str = ""
@@ -45,8 +46,8 @@ class ReportRequest:
     """The window of the terms-ending list."""
 
     @property
-    def month_or_current(self) -> tuple[int, int]:
-        return self.month or (self.today.year, self.today.month)
+    def month_or_current(self) -> Month:
+        return self.month or Month.of(self.today)
 
     @property
     def fiscal_year_or_current(self) -> int:
@@ -55,7 +56,7 @@ class ReportRequest:
     def period_text(self, period: Period) -> str:
         """The period as printed under a report's title, in พ.ศ."""
         if period is Period.MONTH:
-            return "ประจำเดือน" + format_thai_month(*self.month_or_current)
+            return "ประจำเดือน" + self.month_or_current.thai()
         if period is Period.FISCAL_YEAR:
             return f"ปีงบประมาณ พ.ศ. {self.fiscal_year_or_current}"
         return ""
@@ -95,7 +96,7 @@ def _coverage_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pr
 def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 
-    report = build_monthly_report(db, *request.month_or_current)
+    report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
     write_monthly_workbook(db, report, out, today=request.today, progress=progress)
     return len(report.districts)
 

@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import Activity, previous_month
+from asr_desktop.domain.work import Activity
 from asr_desktop.services.activities import ActivityService
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
@@ -156,12 +157,10 @@ class ActivitiesPage(QWidget):
 
     def _fill_months(self) -> None:
         today = self.context.today()
-        year, month = today.year, today.month
         self.month.blockSignals(True)
         self.month.clear()
-        for _ in range(MONTHS_OFFERED):
-            self.month.addItem(format_thai_month(year, month), (year, month))
-            year, month = previous_month(year, month)
+        for month in Month.recent(today, MONTHS_OFFERED):
+            self.month.addItem(month.thai(), (month.year, month.month))
         self.month.blockSignals(False)
 
     def _fill_filters(self) -> None:

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month, recent_months
+from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services import report_catalogue
 from asr_desktop.services.report_catalogue import Period, ReportRequest, ReportSpec
@@ -67,8 +68,8 @@ class ReportsPage(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.month = QComboBox()
-        for year, month in recent_months(context.today(), MONTHS_OFFERED):
-            self.month.addItem(format_thai_month(year, month), (year, month))
+        for month in Month.recent(context.today(), MONTHS_OFFERED):
+            self.month.addItem(month.thai(), month)
         self.month.setCurrentIndex(1)  # usually last month's report, early in the new month
         self.fiscal_year = QSpinBox()
         self.fiscal_year.setRange(2548, 2700)
