@@ -9,8 +9,8 @@ from datetime import date
 from sqlite_utils import Database
 from tests.work_helpers import TODAY, add_mentor, make_office, national_id
 
-from asr_desktop.domain.month import Month
 from asr_desktop.domain.model import Volunteer
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import (
     Activity,

@@ -12,9 +12,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from asr_desktop.cli.office import open_office
 from asr_desktop.cli.output import month_arg
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.store.database import open_database
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -61,7 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
     from asr_desktop.services.roster_import.plan import Action, OnDuplicate, build_plan
     from asr_desktop.services.roster_import.reading import ImportFileError
 
-    db = open_database(args.db)
+    db = open_office(args).db
     try:
         plan = build_plan(
             db,
@@ -96,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from asr_desktop.services.workbooks import export_roster
 
-    db = open_database(args.db)
+    db = open_office(args).db
     count = export_roster(db, args.xlsx, today=date.today())
     print(f"ส่งออกทะเบียน {count:,} คน ไปที่ {args.xlsx}")
     return EXIT_OK
@@ -125,7 +125,7 @@ def run_report(args: argparse.Namespace) -> int:
         full_national_ids=args.full_ids,
         days=args.days,
     )
-    db = open_database(args.db)
+    db = open_office(args).db
     try:
         for path, writer, kind in wanted:
             assert writer is not None
@@ -149,7 +149,7 @@ def _fiscal_year(text: str) -> int:
 def run_package(args: argparse.Namespace) -> int:
     from asr_desktop.services.package import build_package
 
-    db = open_database(args.db)
+    db = open_office(args).db
     result = build_package(
         db,
         year=args.month.year,

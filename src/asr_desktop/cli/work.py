@@ -8,8 +8,8 @@ import sys
 from datetime import date
 from typing import Any
 
+from asr_desktop.cli.office import open_office
 from asr_desktop.cli.output import FORMATS, month_arg, print_rows
-from asr_desktop.store.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -38,7 +38,7 @@ def _iso_date(text: str) -> date:
 def run_dashboard(args: argparse.Namespace) -> int:
     from asr_desktop.services.dashboard import compute_dashboard
 
-    db = open_database(args.db)
+    db = open_office(args).db
     figures = compute_dashboard(db, args.date or date.today())
     if args.format == "json":
         json.dump(figures.as_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -75,7 +75,7 @@ def run_activities(args: argparse.Namespace) -> int:
     from asr_desktop.services.activities import ActivityService
 
     year, month = args.month.year, args.month.month
-    db = open_database(args.db)
+    db = open_office(args).db
     rows: list[dict[str, Any]] = ActivityService(db).month_report(year, month)
     columns = [
         ("district_name", "อำเภอ"),
