@@ -9,7 +9,7 @@ from reportlab.pdfgen import canvas
 
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.services import report_catalogue
-from asr_desktop.services.office import init_office
+from asr_desktop.services.office import Office, init_office
 from asr_desktop.services.report_catalogue import Period, ReportSpec
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import reports_page
@@ -56,7 +56,7 @@ def page(qtbot, tmp_path, monkeypatch):
             "xlsx": ReportSpec("xlsx", "เฉพาะ Excel", Period.NONE),
         },
     )
-    widget = ReportsPage(AppContext(db, path, today=lambda: TODAY))
+    widget = ReportsPage(AppContext(Office.adopt(db, path, today=lambda: TODAY)))
     qtbot.addWidget(widget)
     yield widget
     db.close()

@@ -29,11 +29,13 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.services.activities import ActivityService
+from asr_desktop.services.audit_log import AuditLog
 from asr_desktop.services.events import EventService
 from asr_desktop.services.mentors import MentorService
 from asr_desktop.services.referrals import ReferralService
 from asr_desktop.services.roster import RosterService
 from asr_desktop.services.startup import open_office_database
+from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import DatabaseError, connect, memory_database
 from asr_desktop.store.settings import is_initialised, load_settings, save_settings
 
@@ -192,6 +194,15 @@ class Office:
     @cached_property
     def mentors(self) -> MentorService:
         return MentorService(self.db, today=self.today)
+
+    @cached_property
+    def categories(self) -> CategoryStore:
+        """The activity categories the office can extend (duty, mission, target group)."""
+        return self.activities.categories
+
+    @cached_property
+    def audit(self) -> AuditLog:
+        return AuditLog(self.db)
 
 
 def default_office_name(province_code: str) -> str:

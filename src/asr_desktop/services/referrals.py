@@ -11,7 +11,9 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import Referral, ReferralStatus
-from asr_desktop.store.referrals import ReferralFilter, ReferralRow, ReferralStore
+from asr_desktop.store.referrals import ReferralFilter as ReferralFilter
+from asr_desktop.store.referrals import ReferralRow as ReferralRow
+from asr_desktop.store.referrals import ReferralStore
 
 
 def referral_problems(referral: Referral, *, today: date) -> list[InputError]:

@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.month import Month
+from asr_desktop.services.office import Office
 from asr_desktop.services.package import PackageResult, build_package
 from asr_desktop.services.paths import data_dir
 from asr_desktop.services.workbooks import export_roster
-from asr_desktop.store.database import connect
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.import_dialog import open_import_dialog
@@ -57,7 +57,7 @@ def export_roster_action(context: AppContext, parent: QWidget, runner: TaskRunne
     db_path, today = context.db_path, context.today()
 
     def work(progress):  # type: ignore[no-untyped-def]
-        db = connect(db_path)
+        db = Office.connect(db_path).db  # the worker's own connection
         try:
             return export_roster(db, out, today=today, progress=progress)
         finally:
@@ -82,7 +82,7 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
     keep = data_dir() if context.db_path.parent == data_dir() else context.db_path.parent
 
     def work(progress):  # type: ignore[no-untyped-def]
-        db = connect(db_path)
+        db = Office.connect(db_path).db  # the worker's own connection
         try:
             return build_package(
                 db,
