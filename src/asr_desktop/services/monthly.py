@@ -25,37 +25,16 @@ from asr_desktop.reports.monthly import (
     MonthlyReport,
     ReferralRow,
 )
+from asr_desktop.services.coverage import coverage_rows as coverage_rows
+from asr_desktop.services.coverage import serving_counts
 from asr_desktop.services.workbooks import common_values, template_for
 from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import STATUS_SQL
 from asr_desktop.store.settings import load_settings
 
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
-
-
-def serving_counts(db: Database, as_of: date) -> Counter[tuple[str, str]]:
-    """Volunteers serving (status active) on ``as_of``, by (subdistrict code, tier)."""
-    serving: Counter[tuple[str, str]] = Counter()
-    for code, tier, n in db.execute(
-        f"SELECT v.subdistrict_code, v.tier, count(*) FROM volunteers v "
-        f"WHERE ({STATUS_SQL}) = 'active' GROUP BY 1, 2",
-        {"today": as_of.isoformat()},
-    ):
-        serving[(code, tier)] += n
-    return serving
-
-
-def coverage_rows(db: Database, as_of: date) -> list[CoverageRow]:
-    """Every tambon of the office's province with its serving leads and network members."""
-    serving = serving_counts(db, as_of)
-    return [
-        CoverageRow(district_name, sub_name, serving[(code, "lead")], serving[(code, "network")])
-        for district_code, district_name in areas.districts(load_settings(db).province_code)
-        for code, sub_name in areas.subdistricts(district_code)
-    ]
 
 
 def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:

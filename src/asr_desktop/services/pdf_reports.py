@@ -36,7 +36,7 @@ from asr_desktop.store import register
 from asr_desktop.store.settings import load_settings
 
 if TYPE_CHECKING:
-    from asr_desktop.services.report_catalogue import ReportRequest
+    from asr_desktop.services.report_request import ReportRequest
 
 _BLANK_NAME = "." * 36
 _TIER = {t.value: t.short_label for t in Tier}
