@@ -1,6 +1,6 @@
 """The volunteers' work: activities, referrals, events and the mentors' 3อ 2ส 1ร checklist.
 
-Plain records and the vocabulary of DESIGN.md §5 that belongs to them. Dates are CE
+Plain records and the vocabulary (docs/ARCHITECTURE.md) that belongs to them. Dates are CE
 ``datetime.date``; months are :class:`asr_desktop.domain.month.Month`.
 """
 

@@ -51,7 +51,7 @@ from asr_desktop.ui.roster_page import RosterPage
 PageFactory = Callable[[AppContext], QWidget]
 _P = TypeVar("_P", bound=QWidget)
 
-# The navigation, in order (DESIGN.md §6). A feature adds its page here.
+# The navigation, in order (docs/ARCHITECTURE.md, "Where a new feature's files go").
 PAGES: list[PageFactory] = [
     DashboardPage,
     RosterPage,
