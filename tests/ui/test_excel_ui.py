@@ -8,6 +8,7 @@ import openpyxl
 import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
+from asr_desktop.domain.month import Month
 from asr_desktop.services.office import Office
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import ask, excel_actions
@@ -76,7 +77,7 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     shown: list[str] = []
-    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: (2025, 10))
+    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: Month(2025, 10))
     monkeypatch.setattr(excel_actions, "choose_folder", lambda *a: tmp_path / "hq")
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: shown.append(text))
     runner = excel_actions.TaskRunner(parent)

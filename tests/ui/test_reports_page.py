@@ -7,6 +7,7 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.services import report_catalogue
 from asr_desktop.services.office import Office, init_office
@@ -63,7 +64,7 @@ def page(qtbot, tmp_path, monkeypatch):
 
 
 def test_makes_previews_and_saves_a_report(page, qtbot, tmp_path, monkeypatch):
-    assert page.month.currentData() == (2026, 10)  # last month by default
+    assert page.month.currentData() == Month(2026, 10)  # last month by default
     assert page.month.currentText() == "ตุลาคม 2569"
     with qtbot.waitSignal(page.report_ready, timeout=10_000):
         page.generate()
