@@ -8,6 +8,7 @@ run in SQL (store/roster.py), so the model sorts by asking again; persistent ind
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from datetime import date
 from typing import Any
@@ -79,6 +80,18 @@ def display_text(row: RosterRow, column: int) -> str:
     return ""
 
 
+def _positions(ids: list[int], wanted: set[int]) -> dict[int, int]:
+    """Row of each wanted id in ``ids`` (missing ids left out), fast for 100,000 rows."""
+    if len(wanted) <= 32:  # a selection or two: list.index runs in C
+        found = {}
+        for vid in wanted:
+            with contextlib.suppress(ValueError):
+                found[vid] = ids.index(vid)
+        return found
+    everywhere = dict(zip(ids, range(len(ids)), strict=True))
+    return {vid: everywhere[vid] for vid in wanted if vid in everywhere}
+
+
 class VolunteerRowsModel(QAbstractTableModel):
     """Volunteers in a given order of ids, rows read a block at a time (bounded cache).
 
@@ -134,7 +147,7 @@ class VolunteerRowsModel(QAbstractTableModel):
         self._blocks.clear()
         if old:
             wanted = {vid for vid in old_ids if vid is not None}
-            position = {vid: row for row, vid in enumerate(ids) if vid in wanted}
+            position = _positions(ids, wanted)
             new = [
                 self.index(position[vid], i.column()) if vid in position else QModelIndex()
                 for i, vid in zip(old, old_ids, strict=True)
@@ -236,8 +249,10 @@ class RosterModel(VolunteerRowsModel):
         self.endResetModel()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        sort, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if (sort, descending) == (self._sort, self._descending) and self._ids:
+            return  # QTableView.sortByColumn asks twice; the rows are already in this order
+        self._sort, self._descending = sort, descending
         self._reorder(self._view.ids(self._filter, self._sort, self._descending))
 
     def _query(self) -> None:
