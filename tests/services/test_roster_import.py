@@ -276,7 +276,12 @@ def test_round_trip_exported_roster_imports_back_identically(tmp_path: Path) -> 
     ids_b = dict(target.execute("SELECT national_id, id FROM volunteers").fetchall())
     assert ids_a.keys() == ids_b.keys()
     for nid in ids_a:
-        assert _comparable(a, ids_a[nid]) == _comparable(b, ids_b[nid]), nid
+        before, after = _comparable(a, ids_a[nid]), _comparable(b, ids_b[nid])
+        if before[0].gender is None and before[0].title == "นาย":
+            # An empty gender cell is filled from the title on import (issue 17).
+            assert after[0].gender is Gender.MALE
+            before[0].gender = Gender.MALE
+        assert before == after, nid
     columns = "national_id, standing, exit_reason, tier, term_start, term_end, search_text"
     query = f"SELECT {columns} FROM volunteers ORDER BY national_id"
     assert source.execute(query).fetchall() == target.execute(query).fetchall()

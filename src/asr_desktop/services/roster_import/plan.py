@@ -24,6 +24,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.terms import default_term_end
+from asr_desktop.domain.titles import TitleSplit
 from asr_desktop.domain.validation import term_problems, volunteer_problems
 from asr_desktop.domain.vocabulary import Status, StatusChange, Tier
 from asr_desktop.services.roster_import import cells
@@ -84,6 +85,8 @@ class PlannedRow:
     event: StatusEvent | None = None
     existing_id: int | None = None
     note: str = ""
+    gender_from_title: bool = False
+    """The gender cell was empty and the gender came from the title (shown in the preview)."""
 
     @property
     def reason(self) -> str:
@@ -330,16 +333,36 @@ class _RowReader:
         if not nid and not any(p.blocking for p in self.planned.problems):
             self.problem("national_id", "ไม่มีเลขประจำตัวประชาชน")
         title = self.parse("title", cells.read_title, "")
+        if title and "title" in self.p.columns_of and cells.title_table().find(title) is None:
+            self.problem("title", f"คำนำหน้าที่ไม่รู้จัก '{title}' นำเข้าตามที่เขียนไว้", blocking=False)
         first = cells.read_text(self.get("first_name"))
         last = cells.read_text(self.get("last_name"))
+        split: TitleSplit | None = None
+        name_field = "full_name"
         if "full_name" in self.p.columns_of and not first:
-            name_title, first, last = cells.split_full_name(self.get("full_name"))
-            title = title or name_title
+            split, first, last = cells.split_full_name(self.get("full_name"))
         elif first and not title and "title" not in self.p.columns_of:
-            title, first = cells.split_title(first)
+            split, name_field = cells.split_title(first), "first_name"
+            first = split.rest
+        if split is not None and split.title and not title:
+            title = split.title
+            if split.unknown:
+                self.problem(
+                    name_field,
+                    f"คำนำหน้าที่ไม่รู้จัก '{split.title}' แยกออกจากชื่อไว้ ตรวจสอบว่าถูกต้อง",
+                    blocking=False,
+                )
         gender = self.parse("gender", cells.read_gender)
-        if gender is None and "gender" not in self.p.columns_of:
-            gender = cells.gender_from_title(title)
+        implied = cells.gender_from_title(title) if title else None
+        if gender is None and implied is not None and cells.is_blank(self.get("gender")):
+            gender = implied
+            self.planned.gender_from_title = True
+        elif gender is not None and implied is not None and gender is not implied:
+            self.problem(
+                "gender",
+                f"เพศ{gender.label}ไม่ตรงกับคำนำหน้า '{title}' ตรวจสอบว่าถูกต้อง",
+                blocking=False,
+            )
         phone, more_phones = self.parse("phone", cells.read_phone, ("", ""))
         notes = cells.read_text(self.get("notes"))
         if more_phones:
