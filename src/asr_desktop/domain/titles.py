@@ -208,6 +208,8 @@ class TitleTable:
             while position < len(text) and text[position].isspace():
                 position += 1
         rest = text[position:].strip()
+        if parts and (self._dotted_prefix(rest) or self._near_miss(text, parts[-1])):
+            parts = []  # ร.ต.ฮ., นายแพทบ์: a title-like word that is not the title it starts with
         if parts:
             if len(parts) == 1:
                 title = parts[0]
@@ -263,20 +265,39 @@ class TitleTable:
     def _unknown_prefix(self, text: str) -> str:
         """A leading word that looks like a title: short groups ending in dots (ผอ., ร.ต.ฮ.)
         or, before two more words, a near miss of a full title (ร้อยตำรวจเอ็ก)."""
+        dotted = self._dotted_prefix(text)
+        if dotted:
+            return dotted
+        words = text.split()
+        if len(words) >= 3 and any(_near(words[0], t.full) for t in self.titles):
+            return words[0]
+        return ""
+
+    @staticmethod
+    def _dotted_prefix(text: str) -> str:
+        """Leading groups of one to four letters each ending in a dot, when a name follows."""
         end = 0
         while True:
             dot = text.find(".", end)
-            if dot < 0 or dot - end > 4 or dot == end or " " in text[end:dot]:
+            if dot <= end or dot - end > 4 or " " in text[end:dot]:
                 break
             end = dot + 1
-        if end and text[end:].strip() and text[end:].lstrip()[0] not in _NOT_INITIAL:
-            return text[:end]
-        words = text.split()
-        if len(words) >= 3 and len(words[0]) >= 4:
-            for title in self.titles:
-                if _near(words[0], title.full):
-                    return words[0]
+            following = text.find(".", end + 1)
+            while end < len(text) and text[end] == " " and 0 < following - end <= 5:
+                end += 1
+        rest = text[end:].lstrip()
+        if end and rest and rest[0] not in _NOT_INITIAL:
+            return text[:end].rstrip()
         return ""
+
+    def _near_miss(self, text: str, matched: Title) -> bool:
+        """The first of three or more words is one letter off a longer title (นายแพทบ์)."""
+        words = text.split()
+        if len(words) < 3 or len(words[0]) <= len(matched.full):
+            return False
+        return any(
+            len(t.full) > len(matched.full) and _near(words[0], t.full) for t in self.titles
+        )
 
 
 def _judge(text: str, end: int, dots: int, node: _Node) -> tuple[int, bool, Title] | None:
