@@ -174,9 +174,7 @@ def test_short_and_full_forms_for_print() -> None:
     assert table.display("ว่าที่ร้อยตรี", short=True) == "ว่าที่ ร.ต."
     assert table.display("ร.อ.", short=False) == "ร.อ."  # branch unknown: as written
     assert table.display("ผู้ใหญ่บ้าน", short=True) == "ผู้ใหญ่บ้าน"  # not in the table
-    assert (
-        printed_name("นายแพทย์", "ธนา", "ใจงาม", short_titles=True, table=table) == "นพ.ธนา ใจงาม"
-    )
+    assert printed_name("นายแพทย์", "ธนา", "ใจงาม", short_titles=True, table=table) == "นพ.ธนา ใจงาม"
     assert printed_name("", "ธนา", "ใจงาม", short_titles=False, table=table) == "ธนา ใจงาม"
 
 

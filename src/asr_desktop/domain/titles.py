@@ -56,7 +56,7 @@ class Title:
 
     @property
     def label(self) -> str:
-        """"นายแพทย์ (นพ.)" for lists where people search by either form."""
+        """ "นายแพทย์ (นพ.)" for lists where people search by either form."""
         if self.short and self.short != self.full:
             return f"{self.full} ({self.short})"
         return self.full
@@ -140,8 +140,10 @@ class TitleTable:
     def _insert(self, form: str, title: Title) -> None:
         compact = form.replace(" ", "")
         # Abbreviations need a dot or a space after them; full words join the name directly.
-        abbreviation = "." in form or form.isascii() or (
-            len(compact) <= 4 and compact != title.full.replace(" ", "")
+        abbreviation = (
+            "." in form
+            or form.isascii()
+            or (len(compact) <= 4 and compact != title.full.replace(" ", ""))
         )
         wants_dot = form.rstrip().endswith(".")
         node = self._root
@@ -295,9 +297,7 @@ class TitleTable:
         words = text.split()
         if len(words) < 3 or len(words[0]) <= len(matched.full):
             return False
-        return any(
-            len(t.full) > len(matched.full) and _near(words[0], t.full) for t in self.titles
-        )
+        return any(len(t.full) > len(matched.full) and _near(words[0], t.full) for t in self.titles)
 
 
 def _judge(text: str, end: int, dots: int, node: _Node) -> tuple[int, bool, Title] | None:
@@ -311,9 +311,9 @@ def _judge(text: str, end: int, dots: int, node: _Node) -> tuple[int, bool, Titl
         return None
     spaced = after < len(text) and text[after].isspace()
     assert node.title is not None
-    if node.abbreviation and text[end - 1] != "ฯ" and dots == 0:
-        if not spaced or len(rest.split()) < 2:
-            return None
+    written_alone = spaced and len(rest.split()) >= 2
+    if node.abbreviation and text[end - 1] != "ฯ" and dots == 0 and not written_alone:
+        return None
     # A form that ends in a dot but lost it right before a letter (ร.ต.อสมชาย) is a guess.
     clean = not node.wants_dot or after > end or spaced
     return after, clean, node.title
@@ -359,10 +359,7 @@ def _near(word: str, target: str) -> bool:
     if len(word) == len(target):
         return sum(a != b for a, b in zip(word, target, strict=True)) == 1
     short, long = sorted((word, target), key=len)
-    for i in range(len(long)):
-        if long[:i] + long[i + 1 :] == short:
-            return True
-    return False
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _expand(row: dict[str, str]) -> Iterator[tuple[Title, list[str]]]:

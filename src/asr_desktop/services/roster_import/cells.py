@@ -14,7 +14,7 @@ from typing import Any
 
 from asr_desktop.assets import title_table
 from asr_desktop.domain.errors import InputError
-from asr_desktop.domain.national_id import normalize_national_id
+from asr_desktop.domain.national_id import normalize_national_id, rounded_number_reason
 from asr_desktop.domain.phone import normalize_phone
 from asr_desktop.domain.thai_dates import BE_OFFSET, parse_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
@@ -24,6 +24,7 @@ from asr_desktop.domain.vocabulary import ExitReason, Gender, Status, Tier
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (1, 80_000)  # 1900 … 2119
 _SPACES = re.compile(r"\s+")
+
 
 def is_blank(value: Any) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
@@ -46,13 +47,14 @@ def digits_of_number(value: float) -> str:
 
 
 def read_national_id(value: Any) -> str:
+    """13 digits from an ID cell; a number cell that lost digits (Excel rounded it to
+    1.47078E+12 = 1470780000000) is refused, see ``rounded_number_reason``."""
     if isinstance(value, bool):
         raise InputError("เลขประจำตัวประชาชนไม่ถูกต้อง", "national_id")
     if isinstance(value, (int, float)):
-        if isinstance(value, float) and not value.is_integer():
-            raise InputError(
-                f"เลขประจำตัวประชาชน {value} ไม่ใช่จำนวนเต็ม ตัวเลขอาจสูญหายไปแล้ว", "national_id"
-            )
+        reason = rounded_number_reason(value)
+        if reason is not None:
+            raise InputError(reason, "national_id")
         value = digits_of_number(float(value))
     return normalize_national_id(read_text(value))
 

@@ -19,6 +19,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from sqlite_utils import Database
 
+from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
@@ -333,7 +334,7 @@ class _RowReader:
         if not nid and not any(p.blocking for p in self.planned.problems):
             self.problem("national_id", "ไม่มีเลขประจำตัวประชาชน")
         title = self.parse("title", cells.read_title, "")
-        if title and "title" in self.p.columns_of and cells.title_table().find(title) is None:
+        if title and "title" in self.p.columns_of and title_table().find(title) is None:
             self.problem("title", f"คำนำหน้าที่ไม่รู้จัก '{title}' นำเข้าตามที่เขียนไว้", blocking=False)
         first = cells.read_text(self.get("first_name"))
         last = cells.read_text(self.get("last_name"))
