@@ -106,7 +106,7 @@ def check_digit(first12: str) -> int:
     Raises:
         InputError: ``first12`` is not exactly twelve digits (Thai digits are accepted).
     """
-    digits = to_arabic_digits(first12)
+    digits = first12 if first12.isascii() else to_arabic_digits(first12)
     if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
         raise InputError(f"ต้องเป็นตัวเลข 12 หลักจึงจะคำนวณเลขตรวจสอบได้ (ได้รับ '{first12}')", FIELD)
     total = sum(int(digit) * weight for digit, weight in zip(digits, range(13, 1, -1), strict=True))
@@ -122,6 +122,9 @@ def normalize_national_id(text: str) -> str:
     Raises:
         InputError: with the reason in Thai (length, non-digits, category, check digit).
     """
+    clean = len(text) == 13 and text.isascii() and text.isdigit() and text[0] in "12345678"
+    if clean and int(text[12]) == check_digit(text[:12]):
+        return text  # the common case, read from a clean cell: no cleaning needed
     stripped = to_arabic_digits(text).strip()
     if not stripped:
         raise InputError("กรุณาใส่เลขประจำตัวประชาชน 13 หลัก", FIELD)

@@ -210,7 +210,10 @@ class _Planner:
         person = [self._value(raw, f) for f in ("national_id", "full_name", "first_name")]
         if all(cells.is_blank(v) for v in person):
             return True  # a numbered but empty form line, or a note under the table
-        return (cells.is_total_row(raw) and cells.is_blank(self._value(raw, "national_id"))) or (
+        nid = person[0]
+        if isinstance(nid, (int, float)) or (isinstance(nid, str) and nid[:1].isdigit()):
+            return False  # an ID is there: neither a total line nor a repeated header
+        return (cells.is_total_row(raw) and cells.is_blank(nid)) or (
             is_header_like(raw, self.columns_of.get("national_id"))
         )
 
@@ -303,6 +306,8 @@ class _RowReader:
         self.p = planner
         self.planned = planned
         self.raw = planned.raw
+        width = len(self.raw)
+        self.values = {f: self.raw[c] for f, c in planner.columns_of.items() if c < width}
         self._address_reported = False
 
     def problem(self, field_name: str, message: str, *, blocking: bool = True) -> None:
@@ -311,7 +316,7 @@ class _RowReader:
         self.planned.problems.append(Problem(self.planned.row, where, message, blocking))
 
     def get(self, field_name: str) -> Any:
-        return self.p._value(self.raw, field_name)
+        return self.values.get(field_name)
 
     def parse(self, field_name: str, reader: Callable[[Any], Any], default: Any = None) -> Any:
         value = self.get(field_name)
