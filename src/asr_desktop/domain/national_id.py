@@ -131,6 +131,8 @@ def normalize_national_id(text: str) -> str:
     number = number_from_text(stripped)
     if number is not None:
         reason = rounded_number_reason(number)
+        if reason is not None and "e" in stripped.lower():
+            reason = reason.replace(scientific(number), stripped)  # as the file shows it
         if reason is None and number.is_integer() and "e" in stripped.lower():
             reason = (
                 f"เลขประจำตัวประชาชน '{text.strip()}': ตัวเลขถูก Excel แปลงเป็นเลขยกกำลัง "
