@@ -176,3 +176,49 @@ def test_anonymised_record_opens_read_only(qtbot, context, monkeypatch):
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()
     assert dialog.first_name.isReadOnly()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "gender"),
+    [
+        ("รตอ.", "ร้อยตำรวจเอก", "male"),
+        ("ร.ต.อ. หญิง", "ร้อยตำรวจเอกหญิง", "female"),
+        ("นพ.", "นายแพทย์", "male"),
+        ("ผศ.ดร.", "ผู้ช่วยศาสตราจารย์ ดร.", None),
+        ("แพทย์หญิง (พญ.)", "แพทย์หญิง", "female"),  # picked from the list
+    ],
+)
+def test_title_in_any_written_form_is_stored_in_the_tables_form(
+    dialog, context, typed, stored, gender
+):
+    fill(dialog, national_id_from(78))
+    dialog.gender.setCurrentIndex(0)
+    dialog.title.setCurrentText(typed)
+    assert dialog.title.note.isHidden()
+    assert dialog.gender.currentData() == gender
+    dialog.save()
+    assert dialog.saved_id is not None
+    row = context.db.execute("SELECT title FROM volunteers WHERE id = ?", [dialog.saved_id])
+    assert row.fetchone()[0] == stored
+
+
+def test_title_list_offers_the_whole_table_found_by_short_form(dialog):
+    assert dialog.title.count() > 200
+    assert dialog.title.findText("ร้อยตำรวจเอกหญิง (ร.ต.อ.หญิง)") > 0
+    completer = dialog.title.completer()
+    completer.setCompletionPrefix("ร.ต.อ.")
+    shown = [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    assert "ร้อยตำรวจเอก (ร.ต.อ.)" in shown and "ว่าที่ร้อยตำรวจเอก (ว่าที่ ร.ต.อ.)" in shown
+
+
+def test_another_title_is_accepted_with_a_visible_note(dialog, context):
+    fill(dialog, national_id_from(79))
+    dialog.title.setCurrentText("ผู้ใหญ่บ้าน")
+    assert not dialog.title.note.isHidden()
+    assert "ไม่อยู่ในรายการ" in dialog.title.note.text().replace("\u200b", "")
+    dialog.save()
+    assert dialog.saved_id is not None
+    row = context.db.execute("SELECT title FROM volunteers WHERE id = ?", [dialog.saved_id])
+    assert row.fetchone()[0] == "ผู้ใหญ่บ้าน"
