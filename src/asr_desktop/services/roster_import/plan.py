@@ -27,7 +27,7 @@ from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.titles import TitleSplit
 from asr_desktop.domain.validation import term_problems, volunteer_problems
-from asr_desktop.domain.vocabulary import Status, StatusChange, Tier
+from asr_desktop.domain.vocabulary import Gender, Status, StatusChange, Tier
 from asr_desktop.services.roster_import import cells
 from asr_desktop.services.roster_import.addresses import match_area, split_address
 from asr_desktop.services.roster_import.headers import (
@@ -88,6 +88,11 @@ class PlannedRow:
     note: str = ""
     gender_from_title: bool = False
     """The gender cell was empty and the gender came from the title (shown in the preview)."""
+    title_unknown: bool = False
+    """The title is not in the table of titles (คำนำหน้าที่ไม่รู้จัก), kept as written."""
+    name: tuple[str, str, str] = ("", "", "")
+    """(title, first name, last name) as read, also for rows that are refused."""
+    gender: Gender | None = None
 
     @property
     def reason(self) -> str:
@@ -341,6 +346,7 @@ class _RowReader:
         title = self.parse("title", cells.read_title, "")
         if title and "title" in self.p.columns_of and title_table().find(title) is None:
             self.problem("title", f"คำนำหน้าที่ไม่รู้จัก '{title}' นำเข้าตามที่เขียนไว้", blocking=False)
+            self.planned.title_unknown = True
         first = cells.read_text(self.get("first_name"))
         last = cells.read_text(self.get("last_name"))
         split: TitleSplit | None = None
@@ -353,6 +359,7 @@ class _RowReader:
         if split is not None and split.title and not title:
             title = split.title
             if split.unknown:
+                self.planned.title_unknown = True
                 self.problem(
                     name_field,
                     f"คำนำหน้าที่ไม่รู้จัก '{split.title}' แยกออกจากชื่อไว้ ตรวจสอบว่าถูกต้อง",
@@ -369,6 +376,7 @@ class _RowReader:
                 f"เพศ{gender.label}ไม่ตรงกับคำนำหน้า '{title}' ตรวจสอบว่าถูกต้อง",
                 blocking=False,
             )
+        self.planned.name, self.planned.gender = (title, first, last), gender
         phone, more_phones = self.parse("phone", cells.read_phone, ("", ""))
         notes = cells.read_text(self.get("notes"))
         if more_phones:
