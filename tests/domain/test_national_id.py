@@ -6,6 +6,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.national_id import (
     check_digit,
     format_national_id,
+    ids_in_search,
     is_valid_national_id,
     mask_national_id,
     normalize_national_id,
@@ -184,3 +185,12 @@ def test_thirteen_digits_typed_as_text_are_taken_as_typed() -> None:
     assert normalize_national_id("1,234,567,890,121") == "1234567890121"
     assert scientific(1470780000000.0) == "1.47078E+12"
     assert scientific(1000000000000.0) == "1E+12"
+
+
+def test_ids_in_search_text() -> None:
+    assert ids_in_search("สมชาย 1234567890121.0") == ("สมชาย 1234567890121", "")
+    assert ids_in_search("1,234,567,890,121") == ("1234567890121", "")
+    text, reason = ids_in_search("1.47078E+12")
+    assert text == "1.47078E+12"  # left as typed: it must match nobody
+    assert "ตัวเลขถูก Excel ปัดเป็น 1.47078E+12" in reason
+    assert ids_in_search("081") == ("081", "")

@@ -1,3 +1,5 @@
+from tests.conftest import national_id_from
+
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.store.roster import RosterFilter
 from asr_desktop.ui.roster_model import RosterModel
@@ -40,6 +42,20 @@ def test_search_as_you_type_narrows_the_table(qtbot, context):
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     page.search.clear()
     qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+
+
+def test_an_id_pasted_from_a_number_cell_finds_its_owner_or_says_excel_rounded_it(qtbot, context):
+    page = RosterPage(context)
+    qtbot.addWidget(page)
+    page.search.setText(f"{national_id_from(2)}.0")  # copied from a number cell
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.search_note.isHidden()
+    page.search.setText("1.47078E+12")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert "ตัวเลขถูก Excel ปัดเป็น 1.47078E+12" in page.search_note.message
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    assert page.search_note.isHidden()
 
 
 def test_filters_and_sorting(qtbot, context):

@@ -178,6 +178,25 @@ def normalize_national_id(text: str) -> str:
     return digits
 
 
+def ids_in_search(text: str) -> tuple[str, str]:
+    """Search text with an ID pasted in a number's shape (1470781234567.0,
+    1,470,781,234,567) turned into its 13 digits, and the reason when such an ID lost its
+    digits to Excel ("" when none). A rounded ID is left as typed, so that it matches
+    nobody rather than someone else."""
+    words = []
+    reason = ""
+    for word in text.split():
+        number = number_from_text(word)
+        if number is not None and number >= 10**12:
+            problem = rounded_number_reason(number)
+            if problem is None:
+                word = f"{number:.0f}"
+            else:
+                reason = reason or problem.replace(scientific(number), word)
+        words.append(word)
+    return " ".join(words), reason
+
+
 def is_valid_national_id(text: str) -> bool:
     """True when ``normalize_national_id`` would accept ``text``."""
     try:
