@@ -222,3 +222,18 @@ def test_another_title_is_accepted_with_a_visible_note(dialog, context):
     assert dialog.saved_id is not None
     row = context.db.execute("SELECT title FROM volunteers WHERE id = ?", [dialog.saved_id])
     assert row.fetchone()[0] == "ผู้ใหญ่บ้าน"
+
+
+@pytest.mark.parametrize("pasted", ["1.47078E+12", "1470780000000.0", "1,470,780,000,000"])
+def test_an_id_excel_rounded_is_refused_when_pasted(dialog, context, pasted):
+    fill(dialog, pasted)
+    assert "ตัวเลขถูก Excel ปัดเป็น" in dialog.errors["national_id"].message
+    assert "จัดรูปแบบเซลล์เป็นข้อความ" in dialog.errors["national_id"].message
+    dialog.save()
+    assert dialog.saved_id is None
+
+
+def test_an_exact_id_pasted_from_a_number_cell_is_taken(dialog):
+    fill(dialog, national_id_from(80) + ".0")
+    assert dialog.errors["national_id"].message == ""
+    assert dialog.national_id.text() == format_national_id(national_id_from(80))
