@@ -32,8 +32,9 @@ from pathlib import Path
 from asr_desktop.domain.vocabulary import Gender
 
 # Families whose titles combine in one name (ผศ.ดร.นพ., พ.ต.อ.ดร.).
-CHAINING = frozenset({"army", "navy", "airforce", "police", "academic", "doctorate", "medical"})
-RANKS = frozenset({"army", "navy", "airforce", "police"})
+RANKS = frozenset({"army", "navy", "airforce", "police", "rank"})
+"""Families of ranks; "rank" is an abbreviation several services share (ร.อ.)."""
+CHAINING = RANKS | {"academic", "doctorate", "medical"}
 ACTING = "ว่าที่"
 WOMEN = "หญิง"
 # Characters that cannot begin a Thai word: following vowels, above/below vowels, tone marks.
@@ -326,13 +327,15 @@ def _merge(titles: list[Title]) -> Title:
     genders = {t.gender for t in titles}
     gender = genders.pop() if len(genders) == 1 else None
     short = titles[0].short
-    family = titles[0].family if len({t.family for t in titles}) == 1 else "army"
+    family = titles[0].family if len({t.family for t in titles}) == 1 else "rank"
     return Title(short, short, gender, family)
 
 
 def _same_kind(a: Title, b: Title) -> bool:
-    group = {"army": "rank", "navy": "rank", "airforce": "rank", "police": "rank"}
-    return group.get(a.family, a.family) == group.get(b.family, b.family)
+    def kind(t: Title) -> str:
+        return "rank" if t.family in RANKS else t.family
+
+    return kind(a) == kind(b)
 
 
 def _join(parts: list[str]) -> str:
