@@ -42,6 +42,7 @@ text are accepted. Fewer zeros are not refused: a real ID ends in 0 one time in 
 from __future__ import annotations
 
 import math
+import operator
 import re
 
 from asr_desktop.domain.errors import InputError
@@ -57,6 +58,7 @@ _EXCEL_FLOAT = re.compile(r"(\d{13})\.0+")
 # Text in the shape a number takes when it is copied or saved: "1.47078E+12",
 # "1,470,780,000,000", "1470780000000.0".
 _NUMBER_TEXT = re.compile(r"[+]?(?:\d+(?:\.\d*)?[eE][+]?\d+|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)")
+_WEIGHTS = tuple(range(13, 1, -1))
 ROUNDED_ZEROS = 7
 """Trailing zeros that mark a number rounded to six or fewer significant digits."""
 
@@ -109,7 +111,7 @@ def check_digit(first12: str) -> int:
     digits = first12 if first12.isascii() else to_arabic_digits(first12)
     if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
         raise InputError(f"ต้องเป็นตัวเลข 12 หลักจึงจะคำนวณเลขตรวจสอบได้ (ได้รับ '{first12}')", FIELD)
-    total = sum(int(digit) * weight for digit, weight in zip(digits, range(13, 1, -1), strict=True))
+    total = sum(map(operator.mul, map(int, digits), _WEIGHTS))
     return (11 - total % 11) % 10
 
 
