@@ -111,7 +111,7 @@ def check_digit(first12: str) -> int:
     digits = first12 if first12.isascii() else to_arabic_digits(first12)
     if len(digits) != 12 or not digits.isascii() or not digits.isdigit():
         raise InputError(f"ต้องเป็นตัวเลข 12 หลักจึงจะคำนวณเลขตรวจสอบได้ (ได้รับ '{first12}')", FIELD)
-    total = sum(map(operator.mul, map(int, digits), _WEIGHTS))
+    total: int = sum(map(operator.mul, map(int, digits), _WEIGHTS))
     return (11 - total % 11) % 10
 
 
