@@ -16,7 +16,7 @@ from typing import Any
 
 import geothai
 import pytest
-from tests.conftest import TODAY
+from tests.work_helpers import TODAY
 
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import Gender
