@@ -85,7 +85,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if not (args.demo / "packages").is_dir():
-        from asr_desktop.services.hq.demo_national import build_demo_national
+        from asr_desktop.services.demo_national import build_demo_national
 
         started = time.perf_counter()
         build_demo_national(args.demo)

@@ -19,7 +19,7 @@ TODAY = date(2025, 12, 20)
 
 @pytest.fixture(scope="session")
 def country(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from asr_desktop.services.hq.demo_national import build_demo_national
+    from asr_desktop.services.demo_national import build_demo_national
 
     out = tmp_path_factory.mktemp("country")
     return build_demo_national(
@@ -160,6 +160,7 @@ def test_months_not_yet_due_and_rates(received: Path, country) -> None:  # type:
 
 
 def test_cancelled_national_report_leaves_no_file(received: Path, tmp_path: Path) -> None:
+    from asr_desktop.domain.month import Month
     from asr_desktop.domain.progress import Cancelled
     from asr_desktop.services.hq.headquarters import Headquarters
     from asr_desktop.services.report_catalogue import ReportRequest, report_spec
@@ -175,7 +176,7 @@ def test_cancelled_national_report_leaves_no_file(received: Path, tmp_path: Path
         for writer, out in ((spec.write_pdf, tmp_path / "n.pdf"),):
             assert writer is not None
             with pytest.raises(Cancelled):
-                writer(hq.db, ReportRequest(today=TODAY, month=(2025, 11)), out, cancel)
+                writer(hq.db, ReportRequest(today=TODAY, month=Month(2025, 11)), out, cancel)
             assert not out.exists()
     finally:
         hq.close()

@@ -14,20 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from asr_desktop.cli.output import FORMATS, print_rows
+from asr_desktop.cli.output import FORMATS, month_arg, print_rows
 from asr_desktop.domain import areas
-from asr_desktop.domain.errors import AsrError, InputError
-from asr_desktop.domain.thai_dates import parse_month
+from asr_desktop.domain.errors import AsrError
 
 EXIT_OK = 0
 EXIT_REFUSED = 3
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        return parse_month(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
 
 
 def _fiscal_year(text: str) -> int:
@@ -68,7 +60,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     duplicates.set_defaults(run=run_duplicates)
 
     findings = commands.add_parser("findings", help="ข้อสังเกตจากกฎตรวจสอบข้อมูล")
-    findings.add_argument("--month", type=_month)
+    findings.add_argument("--month", type=month_arg)
     findings.add_argument("--format", choices=FORMATS, default="table")
     findings.set_defaults(run=run_findings)
 
@@ -290,7 +282,7 @@ def _stderr(text: str) -> None:
 
 def run_demo_national(args: argparse.Namespace) -> int:
     from asr_desktop.cli.roster import _progress_printer
-    from asr_desktop.services.hq.demo_national import build_demo_national
+    from asr_desktop.services.demo_national import build_demo_national
 
     codes = [c.strip() for c in args.provinces.split(",") if c.strip()] or None
     demo = build_demo_national(

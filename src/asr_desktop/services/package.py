@@ -28,7 +28,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from asr_desktop import __version__
-from asr_desktop.assets import resource_path
 from asr_desktop.domain import areas
 from asr_desktop.domain.hq.package_format import (
     FORMAT,
@@ -53,8 +52,6 @@ from asr_desktop.store.settings import load_settings
 MANIFEST_NAME = MANIFEST
 DATA_JSON = "data.json"
 """The data file as the office keeps it (readable) in its frozen copy."""
-DEMO_HQ_PUBLIC_KEY = ("hq", "DEMO-hq-public-key.txt")
-DEMO_HQ_PRIVATE_KEY = ("hq", "DEMO-hq-private-key.pem")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,13 +71,6 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: stream.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def hq_public_key_text(settings: OfficeSettings) -> tuple[str, bool]:
-    """Headquarters' public key (base64) and whether it is the DEMO key of the app."""
-    if settings.hq_public_key.strip():
-        return settings.hq_public_key.strip(), False
-    return resource_path(*DEMO_HQ_PUBLIC_KEY).read_text(encoding="ascii").strip(), True
 
 
 def database_file(db: Database) -> Path | None:
@@ -125,7 +115,7 @@ def build_package(
     signing_key = crypto.office_signing_key(_key_anchor(db, data_dir))
     signer_raw = crypto.raw_public(signing_key.public_key())
     key_fingerprint = crypto.fingerprint(signer_raw)
-    hq_text, demo_key = hq_public_key_text(settings)
+    hq_text, demo_key = crypto.hq_public_key_text(settings.hq_public_key)
     hq_key = crypto.hq_public_from_text(hq_text)
 
     report = build_monthly_report(db, year, month)

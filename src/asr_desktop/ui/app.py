@@ -19,8 +19,8 @@ from asr_desktop import __version__
 from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.services import paths
-from asr_desktop.services.startup import DamagedDatabaseError, open_office_database
-from asr_desktop.store.settings import is_initialised
+from asr_desktop.services.office import Office
+from asr_desktop.services.startup import DamagedDatabaseError
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.fonts import install_fonts
@@ -61,24 +61,25 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
     path = database_path(args)
     if args.hq or _chosen_headquarters(args):
         return None
+    # The app makes its database on first run (after asking the province) or for the demo.
+    office = Office.open(path, create=True)
     if args.demo:
-        db = open_office_database(path).db
-        if not is_initialised(db):
+        if not office.is_initialised:
             from asr_desktop.services.demo import build_demo
 
-            build_demo(db)
-        return AppContext(db, path, is_demo=True)
-    db = open_office_database(path).db
-    if not is_initialised(db):
-        dialog = FirstRunDialog(db, path)
+            build_demo(office.db)
+            office.reload_settings()
+        return AppContext(office, is_demo=True)
+    if not office.is_initialised:
+        dialog = FirstRunDialog(office, path)
         if not dialog.exec():
-            db.close()
+            office.close()
             return None
         if dialog.headquarters:
-            db.close()
+            office.close()
             args.hq = True
             return None
-    return AppContext(db, path)
+    return AppContext(office)
 
 
 def _chosen_headquarters(args: argparse.Namespace) -> bool:
@@ -93,17 +94,9 @@ def _chosen_headquarters(args: argparse.Namespace) -> bool:
 
 
 def _is_set_up(path: Path) -> bool:
-    from asr_desktop.store.database import connect
+    from asr_desktop.services.hq.headquarters import office_is_set_up
 
-    db = connect(path)
-    try:
-        return bool(
-            db.execute(
-                "SELECT count(*) FROM sqlite_master WHERE name = 'office_settings'"
-            ).fetchone()[0]
-        ) and is_initialised(db)
-    finally:
-        db.close()
+    return office_is_set_up(path)
 
 
 def run_headquarters(app: QApplication, path: Path, started: float) -> int:
@@ -168,7 +161,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         finally:
             instance.release()
-    if context is None or not login.login(context.db):
+    if context is None or not login.login(context.office):
         return 0
     from asr_desktop.ui.main_window import MainWindow
 

@@ -30,8 +30,12 @@ from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X
 from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
+from asr_desktop.assets import resource_path
 from asr_desktop.domain.hq.package_format import PackageError
 
+DEMO_HQ_PUBLIC_KEY = ("hq", "DEMO-hq-public-key.txt")
+DEMO_HQ_PRIVATE_KEY = ("hq", "DEMO-hq-private-key.pem")
+"""The app's DEMO headquarters key pair (resources/hq/), for demos and tests only."""
 SEAL_MAGIC = b"ASRSEAL1"
 SEAL_INFO = b"asr-desktop sealed box v1"
 _NONCE = bytes(12)
@@ -120,6 +124,14 @@ def load_hq_private(path: Path) -> X25519PrivateKey:
     if not isinstance(key, X25519PrivateKey):
         raise PackageError(f"ไฟล์ {path} ไม่ใช่กุญแจส่วนกลาง (X25519)")
     return key
+
+
+def hq_public_key_text(setting: str) -> tuple[str, bool]:
+    """Headquarters' public key (base64) from the office's setting, or the app's DEMO key
+    when the setting is empty; and whether it is the DEMO key."""
+    if setting.strip():
+        return setting.strip(), False
+    return resource_path(*DEMO_HQ_PUBLIC_KEY).read_text(encoding="ascii").strip(), True
 
 
 def hq_public_from_text(text: str) -> X25519PublicKey:

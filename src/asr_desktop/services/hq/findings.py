@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from asr_desktop.domain.hq.rules import Finding, MonthFigures, evaluate, previous_period
+from asr_desktop.domain.month import Month
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.store.hq import queries
 
 
 def findings(
-    hq: Headquarters, *, month: tuple[int, int] | None = None, province_code: str = ""
+    hq: Headquarters, *, month: Month | None = None, province_code: str = ""
 ) -> list[Finding]:
     """Every finding of the month (all months when None), by month then province."""
     totals = queries.totals(hq.db)
@@ -23,7 +24,7 @@ def findings(
         )
         for key in totals
     }
-    wanted = f"{month[0]:04d}-{month[1]:02d}" if month else None
+    wanted = f"{month.year:04d}-{month.month:02d}" if month else None
     found: list[Finding] = []
     for (code, period), now in sorted(figures.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         if (wanted and period != wanted) or (province_code and code != province_code):

@@ -16,7 +16,6 @@ from sqlite_utils import Database
 from asr_desktop.assets import resource_path
 from asr_desktop.domain.hq.reporting import DEFAULT_DEADLINE_DAY
 from asr_desktop.services.hq import crypto
-from asr_desktop.services.package import DEMO_HQ_PRIVATE_KEY
 from asr_desktop.store.hq import national
 
 DEMO = "demo"
@@ -77,11 +76,17 @@ class Headquarters:
         national.set_meta(self.db, "deadline_day", str(day))
 
 
+def office_is_set_up(path: Path) -> bool:
+    """Whether ``path`` is an office database whose office has been set up (first run
+    done), without changing it; False for a missing, empty or foreign file."""
+    return national.office_file_is_set_up(path)
+
+
 def load_private_key(database: Path, ref: str) -> X25519PrivateKey:
     """The private key a national database names: the DEMO key, or a file (relative to the
     database's folder)."""
     if ref == DEMO:
-        return crypto.load_hq_private(resource_path(*DEMO_HQ_PRIVATE_KEY))
+        return crypto.load_hq_private(resource_path(*crypto.DEMO_HQ_PRIVATE_KEY))
     key_path = Path(ref)
     if not key_path.is_absolute():
         key_path = database.parent / key_path

@@ -11,7 +11,7 @@ from asr_desktop.domain.hq.package_format import AGENCIES
 from asr_desktop.domain.hq.regions import REGIONS, region_of
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.store.hq import queries
-from asr_desktop.store.hq.queries import RosterRecord
+from asr_desktop.store.hq.queries import RosterRecord as RosterRecord
 
 NATIONAL_TAMBONS = 7436
 TERMS_ENDING_DAYS = 90
@@ -79,6 +79,11 @@ class NationalMonth:
     @property
     def tambons_national(self) -> int:
         return NATIONAL_TAMBONS
+
+
+def periods(hq: Headquarters) -> list[str]:
+    """Every month with a current package ("2025-10"), newest first."""
+    return queries.periods(hq.db)
 
 
 def latest_period(hq: Headquarters) -> str | None:

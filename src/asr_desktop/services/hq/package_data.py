@@ -14,14 +14,14 @@ from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.hq.package_format import DATA_FORMAT, FORMAT_VERSION
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.reports.monthly import MonthlyReport
-from asr_desktop.services.monthly import month_bounds
 from asr_desktop.store.hq.package_roster import package_roster
 
 
 def package_data(db: Database, report: MonthlyReport) -> dict[str, Any]:
-    _, last = month_bounds(report.year, report.month)
+    last = Month(report.year, report.month).last_day
     subdistrict_codes = [
         code
         for district_code, _ in areas.districts(report.province_code)

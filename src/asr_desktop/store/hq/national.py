@@ -226,6 +226,26 @@ def is_national_file(conn: sqlite3.Connection) -> bool:
     return _application_id(conn) == NATIONAL_APPLICATION_ID
 
 
+def office_file_is_set_up(path: Path) -> bool:
+    """An office database whose office settings are saved (read only; False for anything
+    else)."""
+    from asr_desktop.store.settings import is_initialised
+
+    if not (path.is_file() and path.stat().st_size):
+        return False
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=10.0)
+    except sqlite3.DatabaseError:
+        return False
+    try:
+        found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'office_settings'")
+        return found.fetchone() is not None and is_initialised(Database(conn))
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        conn.close()
+
+
 def meta(db: Database, key: str, default: str = "") -> str:
     row = db.execute("SELECT value FROM national_meta WHERE key = ?", [key]).fetchone()
     return str(row[0]) if row else default

@@ -103,12 +103,12 @@ class NationalDashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from asr_desktop.store.hq import queries
+        from asr_desktop.services.hq.national import periods
 
         chosen = self.month.currentData()
         self.month.blockSignals(True)
         self.month.clear()
-        for period in queries.periods(self.context.hq.db):
+        for period in periods(self.context.hq):
             self.month.addItem(month_text(period), period)
         index = self.month.findData(chosen)
         self.month.setCurrentIndex(max(index, 0))

@@ -69,10 +69,10 @@ class OutputsPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from asr_desktop.store.hq import queries
+        from asr_desktop.services.hq.national import periods
 
         self.month.clear()
-        for period in queries.periods(self.context.hq.db):
+        for period in periods(self.context.hq):
             self.month.addItem(month_text(period), period)
 
     def _run(self, title: str, work, done_text: str) -> None:  # type: ignore[no-untyped-def]

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.national_id import format_national_id
-from asr_desktop.services.hq.national import search
-from asr_desktop.store.hq.queries import RosterRecord
+from asr_desktop.services.hq.national import RosterRecord, search
 from asr_desktop.ui.hq.context import HQContext
 from asr_desktop.ui.hq.duplicates_page import STATUS, TIER
 from asr_desktop.ui.hq.receive_page import thai_date
