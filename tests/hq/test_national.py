@@ -95,6 +95,9 @@ def test_findings_include_the_shrinking_roster(received: Path, country, capsys) 
     assert [f["province_code"] for f in shrink] == [country.shrinking]
     assert all(f["period"] == "2025-11" for f in found)
     assert "ลดลงร้อยละ" in shrink[0]["text"]
+    empty = [f for f in found if f["rule"] == "activities_without_volunteers"]
+    assert country.emptied in {f["province_code"] for f in empty}
+    assert all(f["district_code"][:2] == f["province_code"] for f in empty)
 
 
 def test_national_report_pdf_and_excel(received: Path, tmp_path: Path) -> None:

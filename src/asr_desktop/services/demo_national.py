@@ -9,7 +9,9 @@ seed:
 - most packages made before the deadline, a few (about 1 in 12) after it;
 - one province that never sent one of the months;
 - a few people serving in two provinces at once (the same national ID and name);
-- one province whose roster shrinks by about a third in the last month (a rule finding).
+- one province whose roster shrinks by about a third in the last month, and one district
+  of another whose volunteers all leave at the end of the last month after reporting
+  their work (two rule findings).
 
 Layout under ``out``: ``packages/`` (every .zip), ``offices/<code>/asr.db`` (each office's
 database and key), and ``hq.db``, an empty national database on the DEMO key.
@@ -31,12 +33,14 @@ from sqlite_utils import Database
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.hq.reporting import deadline_of
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import ExitReason
 from asr_desktop.services.demo import build_demo
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.services.hq.package_reader import THAI_TIME
 from asr_desktop.services.package import build_package
 from asr_desktop.services.roster import RosterService
+from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.database import open_database
 from asr_desktop.store.hq.demo import active_volunteers
 from asr_desktop.store.volunteers import VolunteerStore
@@ -58,6 +62,8 @@ class DemoNational:
     duplicates: tuple[tuple[str, str, str], ...]
     """(national ID, first province, second province)."""
     shrinking: str | None
+    emptied: str | None
+    """A province one of whose districts lost every volunteer in the last month."""
     hq_database: Path
 
 
@@ -112,6 +118,8 @@ def build_demo_national(
     # skipped a month.
     others = [code for code in codes if not missing or code != missing[0]]
     shrinking = rng.choice(others) if len(codes) > 2 and months > 1 else None
+    # A district whose volunteers all leave in the last month, after that month's work.
+    emptied = rng.choice([c for c in codes if c != shrinking]) if len(codes) > 1 else None
     package_dir = out / "packages"
     package_dir.mkdir(parents=True)
     databases = {code: out / "offices" / code / "asr.db" for code in codes}
@@ -144,6 +152,7 @@ def build_demo_national(
             tuple(p for p in periods if (code, p) in late_plan),
             missing[1] if missing and missing[0] == code else None,
             code == shrinking,
+            code == emptied,
             now,
         )
         for code in codes
@@ -166,6 +175,7 @@ def build_demo_national(
         miss,
         tuple(duplicates),
         shrinking,
+        emptied,
         hq_path,
     )
 
@@ -213,6 +223,7 @@ class _PackageJob:
     late: tuple[tuple[int, int], ...]
     missing: tuple[int, int] | None
     shrinking: bool
+    emptied: bool
     now: datetime
 
 
@@ -226,6 +237,8 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
         for n, (year, month) in enumerate(job.periods):
             if job.shrinking and n == len(job.periods) - 1:
                 _shrink(db, rng, date(year, month, 15))
+            if job.emptied and n == len(job.periods) - 1:
+                _empty_a_district(db, rng, year, month)
             day = _made_at(rng, year, month, (year, month) in job.late, job.now)
             at = datetime.combine(day, datetime.min.time(), THAI_TIME)
             at = min(at + timedelta(hours=rng.randint(8, 16)), job.now)
@@ -291,6 +304,18 @@ def _plant_duplicates(
             source.close()
             target.close()
     return planted
+
+
+def _empty_a_district(db: Database, rng: random.Random, year: int, month: int) -> None:
+    """Every serving volunteer of one district that worked this month leaves on its last
+    day: the month's activities stand with no one serving (a rule finding)."""
+    worked = sorted({t.district_code for t in ActivityStore(db).month_totals(year, month)})
+    if not worked:
+        return
+    last = Month(year, month).last_day
+    roster = RosterService(db, today=lambda: last)
+    for volunteer_id in active_volunteers(db, last, district_code=rng.choice(worked)):
+        roster.record_exit(volunteer_id, on=last, reason=ExitReason.RESIGNED)
 
 
 def _shrink(db: Database, rng: random.Random, on: date) -> None:
