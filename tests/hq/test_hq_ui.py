@@ -180,3 +180,28 @@ def test_plain_start_after_choosing_headquarters_opens_headquarters(monkeypatch,
     init_office(db, "47")  # an office set up later wins
     db.close()
     assert not app._chosen_headquarters(plain)
+
+
+def test_outputs_page_writes_the_national_report_and_feedback(
+    qtbot, context, genuine, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    import openpyxl
+    import pypdf
+
+    from asr_desktop.ui.hq.outputs_page import OutputsPage
+
+    receive_packages(context.hq, [genuine.first])
+    page = OutputsPage(context)
+    qtbot.addWidget(page)
+    assert page.month.currentData() == "2025-10"
+    pdf = tmp_path / "n.pdf"
+    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
+        page.save_national("pdf", 2025, 10, pdf)
+    assert "ตุลาคม 2568" in pypdf.PdfReader(pdf).pages[0].extract_text()
+    assert "บันทึกรายงานทั้งประเทศ" in page.result.text()
+    with qtbot.waitSignal(page.runner.finished, timeout=60_000):
+        page.save_feedback(["47", "12"], tmp_path)
+    written = sorted(p.name for p in tmp_path.glob("ข้อสังเกต_*.xlsx"))
+    assert written == ["ข้อสังเกต_12_นนทบุรี.xlsx", "ข้อสังเกต_47_สกลนคร.xlsx"]
+    sheet = openpyxl.load_workbook(tmp_path / written[0])["การส่งรายงาน"]
+    assert any("ยังไม่ส่ง" in str(c) for row in sheet.iter_rows(values_only=True) for c in row)

@@ -9,7 +9,6 @@ Exit codes: 0 success (``receive``: every package accepted), 3 some packages ref
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -274,10 +273,6 @@ def run_feedback(args: argparse.Namespace) -> int:
         f"บันทึกข้อสังเกตส่งกลับจังหวัด{areas.province_name(args.province)} {count:,} รายการที่ {args.xlsx}"
     )
     return EXIT_OK
-
-
-def _stderr(text: str) -> None:
-    print(text, file=sys.stderr)
 
 
 def run_demo_national(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from :func:`national_month` and the reporting state from the status grid.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from asr_desktop.assets import resource_path
@@ -34,11 +35,8 @@ _STATE_SHORT = {
 }
 
 
-def _states(hq: Headquarters, year: int, month: int, today_: object) -> dict[str, ReportState]:
-    from datetime import date
-
-    assert isinstance(today_, date)
-    grid = reporting_status(hq, fiscal_year(date(year, month, 1)), today=today_)
+def _states(hq: Headquarters, year: int, month: int, today: date) -> dict[str, ReportState]:
+    grid = reporting_status(hq, fiscal_year(date(year, month, 1)), today=today)
     period = f"{year:04d}-{month:02d}"
     return {code: grid.cell(code, period).state for code in grid.provinces}
 
@@ -69,7 +67,7 @@ def _summary(m: NationalMonth) -> str:
     )
 
 
-def national_print(hq: Headquarters, year: int, month: int, today: object) -> NationalPrint:
+def national_print(hq: Headquarters, year: int, month: int, today: date) -> NationalPrint:
     m = national_month(hq, f"{year:04d}-{month:02d}")
     states = _states(hq, year, month, today)
     by_region: dict[str, list[NationalLine]] = {}
@@ -88,7 +86,7 @@ def national_print(hq: Headquarters, year: int, month: int, today: object) -> Na
 
 
 def write_national_pdf(
-    hq: Headquarters, year: int, month: int, out: Path, today: object, progress: ProgressFn
+    hq: Headquarters, year: int, month: int, out: Path, today: date, progress: ProgressFn
 ) -> int:
     return write_national_report(out, national_print(hq, year, month, today), progress=progress)
 
@@ -123,7 +121,7 @@ _FIGURE_FIELDS = (
 
 
 def write_national_xlsx(
-    hq: Headquarters, year: int, month: int, out: Path, today: object, progress: ProgressFn
+    hq: Headquarters, year: int, month: int, out: Path, today: date, progress: ProgressFn
 ) -> int:
     m = national_month(hq, f"{year:04d}-{month:02d}")
     states = _states(hq, year, month, today)

@@ -125,7 +125,6 @@ class OutputsPage(QWidget):
             self.save_feedback([c for c, _ in areas.provinces()], Path(folder))
 
     def save_feedback(self, codes: list[str], out: Path) -> None:
-        from asr_desktop.domain.progress import Cancelled
         from asr_desktop.services.hq.feedback import write_feedback
 
         def work(hq: Headquarters, today: date, progress: ProgressFn) -> int:
@@ -138,8 +137,6 @@ class OutputsPage(QWidget):
                     else (out / f"ข้อสังเกต_{code}_{areas.province_name(code)}.xlsx")
                 )
                 items += write_feedback(hq, code, target, today=today)
-            if not codes:
-                raise Cancelled
             return items
 
         self._run(
