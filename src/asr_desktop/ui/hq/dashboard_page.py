@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.hq.regions import REGION_LABELS, region_of
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.services.hq.national import NationalMonth, national_month
+from asr_desktop.services.hq.national import Figures, NationalMonth, national_month
 from asr_desktop.ui.charts import HBarChart
 from asr_desktop.ui.hq.context import HQContext
 from asr_desktop.ui.hq.receive_page import month_text
@@ -133,7 +133,7 @@ class NationalDashboardPage(QWidget):
         self.values["referrals"].setText(f"{c.referrals:,}")
         self.note.setText(f"ข้อมูล ณ สิ้นเดือน จากชุดรายงานที่ได้รับ {c.provinces_reporting} จังหวัด")
 
-        def cells(f):  # type: ignore[no-untyped-def]
+        def cells(f: Figures) -> tuple[int | float, ...]:
             return (
                 f.serving,
                 f.tambons,

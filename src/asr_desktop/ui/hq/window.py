@@ -73,9 +73,9 @@ class HQWindow(QMainWindow):
         raise LookupError(page_type)
 
     def _refresh(self) -> None:
-        page = self.stack.currentWidget()
-        if hasattr(page, "refresh"):
-            page.refresh()
+        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        if refresh is not None:
+            refresh()
 
     def _find(self) -> None:
         page = self.show_page(NationalRosterPage)
