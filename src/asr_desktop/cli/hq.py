@@ -251,7 +251,7 @@ def run_findings(args: argparse.Namespace) -> int:
         row["province"] = areas.province_name(row["province_code"])
     print_rows(
         rows,
-        [("period", "เดือน"), ("province", "จังหวัด"), ("rule", "กฎ"), ("text", "ข้อสังเกต")],
+        [("period", "เดือน"), ("province", "จังหวัด"), ("title", "เรื่อง"), ("text", "ข้อสังเกต")],
         args.format,
     )
     return EXIT_OK
