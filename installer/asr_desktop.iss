@@ -31,6 +31,10 @@
 #ifndef OutputDir
   #define OutputDir "..\dist\installer"
 #endif
+#ifndef Compression
+  ; installer/check_windows.sh passes a faster one: lzma2/max takes minutes on a CI machine.
+  #define Compression "lzma2/max"
+#endif
 #define AppName "ASR Desktop"
 #define AppExe "ASR Desktop.exe"
 ; The data folder of services/paths.py: %LOCALAPPDATA%\ASR Desktop
@@ -59,7 +63,7 @@ OutputBaseFilename=ASR-Desktop-Setup-{#AppVersion}
 SetupIconFile=..\resources\icons\asr-desktop.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
