@@ -43,9 +43,11 @@ def card_sheet(path):
     return path
 
 
-def pdf_printer(out, page_size=QPageSize.PageSizeId.A4):
+def pdf_printer(out, page_size=QPageSize.PageSizeId.A4, dpi=150):
+    """A PDF printer; 150 dpi keeps the tests quick (HighResolution is 1200)."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(dpi)
     printer.setPageSize(QPageSize(page_size))
     printer.setOutputFileName(str(out))
     return printer
@@ -113,9 +115,10 @@ def test_prints_every_page_in_grayscale_when_there_is_no_colour(qtbot, tmp_path)
     document.close()
 
 
+@pytest.mark.slow  # one A4 page at 600 dpi: ~12 s under this machine's shared load
 def test_card_sheet_prints_at_true_size(qtbot, tmp_path):
     out = tmp_path / "printed.pdf"
-    printer = pdf_printer(out)
+    printer = pdf_printer(out, dpi=1200)  # a 1200 dpi printer gets 600 dpi page images
     # Qt's default margins (10 pt) made the old code shrink every page to 96.5 %.
     assert printer.pageLayout().margins().left() > 0
     print_to(printer, card_sheet(tmp_path / "cards.pdf"))
@@ -241,6 +244,7 @@ class FakeDialog:
 
     def exec(self):
         self.printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        self.printer.setResolution(150)
         self.printer.setOutputFileName(str(FakeDialog.out))
         self.printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
         return QDialog.DialogCode.Accepted
