@@ -121,7 +121,7 @@ def test_sql_status_rule_matches_the_domain_rule(db):
         sql = STATUS_SQL.replace("v.", "")
         got = db.execute(
             f"SELECT {sql} FROM (SELECT :standing AS standing, :start AS term_start, "
-            ":last AS term_end)",
+            ":last AS term_end, NULL AS settled_on)",
             {
                 "standing": standing.value if standing else None,
                 "start": start.isoformat() if start else None,

@@ -18,14 +18,74 @@ from sqlite_utils import Database
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Status, Tier
 
-# The rule of domain/status.py:derive_status as SQL over the summary columns; the two are
-# tested against each other in tests/store/test_roster.py.
-STATUS_SQL = """CASE
-    WHEN v.standing = 'exited' THEN 'exited'
-    WHEN v.standing = 'suspended' THEN 'suspended'
-    WHEN v.term_start IS NULL OR v.term_start > :today THEN 'candidate'
-    WHEN v.term_end < :today THEN 'term_ended'
-    ELSE 'active' END"""
+
+def _settled(day: str) -> str:
+    """True for rows whose summary columns hold on ``:day`` (no record dated after it)."""
+    return f"(v.settled_on IS NULL OR v.settled_on <= :{day})"
+
+
+def _standing_at(day: str) -> str:
+    """The change of the latest status event dated on or before ``:day`` (NULL if none)."""
+    return (
+        "(SELECT e.change FROM status_events e WHERE e.volunteer_id = v.id "
+        f"AND e.date <= :{day} ORDER BY e.date DESC, e.id DESC LIMIT 1)"
+    )
+
+
+def term_at_sql(column: str, day: str = "today") -> str:
+    """A column of the term in force on ``:day`` (the latest started by then), or NULL.
+
+    ``last_day`` gives the term's last day (domain/status.py:term_last_day).
+    """
+    expression = (
+        "min(coalesce(t.ended_date, t.end_date), t.end_date)"
+        if column == "last_day"
+        else f"t.{column}"
+    )
+    return (
+        f"(SELECT {expression} FROM terms t WHERE t.volunteer_id = v.id "
+        f"AND t.start_date <= :{day} ORDER BY t.start_date DESC, t.id DESC LIMIT 1)"
+    )
+
+
+def status_sql(day: str = "today") -> str:
+    """domain/status.py:status_at as SQL over ``volunteers v``, as at the parameter ``:day``.
+
+    Rows with no record dated after the day read their summary columns; the others read
+    their status events and terms. Tested against status_at in tests/store/test_status_sql.py.
+    """
+    return f"""CASE WHEN {_settled(day)} THEN CASE
+        WHEN v.standing = 'exited' THEN 'exited'
+        WHEN v.standing = 'suspended' THEN 'suspended'
+        WHEN v.term_start IS NULL OR v.term_start > :{day} THEN 'candidate'
+        WHEN v.term_end < :{day} THEN 'term_ended'
+        ELSE 'active' END
+    ELSE CASE {_standing_at(day)}
+        WHEN 'exited' THEN 'exited'
+        WHEN 'suspended' THEN 'suspended'
+        ELSE coalesce((SELECT CASE WHEN min(coalesce(t.ended_date, t.end_date), t.end_date)
+                < :{day} THEN 'term_ended' ELSE 'active' END
+            FROM terms t WHERE t.volunteer_id = v.id AND t.start_date <= :{day}
+            ORDER BY t.start_date DESC, t.id DESC LIMIT 1), 'candidate') END
+    END"""
+
+
+def active_sql(day: str = "today") -> str:
+    """``status_sql(day) = 'active'``, cheaper per row: settled rows are decided by the
+    columns of the covering index volunteers_dashboard alone."""
+    return (
+        f"(CASE WHEN {_settled(day)} THEN (v.standing IS NULL AND v.term_start <= :{day} "
+        f"AND v.term_end >= :{day}) ELSE ({status_sql(day)}) = 'active' END)"
+    )
+
+
+def tier_sql(day: str = "today") -> str:
+    """The tier of the term in force on ``:day`` (NULL before the first term starts)."""
+    return f"(CASE WHEN {_settled(day)} THEN v.tier ELSE {term_at_sql('tier', day)} END)"
+
+
+STATUS_SQL = status_sql("today")
+"""Status as at the parameter ``:today``."""
 
 
 class RosterSort(StrEnum):
