@@ -38,9 +38,7 @@ def term_last_day(term: Term) -> date:
 
     The one "last day of the term" for status, the terms-ending lists and days left.
     """
-    if term.ended_date is not None and term.ended_date < term.end_date:
-        return term.ended_date
-    return term.end_date
+    return term.last_day
 
 
 def _event_order(event: StatusEvent) -> tuple[date, int]:
@@ -171,10 +169,13 @@ def scheduled_changes(
             kind = ChangeKind.NEW_TERM if started else ChangeKind.FIRST_TERM
             changes.append(ScheduledChange(t.start_date, kind))
             started.append(t)
-        elif t.ended_date is not None and day < t.ended_date < t.end_date:
+        elif (
+            t.ended_date is not None
+            and day < t.ended_date < t.end_date
             # An exit closes the term the same day; the exit says it already.
-            if not any(c.kind is ChangeKind.EXIT and c.on == t.ended_date for c in changes):
-                changes.append(ScheduledChange(t.ended_date, ChangeKind.EARLY_CLOSE))
+            and not any(c.kind is ChangeKind.EXIT and c.on == t.ended_date for c in changes)
+        ):
+            changes.append(ScheduledChange(t.ended_date, ChangeKind.EARLY_CLOSE))
     changes.sort(key=lambda c: c.on)
     return changes
 

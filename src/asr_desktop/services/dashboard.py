@@ -1,7 +1,10 @@
 """The home page's figures, computed in a few SQL passes (≤ 200 ms for 100,000 volunteers).
 
 Every figure here has a matching list (``*_ids`` or a roster filter) so the dashboard can
-open exactly the volunteers a number counts.
+open exactly the volunteers a number counts. Every figure is as at ``today``
+(domain/status.py): records dated later wait for their day. "Inactive" is
+domain/inactivity.py's rule; a term's end is its last day, and a term already renewed
+(a later term recorded) is not "ending".
 """
 
 from __future__ import annotations
@@ -13,13 +16,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
-from asr_desktop.domain.work import month_range, months_back, previous_month
+from asr_desktop.domain.inactivity import INACTIVE_MONTHS, inactive_since
+from asr_desktop.domain.work import month_range, previous_month
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.referrals import ReferralStore
+from asr_desktop.store.roster import active_sql, tier_sql
 from asr_desktop.store.settings import load_settings
 
 ENDING_WINDOWS = (30, 60, 90)
-INACTIVE_MONTHS = 3
 CHART_MONTHS = 12
 
 
@@ -47,6 +51,8 @@ class Dashboard:
     terms_ending_60d: int
     terms_ending_90d: int
     inactive_3m: int
+    inactive_since: date
+    """The day work must be dated on or after not to count as inactive."""
     referrals_overdue: int
     activities_this_month: int
     activities_last_month: int
@@ -63,6 +69,7 @@ class Dashboard:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["today"] = self.today.isoformat()
+        data["inactive_since"] = self.inactive_since.isoformat()
         data["coverage_percent"] = round(self.coverage_percent, 1)
         data["tambons_uncovered"] = self.tambons_total - self.tambons_covered
         data["coverage"] = [{**asdict(c), "percent": round(c.percent, 1)} for c in self.coverage]
@@ -74,19 +81,12 @@ class Dashboard:
 
 
 def _active_sql() -> str:
-    """store/roster.py's status rule reduced to its 'active' branch (cheaper per row).
-
-    Tested against ``STATUS_SQL`` in tests/services/test_work_services.py.
-    """
-    return "(v.standing IS NULL AND v.term_start <= :today AND v.term_end >= :today)"
+    """Serving on ``:today`` (store/roster.py's active_sql)."""
+    return active_sql("today")
 
 
-def inactive_since(today: date, months: int = INACTIVE_MONTHS) -> date:
-    """Work dated before this counts as old: the first day of the month ``months`` back.
-
-    Month-grid counts are dated the first of their month, so whole months are compared.
-    """
-    return months_back(today, months).replace(day=1)
+# A term "ends" when its last day comes while no later term is recorded (not renewed).
+_ENDING = "v.term_start <= :today AND v.term_end <= :{0}"
 
 
 def compute_dashboard(db: Database, today: date) -> Dashboard:
@@ -97,9 +97,10 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
     }
     # One pass over the covering index volunteers_dashboard for every per-volunteer figure.
     row = db.execute(
-        "SELECT count(*), coalesce(sum(tier = 'lead'), 0), coalesce(sum(tier = 'network'), 0), "
-        "coalesce(sum(term_end <= :d30), 0), coalesce(sum(term_end <= :d60), 0), "
-        "coalesce(sum(term_end <= :d90), 0), "
+        f"SELECT count(*), coalesce(sum({tier_sql()} = 'lead'), 0), "
+        f"coalesce(sum({tier_sql()} = 'network'), 0), "
+        + ", ".join(f"coalesce(sum({_ENDING.format(f'd{n}')}), 0)" for n in ENDING_WINDOWS)
+        + ", "
         "coalesce(sum(last_activity IS NULL OR last_activity < :since), 0) "
         f"FROM volunteers v INDEXED BY volunteers_dashboard WHERE {_active_sql()}",
         params,
@@ -130,6 +131,7 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
         terms_ending_60d=end60,
         terms_ending_90d=end90,
         inactive_3m=inactive,
+        inactive_since=inactive_since(today),
         referrals_overdue=ReferralStore(db).overdue_count(today),
         activities_this_month=this_n,
         activities_last_month=last_n,
@@ -165,7 +167,7 @@ def covered_tambons(db: Database, today: date) -> set[str]:
         r[0]
         for r in db.execute(
             "SELECT DISTINCT v.subdistrict_code FROM volunteers v INDEXED BY volunteers_dashboard "
-            f"WHERE v.tier = 'lead' AND {_active_sql()}",
+            f"WHERE {tier_sql()} = 'lead' AND {_active_sql()}",
             {"today": today.isoformat()},
         ).fetchall()
     }
@@ -184,11 +186,12 @@ def uncovered_tambons(db: Database, today: date) -> list[tuple[str, str, str]]:
 
 
 def terms_ending_ids(db: Database, today: date, days: int) -> list[int]:
-    """Active volunteers whose term ends within ``days`` days, soonest first."""
+    """Active volunteers whose term's last day is within ``days`` days and who have no later
+    term recorded, soonest first (the same rule as store/register.py's list)."""
     return [
         r[0]
         for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE v.term_end <= :until AND {_active_sql()} "
+            f"SELECT v.id FROM volunteers v WHERE {_ENDING.format('until')} AND {_active_sql()} "
             "ORDER BY v.term_end, v.name_sort_key",
             {"today": today.isoformat(), "until": (today + timedelta(days=days)).isoformat()},
         ).fetchall()

@@ -7,6 +7,7 @@ screenful of volunteers becomes Python objects at once.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -196,7 +197,7 @@ def _where(roster_filter: RosterFilter) -> tuple[str, dict[str, object]]:
         clauses.append(f"({STATUS_SQL}) = :status")
         params["status"] = roster_filter.status.value
     if roster_filter.tier is not None:
-        clauses.append("v.tier = :tier")
+        clauses.append(f"{tier_sql()} = :tier")
         params["tier"] = roster_filter.tier.value
     if roster_filter.mentor_id == 0:
         clauses.append("v.mentor_id IS NULL")
@@ -280,15 +281,13 @@ def roster_rows(db: Database, ids: Sequence[int], *, today: date) -> dict[int, R
     """The display rows of the given volunteers, by id (any order in, dict out)."""
     if not ids:
         return {}
-    placeholders = ",".join("?" * len(ids))
     sql = (
         "SELECT v.id, v.national_id, v.title, v.first_name, v.last_name, v.subdistrict_code, "
-        f"v.district_code, v.tier, {STATUS_SQL.replace(':today', '?')} AS status, v.term_end, "
+        f"v.district_code, {tier_sql()}, {STATUS_SQL} AS status, v.term_end, "
         "v.phone, v.mentor_id "
-        f"FROM volunteers v WHERE v.id IN ({placeholders})"
+        f"FROM volunteers v WHERE v.id IN (SELECT value FROM json_each(:ids))"
     )
-    today_text = today.isoformat()
-    params = [today_text] * STATUS_SQL.count(":today") + list(ids)
+    params = {"today": today.isoformat(), "ids": json.dumps(list(ids))}
     return {row[0]: RosterRow(*row) for row in db.execute(sql, params).fetchall()}
 
 

@@ -4,8 +4,8 @@ Every method that writes runs in one transaction (nested calls become savepoints
 appends to the audit log in that same transaction. After any change to a volunteer,
 their terms or status events, :meth:`VolunteerStore._refresh_summary` recomputes the
 summary columns the roster filters and sorts on (``name_sort_key``, ``search_text``,
-``standing``, ``tier``, ``term_start``, ``term_end``, ``settled_on``) with :func:`summary_columns`, the one
-function that the bulk insert (store/bulk.py) uses too.
+``standing``, ``tier``, ``term_start``, ``term_end``, ``settled_on``) with
+:func:`summary_columns`, the one function that the bulk insert (store/bulk.py) uses too.
 """
 
 from __future__ import annotations
