@@ -253,7 +253,7 @@ def make_terms_ending(path: Path) -> None:
 def make_monthly(path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
-    table_sheet(wb, "รายอำเภอ", "districts", [*MONTHLY_TITLES, "สรุปรายอำเภอ"], BY_DISTRICT,
+    table_sheet(wb, "รายอำเภอ", "districts", [*MONTHLY_TITLES, "สรุปรายอำเภอ", "{{counting_note}}"], BY_DISTRICT,
                 totals="รวมทั้งจังหวัด", signature=True)
     table_sheet(wb, "ภารกิจและหน่วยงาน", "missions",
                 [*MONTHLY_TITLES, "ผลการปฏิบัติงานจำแนกตามภารกิจและหน่วยงาน (ครั้ง)", "{{activity_note}}"],

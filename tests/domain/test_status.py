@@ -97,9 +97,7 @@ def test_renewal_recorded_ahead_keeps_the_current_term_in_force():
     assert [c.text() for c in scheduled_changes([current, renewal], [], TODAY)] == [
         "วาระใหม่เริ่ม 1 ส.ค. 2570"
     ]
-    assert [c.text() for c in scheduled_changes([renewal], [], TODAY)] == [
-        "วาระเริ่ม 1 ส.ค. 2570"
-    ]
+    assert [c.text() for c in scheduled_changes([renewal], [], TODAY)] == ["วาระเริ่ม 1 ส.ค. 2570"]
 
 
 def test_term_closed_early_ends_on_the_close_date_and_is_scheduled_until_then():

@@ -14,6 +14,7 @@ from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import Activity, Category, CategoryKind, month_range, previous_month
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
+from asr_desktop.store.settings import load_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,7 +137,8 @@ class ActivityService:
         labels = self.categories.labels()
         codes = {c.id: c.code for c in self.categories.all(CategoryKind.MISSION, active_only=False)}
         out: list[dict[str, object]] = []
-        for t in self.store.month_totals(year, month):
+        province = load_settings(self.store.db).province_code
+        for t in self.store.month_totals(year, month, province_code=province):
             out.append(
                 {
                     "month": f"{year + 543:04d}-{month:02d}",

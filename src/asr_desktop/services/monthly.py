@@ -24,13 +24,14 @@ from asr_desktop.reports.monthly import (
     MissionRow,
     MonthlyReport,
     ReferralRow,
+    counting_note,
 )
 from asr_desktop.services.workbooks import common_values, template_for
 from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import STATUS_SQL
+from asr_desktop.store.roster import active_sql, tier_sql
 from asr_desktop.store.settings import load_settings
 
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
@@ -41,12 +42,13 @@ def month_bounds(year: int, month: int) -> tuple[date, date]:
 
 
 def serving_counts(db: Database, as_of: date) -> Counter[tuple[str, str]]:
-    """Volunteers serving (status active) on ``as_of``, by (subdistrict code, tier)."""
+    """Volunteers serving (status active) on ``as_of``, by (home subdistrict code, tier of
+    the term in force that day); records dated after ``as_of`` do not count."""
     serving: Counter[tuple[str, str]] = Counter()
     for code, tier, n in db.execute(
-        f"SELECT v.subdistrict_code, v.tier, count(*) FROM volunteers v "
-        f"WHERE ({STATUS_SQL}) = 'active' GROUP BY 1, 2",
-        {"today": as_of.isoformat()},
+        f"SELECT v.subdistrict_code, {tier_sql('day')}, count(*) FROM volunteers v "
+        f"WHERE {active_sql('day')} GROUP BY 1, 2",
+        {"day": as_of.isoformat()},
     ):
         serving[(code, tier)] += n
     return serving
@@ -87,7 +89,7 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             ).fetchall()
         )
     )
-    totals = ActivityStore(db).month_totals(year, month)
+    totals = ActivityStore(db).month_totals(year, month, province_code=settings.province_code)
     by_district: dict[str, list[int]] = {}
     for t in totals:
         figures = by_district.setdefault(t.district_code, [0, 0, 0])
@@ -182,6 +184,7 @@ def write_monthly_workbook(
         "coverage_covered": covered,
         "coverage_total": len(report.coverage),
         "activity_note": "" if report.has_activity_data else NO_WORK_NOTE,
+        "counting_note": counting_note(report),
     }
     tables = {
         "districts": Table(
