@@ -16,8 +16,10 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from asr_desktop.domain.status import ScheduledChange, scheduled_changes
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Status, Tier
+from asr_desktop.store.volunteers import VolunteerStore
 
 
 def _settled(day: str) -> str:
@@ -149,8 +151,11 @@ class RosterRow(NamedTuple):
     tier: str | None
     status: str
     term_end: str | None
+    """Last day of the term in force today (of the first term, before it starts)."""
     phone: str
     mentor_id: int | None
+    scheduled: tuple[ScheduledChange, ...] = ()
+    """Records dated after today, soonest first: they wait for their day."""
 
 
 def search_terms(text: str) -> list[str]:
@@ -283,12 +288,44 @@ def roster_rows(db: Database, ids: Sequence[int], *, today: date) -> dict[int, R
         return {}
     sql = (
         "SELECT v.id, v.national_id, v.title, v.first_name, v.last_name, v.subdistrict_code, "
-        f"v.district_code, {tier_sql()}, {STATUS_SQL} AS status, v.term_end, "
+        f"v.district_code, {tier_sql()}, {STATUS_SQL} AS status, "
+        f"CASE WHEN {_settled('today')} THEN v.term_end "
+        f"ELSE coalesce({term_at_sql('last_day')}, v.term_end) END, "
         "v.phone, v.mentor_id "
         f"FROM volunteers v WHERE v.id IN (SELECT value FROM json_each(:ids))"
     )
     params = {"today": today.isoformat(), "ids": json.dumps(list(ids))}
-    return {row[0]: RosterRow(*row) for row in db.execute(sql, params).fetchall()}
+    rows = {row[0]: RosterRow(*row) for row in db.execute(sql, params).fetchall()}
+    for vid, changes in scheduled_for(db, ids, today=today).items():
+        rows[vid] = rows[vid]._replace(scheduled=tuple(changes))
+    return rows
+
+
+def scheduled_for(
+    db: Database, ids: Sequence[int], *, today: date
+) -> dict[int, list[ScheduledChange]]:
+    """The scheduled changes (domain/status.py) of those of ``ids`` that have any: status
+    events dated after today, terms starting after today or closed early from a later day.
+    """
+    params = {"today": today.isoformat(), "ids": json.dumps(list(ids))}
+    waiting = [
+        r[0]
+        for r in db.execute(
+            "SELECT volunteer_id FROM status_events WHERE date > :today "
+            "AND volunteer_id IN (SELECT value FROM json_each(:ids)) "
+            "UNION SELECT volunteer_id FROM terms WHERE (start_date > :today "
+            "OR (ended_date > :today AND ended_date < end_date)) "
+            "AND volunteer_id IN (SELECT value FROM json_each(:ids))",
+            params,
+        )
+    ]
+    store = VolunteerStore(db)
+    out = {}
+    for vid in waiting:
+        changes = scheduled_changes(store.terms(vid), store.events(vid), today)
+        if changes:
+            out[vid] = changes
+    return out
 
 
 def count_by_status(db: Database, *, today: date) -> dict[Status, int]:
