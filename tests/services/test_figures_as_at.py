@@ -146,3 +146,16 @@ def test_novembers_report_made_again_after_december_records_is_the_same(db, edge
         assert first[name] == again[name], name
     # December's own report does see the December records.
     assert build_monthly_report(db, 2026, 12).record_counts() != before.record_counts()
+
+
+def test_the_demo_agrees_with_independent_sql_too():
+    from asr_desktop.services.demo import build_demo
+    from asr_desktop.store.database import memory_database
+
+    db = memory_database()
+    build_demo(db, today=TODAY)
+    _check_month(db, *NOVEMBER)
+    _check_month(db, 2026, 12)
+    for day in (TODAY, date(2026, 12, 15), date(2027, 1, 20)):
+        _check_today(db, day)
+    db.close()
