@@ -20,7 +20,7 @@ from asr_desktop.domain.inactivity import INACTIVE_MONTHS, inactive_since
 from asr_desktop.domain.work import month_range, previous_month
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import active_sql, tier_sql
+from asr_desktop.store.roster import active_sql, serving_arms
 from asr_desktop.store.settings import load_settings
 
 ENDING_WINDOWS = (30, 60, 90)
@@ -95,17 +95,23 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
         "since": inactive_since(today).isoformat(),
         **{f"d{n}": (today + timedelta(days=n)).isoformat() for n in ENDING_WINDOWS},
     }
-    # One pass over the covering index volunteers_dashboard for every per-volunteer figure.
-    row = db.execute(
-        f"SELECT count(*), coalesce(sum({tier_sql()} = 'lead'), 0), "
-        f"coalesce(sum({tier_sql()} = 'network'), 0), "
-        + ", ".join(f"coalesce(sum({_ENDING.format(f'd{n}')}), 0)" for n in ENDING_WINDOWS)
-        + ", "
-        "coalesce(sum(last_activity IS NULL OR last_activity < :since), 0) "
-        f"FROM volunteers v INDEXED BY volunteers_dashboard WHERE {_active_sql()}",
-        params,
-    ).fetchone()
-    (active, leads, network, end30, end60, end90, inactive) = (int(n) for n in row)
+    # One pass over those serving (store/roster.py:serving_arms) for every per-volunteer
+    # figure; the settled half reads only the covering index volunteers_dashboard.
+    totals = [0] * 7
+    for arm in serving_arms():
+        row = db.execute(
+            f"SELECT count(*), coalesce(sum({arm.tier} = 'lead'), 0), "
+            f"coalesce(sum({arm.tier} = 'network'), 0), "
+            + ", ".join(
+                f"coalesce(sum({arm.not_renewed} AND v.term_end <= :d{n}), 0)"
+                for n in ENDING_WINDOWS
+            )
+            + ", coalesce(sum(v.last_activity IS NULL OR v.last_activity < :since), 0) "
+            + arm.source,
+            params,
+        ).fetchone()
+        totals = [a + int(b) for a, b in zip(totals, row, strict=True)]
+    (active, leads, network, end30, end60, end90, inactive) = totals
 
     coverage = district_coverage(db, today)
     year, month = today.year, today.month
@@ -165,9 +171,9 @@ def covered_tambons(db: Database, today: date) -> set[str]:
     """Subdistrict codes with at least one active lead volunteer (แกนนำระดับตำบล)."""
     return {
         r[0]
+        for arm in serving_arms()
         for r in db.execute(
-            "SELECT DISTINCT v.subdistrict_code FROM volunteers v INDEXED BY volunteers_dashboard "
-            f"WHERE {tier_sql()} = 'lead' AND {_active_sql()}",
+            f"SELECT DISTINCT v.subdistrict_code {arm.source} AND {arm.tier} = 'lead'",
             {"today": today.isoformat()},
         ).fetchall()
     }

@@ -31,7 +31,7 @@ from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import active_sql, tier_sql
+from asr_desktop.store.roster import serving_arms
 from asr_desktop.store.settings import load_settings
 
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
@@ -45,12 +45,12 @@ def serving_counts(db: Database, as_of: date) -> Counter[tuple[str, str]]:
     """Volunteers serving (status active) on ``as_of``, by (home subdistrict code, tier of
     the term in force that day); records dated after ``as_of`` do not count."""
     serving: Counter[tuple[str, str]] = Counter()
-    for code, tier, n in db.execute(
-        f"SELECT v.subdistrict_code, {tier_sql('day')}, count(*) FROM volunteers v "
-        f"WHERE {active_sql('day')} GROUP BY 1, 2",
-        {"day": as_of.isoformat()},
-    ):
-        serving[(code, tier)] += n
+    for arm in serving_arms("day"):
+        for code, tier, n in db.execute(
+            f"SELECT v.subdistrict_code, {arm.tier}, count(*) {arm.source} GROUP BY 1, 2",
+            {"day": as_of.isoformat()},
+        ):
+            serving[(code, tier)] += n
     return serving
 
 

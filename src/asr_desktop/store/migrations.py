@@ -468,9 +468,10 @@ def m0008_status_as_at(db: Database) -> None:
 
     ``settled_on`` is the date of a volunteer's latest status event or term start; from that
     day on the summary columns give the status, before it the SQL reads the history. The
-    dashboard's covering index gains the column; the history gets (volunteer, date)
-    indexes for the as-at lookups; ``term_end`` becomes the term's last day (a close
-    recorded after the end date does not lengthen a term).
+    dashboard's covering index gains the column and an index of its own finds the rows
+    with records after a day; the history gets (volunteer, date) indexes for the as-at
+    lookups. ``term_end`` becomes the term's last day (a close recorded after the end date
+    does not lengthen a term).
     """
     for statement in _M0008_STATEMENTS:
         db.conn.execute(statement)
@@ -488,6 +489,7 @@ _M0008_STATEMENTS = (
     "DROP INDEX volunteers_dashboard",
     "CREATE INDEX volunteers_dashboard ON volunteers "
     "(tier, subdistrict_code, standing, term_start, term_end, last_activity, settled_on)",
+    "CREATE INDEX volunteers_settled ON volunteers (settled_on)",
     "CREATE INDEX status_events_volunteer_date ON status_events (volunteer_id, date)",
     "CREATE INDEX terms_volunteer_start ON terms (volunteer_id, start_date)",
 )

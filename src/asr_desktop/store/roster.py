@@ -87,6 +87,42 @@ def tier_sql(day: str = "today") -> str:
     return f"(CASE WHEN {_settled(day)} THEN v.tier ELSE {term_at_sql('tier', day)} END)"
 
 
+class ServingArm(NamedTuple):
+    """Half of "who serves on :day": ``SELECT <figures> {source}``, where ``tier`` is the
+    SQL of the tier of the term in force."""
+
+    tier: str
+    source: str
+    not_renewed: str
+    """True when no later term than the one in force is recorded (always, when settled)."""
+
+
+def serving_arms(day: str = "today") -> tuple[ServingArm, ServingArm]:
+    """The volunteers serving on ``:day``, in two halves that each read an index; callers
+    run a query per half and add the results.
+
+    Rows whose records are all dated by the day decide on the covering index
+    volunteers_dashboard alone; the few with later records (found through
+    volunteers_settled) read their history. In both, ``v.term_start``/``v.term_end`` are
+    the latest term's, so ``v.term_start > :day`` means a later term is already recorded.
+    (One UNION ALL subquery instead of two queries measured 3–4× slower on 100,000 rows.)
+    """
+    settled = ServingArm(
+        "v.tier",
+        "FROM volunteers v INDEXED BY volunteers_dashboard "
+        f"WHERE (v.settled_on IS NULL OR v.settled_on <= :{day}) AND v.standing IS NULL "
+        f"AND v.term_start <= :{day} AND v.term_end >= :{day}",
+        "1",
+    )
+    waiting = ServingArm(
+        term_at_sql("tier", day),
+        "FROM volunteers v INDEXED BY volunteers_settled "
+        f"WHERE v.settled_on > :{day} AND ({status_sql(day)}) = 'active'",
+        f"v.term_start <= :{day}",
+    )
+    return settled, waiting
+
+
 STATUS_SQL = status_sql("today")
 """Status as at the parameter ``:today``."""
 
