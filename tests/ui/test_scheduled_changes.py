@@ -82,3 +82,26 @@ def test_volunteer_dialog_marks_scheduled_records(qtbot, edge_context):
         renewed.resize(900, 700)
         renewed.tabs.setCurrentIndex(2)
         renewed.grab().save(str(Path(SHOTS) / "dialog_renewed_ahead.png"))
+
+
+def test_dashboard_card_names_the_inactivity_day(qtbot, edge_context):
+    from asr_desktop.ui.dashboard_page import DashboardPage
+
+    data, context = edge_context
+    page = DashboardPage(context)
+    qtbot.addWidget(page)
+    page.refresh()
+    card = page.cards["inactive"]
+    assert card.detail.text() == "ไม่มีรายงานผลตั้งแต่ 1 ก.ย. 2569"
+    # Serving today and nothing dated since 1 Sep: the member whose last work is dated
+    # 31 Aug and three with none; the lead whose month-grid count is dated 1 Sep is not.
+    from asr_desktop.services.dashboard import inactive_ids
+
+    assert card.number.text() == "4"
+    ids = data.ids
+    assert set(inactive_ids(context.db, TODAY)) == {
+        ids["network_idle_since_august"],
+        ids["network_closed_early"],
+        ids["network_starts_30_nov"],
+        ids["network_then_lead_ahead"],
+    }
