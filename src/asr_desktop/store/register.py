@@ -1,9 +1,10 @@
 """Queries behind the workbooks for headquarters: the full register and the terms ending.
 
 Everything is as at ``today`` (domain/status.py): each volunteer comes with the term in
-force that day (or, before their first term starts, the term waiting to start), its last
-day (the day it was closed early, if it was), their status that day and the date of their
-latest status event by then. Rows are streamed from one query so a 100,000-volunteer
+force that day (or, before their first term starts, the term waiting to start), their
+status that day and the date of their latest status event by then. The register gives the
+term's end date as ordered (what an import reads back; an exit shows in the status
+columns); the terms-ending list gives its last day (the day it was closed early, if so). Rows are streamed from one query so a 100,000-volunteer
 register never sits in memory as objects.
 """
 
@@ -36,13 +37,14 @@ _LATEST_EVENT = (
     "ORDER BY e.date DESC, e.id DESC LIMIT 1)"
 )
 
+_LAST_DAY = "min(coalesce(t.ended_date, t.end_date), t.end_date)"
+
 _REGISTER_SQL = f"""
 SELECT v.id, v.national_id, v.title, v.first_name, v.last_name, v.gender, v.birth_date,
        v.phone, v.line_id, v.house_no, v.moo, v.village, v.soi, v.road, v.subdistrict_code,
        v.district_code, v.postcode, v.education, v.occupation, v.other_roles,
        v.pdpa_consent_date, v.notes,
-       t.tier, t.batch, t.order_no, t.order_date, t.start_date,
-       min(coalesce(t.ended_date, t.end_date), t.end_date), t.card_no,
+       t.tier, t.batch, t.order_no, t.order_date, t.start_date, {{term_end}}, t.card_no,
        {STATUS_SQL} AS status, {_LATEST_EVENT.format("date")} AS status_date,
        {_LATEST_EVENT.format("reason")},
        CASE WHEN m.id IS NULL THEN '' ELSE m.title || m.first_name || ' ' || m.last_name END
@@ -70,7 +72,8 @@ def register_rows(
     only those of ``district_code`` when given."""
     where = "WHERE v.district_code = :district" if district_code else ""
     cursor = db.conn.execute(
-        _REGISTER_SQL.format(where=where), {"today": today.isoformat(), "district": district_code}
+        _REGISTER_SQL.format(where=where, term_end="t.end_date"),
+        {"today": today.isoformat(), "district": district_code},
     )
     while block := cursor.fetchmany(1_000):
         yield from block
@@ -88,7 +91,7 @@ def terms_ending_rows(
     where = f"WHERE {active_sql()} AND v.term_start <= :today AND v.term_end <= :until"
     if district_code:
         where += " AND v.district_code = :district"
-    sql = _REGISTER_SQL.format(where=where).replace(
+    sql = _REGISTER_SQL.format(where=where, term_end=_LAST_DAY).replace(
         "ORDER BY d.sort_key", "ORDER BY v.term_end, d.sort_key"
     )
     params = {"today": today.isoformat(), "until": until.isoformat(), "district": district_code}
