@@ -4,8 +4,9 @@ Everything is as at ``today`` (domain/status.py): each volunteer comes with the 
 force that day (or, before their first term starts, the term waiting to start), their
 status that day and the date of their latest status event by then. The register gives the
 term's end date as ordered (what an import reads back; an exit shows in the status
-columns); the terms-ending list gives its last day (the day it was closed early, if so). Rows are streamed from one query so a 100,000-volunteer
-register never sits in memory as objects.
+columns); the terms-ending list gives its last day (the day it was closed early, if so).
+Rows are streamed from one query so a 100,000-volunteer register never sits in memory as
+objects.
 """
 
 from __future__ import annotations
