@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlite_utils import Database
-from tests.conftest import national_id_from
+from tests.work_helpers import national_id
 
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.vocabulary import ExitReason, Tier
@@ -60,7 +60,7 @@ def build_edge_data(db: Database, *, today: date = TODAY) -> EdgeData:
         nonlocal n
         n += 1
         vid = roster.register(
-            Volunteer(national_id_from(900 + n), "ทดสอบ", key, title="นาย", subdistrict_code=tambon)
+            Volunteer(national_id(900 + n), "ทดสอบ", key, title="นาย", subdistrict_code=tambon)
         )
         if tier is not None:
             roster.appoint(vid, tier=tier, start_date=start, end_date=end)

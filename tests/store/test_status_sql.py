@@ -12,7 +12,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
-from tests.conftest import national_id_from
+from tests.work_helpers import national_id
 
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.status import status_at, term_at
@@ -80,7 +80,7 @@ def histories(db):
     for n, ((tkey, terms), (ekey, events)) in enumerate(
         itertools.product(TERM_SETS.items(), EVENT_SETS.items()), start=1
     ):
-        vid = store.add(Volunteer(national_id_from(n), "ทดสอบ", f"คนที่{n}"))
+        vid = store.add(Volunteer(national_id(n), "ทดสอบ", f"คนที่{n}"))
         saved_terms = []
         for t in terms:
             term = Term(vid, t.tier, t.start_date, t.end_date, ended_date=t.ended_date)
