@@ -12,6 +12,7 @@ from tests.report_helpers import MONTH, TONE_NAMES, office_with_work
 from tests.reports.pdf_helpers import extractions, pypdf_pages
 from tests.work_helpers import TODAY, national_id
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.national_id import format_national_id, mask_national_id
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
@@ -104,7 +105,7 @@ def test_unknown_district_is_refused(office, tmp_path: Path) -> None:
 
 
 def test_monthly_numbers_equal_the_database(office, tmp_path: Path) -> None:
-    report = build_monthly_report(office, *MONTH)
+    report = build_monthly_report(office, MONTH.year, MONTH.month)
     by_sql = office.execute(
         "SELECT sum(count), sum(people_male), sum(people_female) FROM activities "
         "WHERE date >= '2025-10-01' AND date < '2025-11-01'"
@@ -147,7 +148,7 @@ def test_monthly_numbers_equal_the_database(office, tmp_path: Path) -> None:
 
 def test_a_month_without_work_says_so(office, tmp_path: Path) -> None:
     out = tmp_path / "monthly.pdf"
-    _write(office, "monthly", out, month=(2025, 7))
+    _write(office, "monthly", out, month=Month(2025, 7))
     assert "ยังไม่มีการบันทึกผลการปฏิบัติงาน" in "\n".join(pypdf_pages(out))
 
 

@@ -8,6 +8,8 @@ import openpyxl
 import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
+from asr_desktop.domain.month import Month
+from asr_desktop.services.office import Office
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import ask, excel_actions
 from asr_desktop.ui.context import AppContext
@@ -18,7 +20,7 @@ from asr_desktop.ui.import_dialog import ImportDialog
 def context(tmp_path: Path):
     db = open_database(tmp_path / "office.db")
     sample_office(db)
-    ctx = AppContext(db, tmp_path / "office.db", today=lambda: TODAY)
+    ctx = AppContext(Office.adopt(db, tmp_path / "office.db", today=lambda: TODAY))
     yield ctx
     db.close()
 
@@ -37,7 +39,7 @@ def _roster_file(tmp_path: Path) -> Path:
 
 
 def _count(context: AppContext) -> int:
-    return int(context.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
+    return int(context.office.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
 
 
 def test_preview_then_commit(qtbot, context, tmp_path, monkeypatch) -> None:
@@ -111,7 +113,7 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     parent = QWidget()
     qtbot.addWidget(parent)
     shown: list[str] = []
-    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: (2025, 10))
+    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: Month(2025, 10))
     monkeypatch.setattr(excel_actions, "choose_folder", lambda *a: tmp_path / "hq")
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: shown.append(text))
     runner = excel_actions.TaskRunner(parent)
@@ -119,4 +121,4 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
         excel_actions.monthly_package_action(context, parent, runner)
     assert (tmp_path / "hq" / "manifest.json").is_file()
     assert "ตุลาคม 2568" in shown[0]
-    assert context.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1
+    assert context.office.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1

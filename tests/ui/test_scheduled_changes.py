@@ -7,6 +7,7 @@ import pytest
 from tests.edge_data import TODAY, build_edge_data
 
 from asr_desktop.domain.vocabulary import Status
+from asr_desktop.services.office import Office
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.roster_model import COL_STATUS, COL_TERM_END, ID_ROLE
 from asr_desktop.ui.roster_page import RosterPage
@@ -19,7 +20,7 @@ SHOTS = os.environ.get("ASR_SCREENSHOTS", "")
 @pytest.fixture
 def edge_context(db):
     data = build_edge_data(db)
-    return data, AppContext(db, Path(":memory:"), today=lambda: TODAY)
+    return data, AppContext(Office.adopt(db, Path(":memory:"), today=lambda: TODAY))
 
 
 def _cells(page, column, role):
@@ -99,7 +100,7 @@ def test_dashboard_card_names_the_inactivity_day(qtbot, edge_context):
 
     assert card.number.text() == "4"
     ids = data.ids
-    assert set(inactive_ids(context.db, TODAY)) == {
+    assert set(inactive_ids(context.office.db, TODAY)) == {
         ids["network_idle_since_august"],
         ids["network_closed_early"],
         ids["network_starts_30_nov"],

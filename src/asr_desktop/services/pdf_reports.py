@@ -38,7 +38,7 @@ from asr_desktop.store import register
 from asr_desktop.store.settings import load_settings
 
 if TYPE_CHECKING:
-    from asr_desktop.services.report_catalogue import ReportRequest
+    from asr_desktop.services.report_request import ReportRequest
 
 _BLANK_NAME = "." * 36
 _TIER = {t.value: t.short_label for t in Tier}
@@ -216,5 +216,5 @@ def coverage_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
 
 def monthly_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     settings = load_settings(db)
-    report = build_monthly_report(db, *request.month_or_current)
+    report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
     return write_monthly_report(out, report, imprint=imprint_of(settings), progress=progress)

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.roster import STATUS_SQL, active_sql
 
 REGISTER_COLUMNS = (
@@ -48,7 +49,7 @@ SELECT v.id, v.national_id, v.title, v.first_name, v.last_name, v.gender, v.birt
        t.tier, t.batch, t.order_no, t.order_date, t.start_date, {{term_end}}, t.card_no,
        {STATUS_SQL} AS status, {_LATEST_EVENT.format("date")} AS status_date,
        {_LATEST_EVENT.format("reason")},
-       CASE WHEN m.id IS NULL THEN '' ELSE m.title || m.first_name || ' ' || m.last_name END
+       CASE WHEN m.id IS NULL THEN '' ELSE {display_name_sql("m")} END
 FROM volunteers v
 LEFT JOIN terms t ON t.id = {_TERM_SHOWN}
 LEFT JOIN mentors m ON m.id = v.mentor_id

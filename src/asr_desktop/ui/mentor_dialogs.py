@@ -23,7 +23,6 @@ from asr_desktop.domain.model import Mentor
 from asr_desktop.domain.phone import normalize_optional_phone
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.domain.work import ChecklistItem
-from asr_desktop.services.mentors import MentorService
 from asr_desktop.ui.activity_dialog import agency_combo
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.title_field import TitleField
@@ -94,7 +93,7 @@ class MentorDialog(QDialog):
                 active=self.active.isChecked(),
                 id=self.mentor.id if self.mentor else None,
             )
-            self.saved_id = MentorService(self.context.db, today=self.context.today).save(mentor)
+            self.saved_id = self.context.office.mentors.save(mentor)
         except InputError as exc:
             self.error.show_error(exc.message)
             return
@@ -127,7 +126,7 @@ class AssignDistrictDialog(QDialog):
 
     def assign(self) -> None:
         assert self.mentor.id is not None
-        self.assigned = MentorService(self.context.db, today=self.context.today).assign_district(
+        self.assigned = self.context.office.mentors.assign_district(
             self.district.currentData(),
             self.mentor.id,
             only_unassigned=self.only_unassigned.isChecked(),
@@ -149,7 +148,7 @@ class ChecklistDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = MentorService(context.db, today=context.today)
+        self.service = context.office.mentors
         self.checklist = self.service.checklist(volunteer_id, fiscal_year, quarter)
         self.suggestions = self.service.suggestions(volunteer_id)
         self.saved = False

@@ -37,9 +37,7 @@ from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Gender, Status, StatusChange
 from asr_desktop.services.privacy import is_anonymised
-from asr_desktop.services.roster import InvalidRecord, RosterService
-from asr_desktop.store.mentors import MentorStore
-from asr_desktop.store.photos import load_photo
+from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.photo_box import PhotoBox
@@ -84,7 +82,7 @@ class VolunteerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = RosterService(context.db, today=context.today)
+        self.service = context.office.roster
         self.volunteer_id = volunteer_id
         self.saved_id: int | None = None
         self.deleted = False
@@ -187,7 +185,7 @@ class VolunteerDialog(QDialog):
         self._row(form, "LINE ID", "line_id", self.line_id)
         self.mentor = QComboBox()
         self.mentor.addItem("— ยังไม่มีพี่เลี้ยง —", None)
-        for mentor in MentorStore(self.context.db).all():
+        for mentor in self.context.office.mentors.store.all():
             label = mentor.full_name + ("" if mentor.active else " (ไม่ปฏิบัติงานแล้ว)")
             self.mentor.addItem(label, mentor.id)
         self._row(form, "พี่เลี้ยง", "mentor_id", self.mentor)
@@ -308,7 +306,7 @@ class VolunteerDialog(QDialog):
         self.pdpa_consent.set_value(v.pdpa_consent_date)
         self.pdpa_purpose.setText(v.pdpa_purpose)
         self.notes.setPlainText(v.notes)
-        stored = load_photo(self.context.db, volunteer_id)
+        stored = self.context.office.roster.photo(volunteer_id)
         self.photo.show_image(stored[0] if stored else None)
         self._show_history()
 
