@@ -159,3 +159,29 @@ def test_the_demo_agrees_with_independent_sql_too():
     for day in (TODAY, date(2026, 12, 15), date(2027, 1, 20)):
         _check_today(db, day)
     db.close()
+
+
+def test_month_grid_lists_who_served_in_the_month_whatever_was_recorded_ahead(db, edge):
+    """A renewal or an exit recorded ahead does not drop anyone from the month's grid."""
+    from asr_desktop.services.activities import ActivityService
+
+    ids = edge.ids
+    december = {
+        r.volunteer_id for r in ActivityService(db, today=lambda: TODAY).grid(2026, 12).rows
+    }
+    for key in (
+        "lead_renewed_ahead",
+        "lead_exit_ahead",
+        "network_then_lead_ahead",
+        "network_closed_early",
+        "lead_suspended_1_dec",
+    ):
+        assert ids[key] in december, key
+    for key in ("lead_exit_in_november", "network_ends_30_nov", "candidate", "term_ended_long_ago"):
+        assert ids[key] not in december, key
+    november = {
+        r.volunteer_id for r in ActivityService(db, today=lambda: TODAY).grid(2026, 11).rows
+    }
+    # Served part of November: left on the 15th, or their term ended on the 30th.
+    assert {ids["lead_exit_in_november"], ids["network_ends_30_nov"]} <= november
+    assert ids["network_first_term_ahead"] not in november

@@ -16,6 +16,7 @@ from asr_desktop.domain.work import Activity, Category, CategoryKind
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.names import display_name_sql
+from asr_desktop.store.roster import served_between_sql
 from asr_desktop.store.settings import load_settings
 
 
@@ -108,10 +109,7 @@ class ActivityService:
         if mentor_id is not None:
             clauses.append("v.mentor_id = :mentor")
             params["mentor"] = mentor_id
-        served = (
-            "(v.term_start < :following AND v.term_end >= :first "
-            "AND coalesce(v.standing, '') <> 'exited')"
-        )
+        served = served_between_sql()
         has_work = (
             "EXISTS (SELECT 1 FROM activities a WHERE a.volunteer_id = v.id "
             "AND a.date >= :first AND a.date < :following)"

@@ -123,6 +123,30 @@ def serving_arms(day: str = "today") -> tuple[ServingArm, ServingArm]:
     return settled, waiting
 
 
+def served_between_sql(first: str = "first", following: str = "following") -> str:
+    """True for a volunteer who served on some day of ``[:first, :following)`` (a month
+    grid's rows): a term of theirs covers a day of it and they had not left before it.
+
+    Records dated after the period do not matter (a renewal or an exit recorded ahead);
+    rows whose records are all before the period read the summary columns.
+    """
+    fast = (
+        f"v.term_start < :{following} AND v.term_end >= :{first} "
+        "AND coalesce(v.standing, '') <> 'exited'"
+    )
+    exact = (
+        "EXISTS (SELECT 1 FROM terms t WHERE t.volunteer_id = v.id "
+        f"AND t.start_date < :{following} "
+        f"AND min(coalesce(t.ended_date, t.end_date), t.end_date) >= :{first}) "
+        "AND coalesce((SELECT e.change FROM status_events e WHERE e.volunteer_id = v.id "
+        f"AND e.date < :{first} ORDER BY e.date DESC, e.id DESC LIMIT 1), '') <> 'exited'"
+    )
+    return (
+        f"(CASE WHEN v.settled_on IS NULL OR v.settled_on < :{first} "
+        f"THEN ({fast}) ELSE ({exact}) END)"
+    )
+
+
 STATUS_SQL = status_sql("today")
 """Status as at the parameter ``:today``."""
 
