@@ -146,3 +146,22 @@ def test_an_office_template_with_its_own_placeholders(db, tmp_path: Path) -> Non
     assert result["A9"].value == "รวม 4 คน"
     assert "A9:C9" in {str(r) for r in result.merged_cells.ranges}
     assert result.auto_filter.ref == "A3:C7"
+
+
+def test_a_template_with_one_far_cell_is_refused_not_a_hang(db, tmp_path: Path) -> None:
+    """Issue 12: one cell at XFD1048576 made the export visit 17 billion cells."""
+    from asr_desktop.reports.excel.template import TemplateError
+
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    form = openpyxl.Workbook()
+    ws = form.active
+    ws["A1"] = "{{office}}"
+    ws["A3"] = "{{roster.national_id}}"
+    ws["XFD1048576"] = "ไกล"
+    form.save(folder / "roster.xlsx")
+    save_settings(db, dataclasses.replace(load_settings(db), template_folder=str(folder)))
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(TemplateError, match="16,384"):
+        export_roster(db, out, today=TODAY)
+    assert not out.exists()
