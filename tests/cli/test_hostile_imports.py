@@ -179,3 +179,28 @@ def test_a_normal_workbook_still_imports(empty, tmp_path) -> None:
     done = _cli("--db", str(empty), "import", str(source))
     assert done.returncode in (0, 3), done.stderr
     assert _volunteers(empty) == 1
+
+
+def test_a_rejected_row_with_a_control_character_still_reports_and_imports_the_rest(
+    empty, tmp_path
+) -> None:
+    """Issue 12 item 2: openpyxl's IllegalCharacterError stopped the report and the import."""
+    source = tmp_path / "control.csv"
+    bad = ["1234", "สอง\x01", "ผิด\x00", "ธาตุเชิงชุม", "เมือง"]
+    source.write_text("\n".join(",".join(r) for r in (HEADER, GOOD, bad)) + "\n")
+    report = tmp_path / "rejects.xlsx"
+    done = _cli("--db", str(empty), "import", str(source), "--report", str(report))
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr
+    assert _volunteers(empty) == 1
+    row = [c.value for c in next(openpyxl.load_workbook(report).active.iter_rows(min_row=2))]
+    assert "สอง\ufffd" in row and "ผิด\ufffd" in row
+
+
+def test_report_days_past_the_calendar_is_a_usage_error_not_a_traceback(empty) -> None:
+    out = empty.with_name("expiring.xlsx")
+    days = ["--days", "99999999999"]
+    done = _cli("--db", str(empty), "report", "expiring", *days, "--xlsx", str(out))
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr and "3,650" in done.stderr
+    assert not out.exists()

@@ -52,7 +52,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.add_argument(
         "--full-ids", action="store_true", help="พิมพ์เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน)"
     )
-    report.add_argument("--days", type=int, default=90, help="expiring: ภายในกี่วัน")
+    report.add_argument("--days", type=_days, default=90, help="expiring: ภายในกี่วัน (1–3650)")
     report.add_argument("--xlsx", type=Path)
     report.add_argument("--pdf", type=Path)
     report.set_defaults(run=run_report)
@@ -142,6 +142,19 @@ def run_report(args: argparse.Namespace) -> int:
     finally:
         db.close()
     return EXIT_OK
+
+
+MAX_DAYS = 3650
+
+
+def _days(text: str) -> int:
+    """1–3650 days (ten years): more would run past the calendar (OverflowError)."""
+    from asr_desktop.domain.thai_digits import to_arabic_digits
+
+    digits = to_arabic_digits(text.strip())
+    if not digits.isdigit() or not 1 <= int(digits) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"จำนวนวันต้องเป็นจำนวนเต็ม 1 ถึง {MAX_DAYS:,} (ได้รับ {text!r})")
+    return int(digits)
 
 
 def _fiscal_year(text: str) -> int:

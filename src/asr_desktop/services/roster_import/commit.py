@@ -16,6 +16,7 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from sqlite_utils import Database
 
@@ -108,7 +109,7 @@ def write_rejects(plan: ImportPlan, out: Path) -> int:
     header = ["แถวในไฟล์เดิม", "เหตุผลที่ไม่นำเข้า", *plan.headers()]
     ws.append([_bold(ws, text, bold) for text in header])
     for row in rejected:
-        ws.append([row.row, row.reason, *(_as_was(ws, v) for v in row.raw)])
+        ws.append([row.row, _legal(row.reason), *(_as_was(ws, v) for v in row.raw)])
     ws.freeze_panes = "C2"
     out.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(out)
@@ -116,7 +117,7 @@ def write_rejects(plan: ImportPlan, out: Path) -> int:
 
 
 def _bold(ws: Any, text: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, text)
+    cell = WriteOnlyCell(ws, _legal(str(text)))
     cell.font = font
     return cell
 
@@ -130,8 +131,16 @@ def _as_was(ws: Any, value: Any) -> Any:
         return cell
     if isinstance(value, float) and value.is_integer() and abs(value) >= 1e6:
         return read_text(value)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(ws, value)
-        cell.data_type = "s"
-        return cell
+    if isinstance(value, str):
+        value = _legal(value)
+        if value.startswith("="):
+            cell = WriteOnlyCell(ws, value)
+            cell.data_type = "s"
+            return cell
     return value
+
+
+def _legal(text: str) -> str:
+    """Control characters (``\x00``–``\x1f`` but tab, CR, LF) cannot be stored in .xlsx:
+    openpyxl raises for them. They show as U+FFFD, where the office can see and fix them."""
+    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
