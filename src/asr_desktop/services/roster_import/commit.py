@@ -143,4 +143,4 @@ def _as_was(ws: Any, value: Any) -> Any:
 def _legal(text: str) -> str:
     """Control characters (``\x00``–``\x1f`` but tab, CR, LF) cannot be stored in .xlsx:
     openpyxl raises for them. They show as U+FFFD, where the office can see and fix them."""
-    return ILLEGAL_CHARACTERS_RE.sub("\ufffd", text)
+    return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))
