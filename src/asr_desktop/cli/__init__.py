@@ -17,6 +17,7 @@ from pathlib import Path
 from asr_desktop import __version__
 from asr_desktop.cli import documents, excel, privacy, roster, safety, selftest, work
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.reports.output import write_reason
 from asr_desktop.store.storage import storage_reason
 
 COMMAND_MODULES = (roster, work, excel, safety, privacy, selftest, documents)
@@ -55,7 +56,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"asr-cli: {storage_reason(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"asr-cli: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"asr-cli: เขียนหรืออ่านไฟล์{where} ไม่ได้: {write_reason(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("asr-cli: ยกเลิกแล้ว", file=sys.stderr)

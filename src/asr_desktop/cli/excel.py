@@ -14,6 +14,7 @@ from pathlib import Path
 
 from asr_desktop.domain.errors import AsrError, InputError
 from asr_desktop.domain.thai_dates import parse_month
+from asr_desktop.reports.output import output_error
 from asr_desktop.store.database import open_database
 
 EXIT_OK = 0
@@ -136,7 +137,10 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         for path, writer, kind in wanted:
             assert writer is not None
-            count = writer(db, request, path, no_progress)
+            try:
+                count = writer(db, request, path, no_progress)
+            except OSError as exc:
+                raise output_error(path, exc) from exc
             unit = "หน้า" if kind == "PDF" else "แถว"
             print(f"บันทึก{spec.title} ที่ {path} แล้ว ({count:,} {unit})")
     finally:

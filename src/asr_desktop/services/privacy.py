@@ -23,6 +23,7 @@ from asr_desktop.domain.errors import AsrError, NotFoundError
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
+from asr_desktop.reports import output
 from asr_desktop.store import audit
 from asr_desktop.store import privacy as privacy_store
 from asr_desktop.store.volunteers import VolunteerStore, name_sort_key, search_text
@@ -103,10 +104,12 @@ def export_person(
     folder.mkdir(parents=True, exist_ok=True)
     json_path = folder / f"{base}.json"
     text_path = folder / f"{base}.txt"
-    json_path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
-    )
-    text_path.write_text(readable_text(data), encoding="utf-8")
+    output.write_text(json_path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    try:
+        output.write_text(text_path, readable_text(data))
+    except BaseException:
+        json_path.unlink(missing_ok=True)
+        raise
     hashes = {p.name: _sha256(p) for p in (json_path, text_path)}
     count = 1 + len(data["terms"]) + len(data["status_events"]) + len(data["audit_log"])
     with db.atomic():

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.reports.excel.style import BE_DATE_FORMAT
+from asr_desktop.reports.output import write_rendered
 from asr_desktop.services.roster_import.cells import read_text
 from asr_desktop.services.roster_import.plan import Action, ImportPlan, PlannedRow
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
@@ -112,7 +113,7 @@ def write_rejects(plan: ImportPlan, out: Path) -> int:
         ws.append([row.row, _legal(row.reason), *(_as_was(ws, v) for v in row.raw)])
     ws.freeze_panes = "C2"
     out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
+    write_rendered(out, workbook.save)
     return len(rejected)
 
 
