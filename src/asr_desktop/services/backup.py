@@ -140,13 +140,33 @@ def daily_backup(db: Database, *, now: Callable[[], datetime] = datetime.now) ->
     return backup_now(db, "daily", now=now)
 
 
+STALE_PARTIAL = timedelta(minutes=15)
+"""A copy takes well under a minute; a ``.partial`` older than this was left by a backup
+that was killed, and holds personal data nobody will ever use."""
+
+
+def remove_stale_partials(folder: Path, *, now: datetime) -> list[Path]:
+    """Deletes ``.partial`` copies (and their journals) left by killed backups."""
+    deleted = []
+    with contextlib.suppress(FileNotFoundError):
+        for path in folder.iterdir():
+            if ".db.partial" not in path.name or not path.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if now - datetime.fromtimestamp(path.stat().st_mtime) > STALE_PARTIAL:
+                    path.unlink()
+                    deleted.append(path)
+    return deleted
+
+
 def prune(folder: Path, *, now: datetime) -> list[Path]:
-    """Deletes backups beyond the retention rule; returns what was deleted."""
+    """Deletes backups beyond the retention rule and stale partial copies; returns what
+    was deleted."""
+    deleted = remove_stale_partials(folder, now=now)
     backups = list_backups(folder)
     keep = {b.path for b in backups if now - b.made_at < timedelta(days=1)}
     keep |= _newest_per(backups, lambda b: b.made_at.date(), KEEP_DAILY)
     keep |= _newest_per(backups, lambda b: (b.made_at.year, b.made_at.month), KEEP_MONTHLY)
-    deleted = []
     for backup in backups:
         if backup.path not in keep:
             with contextlib.suppress(OSError):
