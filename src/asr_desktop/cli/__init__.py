@@ -48,6 +48,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if Path(args.db).is_dir():
+            raise AsrError(f"--db {args.db} เป็นโฟลเดอร์ ต้องเป็นไฟล์ฐานข้อมูล (.db)")
         return int(args.run(args))
     except AsrError as exc:
         print(f"asr-cli: {exc.message}", file=sys.stderr)

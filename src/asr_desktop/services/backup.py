@@ -317,6 +317,9 @@ def restore_file(db_path: Path, backup: Path) -> FileRestore:
     """
     from asr_desktop.store.database import connect, open_database
 
+    if db_path.is_dir():
+        # Not a database: putting it aside would rename someone's folder.
+        raise BackupError(f"{db_path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล ระบุไฟล์ .db ที่จะกู้คืนทับ")
     summary = check_backup(backup)
     result = FileRestore(summary)
     if db_path.exists() and integrity_problems(db_path, quick=True):
