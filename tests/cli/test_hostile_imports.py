@@ -204,3 +204,24 @@ def test_report_days_past_the_calendar_is_a_usage_error_not_a_traceback(empty) -
     assert done.returncode == 2
     assert "Traceback" not in done.stderr and "3,650" in done.stderr
     assert not out.exists()
+
+
+def test_import_makes_a_backup_first_in_the_cli_and_the_gui_path(empty, tmp_path) -> None:
+    """Issue 12 item 8: the README promised a backup before an import; none was made."""
+    from datetime import date
+
+    from asr_desktop.services.backup import backups_dir, list_backups
+    from asr_desktop.services.roster_import.commit import commit_plan
+
+    source = _workbook(tmp_path / "fine.xlsx", {})
+    assert _cli("--db", str(empty), "import", str(source)).returncode == 0
+    made = list_backups(backups_dir(empty))
+    assert [b.reason for b in made] == ["import"]
+    db = open_database(empty)
+    try:
+        row = dict(zip(("A3", "B3", "C3", "D3", "E3"), [national_id(8), *GOOD[1:]], strict=True))
+        other = _workbook(tmp_path / "more.xlsx", row)
+        commit_plan(db, build_plan(db, other, today=date(2026, 12, 1)))  # as the dialog does
+    finally:
+        db.close()
+    assert [b.reason for b in list_backups(backups_dir(empty))] == ["import", "import"]

@@ -23,8 +23,10 @@ from sqlite_utils import Database
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.reports.excel.style import BE_DATE_FORMAT
 from asr_desktop.reports.output import write_rendered
+from asr_desktop.services.backup import backup_now
 from asr_desktop.services.roster_import.cells import read_text
 from asr_desktop.services.roster_import.plan import Action, ImportPlan, PlannedRow
+from asr_desktop.store.backup import database_file
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.volunteers import VolunteerStore
 
@@ -55,7 +57,9 @@ def result_of(plan: ImportPlan, *, committed: bool) -> ImportResult:
 def commit_plan(
     db: Database, plan: ImportPlan, *, progress: ProgressFn = no_progress
 ) -> ImportResult:
-    """Saves the rows to add and update in one transaction."""
+    """Saves the rows to add and update in one transaction, after a backup (reason
+    ``import``) of a database on disk, as the README promises: the GUI and the CLI both
+    come through here."""
     adds = [r for r in plan.rows if r.action is Action.ADD]
     updates = [r for r in plan.rows if r.action is Action.UPDATE]
     total = len(adds) + len(updates)
@@ -74,6 +78,8 @@ def commit_plan(
             if done % _PROGRESS_EVERY == 0:
                 progress(done, total)
 
+    if total and database_file(db) is not None:
+        backup_now(db, "import")
     with db.atomic():
         progress(0, total)
         if adds:
