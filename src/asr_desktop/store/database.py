@@ -122,9 +122,14 @@ def open_database(
     return db
 
 
+def memory_connection() -> Database:
+    """An empty in-memory database with the app's connection settings."""
+    return _wrap(sqlite3.connect(":memory:"))
+
+
 def memory_database() -> Database:
     """A migrated in-memory database, for tests and dry runs."""
-    db = _wrap(sqlite3.connect(":memory:"))
+    db = memory_connection()
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db
