@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.clean_text import removed_from_name
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.progress import ProgressFn, no_progress
@@ -337,6 +338,7 @@ class _RowReader:
             title = title or name_title
         elif first and not title and "title" not in self.p.columns_of:
             title, first = cells.split_title(first)
+        self._report_invisible(("title", "first_name", "last_name", "full_name"))
         gender = self.parse("gender", cells.read_gender)
         if gender is None and "gender" not in self.p.columns_of:
             gender = cells.gender_from_title(title)
@@ -369,6 +371,20 @@ class _RowReader:
         term = self._read_term()
         event = self._read_status(term)
         return volunteer, term, event
+
+    def _report_invisible(self, fields: tuple[str, ...]) -> None:
+        """Says which invisible characters the stored name will not have (the model
+        removes them: domain/clean_text.py), so the office knows why it looks the same."""
+        for field_name in fields:
+            value = self.get(field_name)
+            if isinstance(value, str):
+                removed = removed_from_name(value)
+                if removed:
+                    self.problem(
+                        field_name,
+                        f"ตัดอักขระที่มองไม่เห็นออกจากชื่อ: {', '.join(removed)}",
+                        blocking=False,
+                    )
 
     def _read_address(self, volunteer: Volunteer) -> None:
         parts = {}
