@@ -18,6 +18,7 @@ from asr_desktop import __version__
 from asr_desktop.cli import documents, excel, privacy, roster, safety, selftest, work
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.reports.output import write_reason
+from asr_desktop.store.private import private_umask
 from asr_desktop.store.storage import storage_reason
 
 COMMAND_MODULES = (roster, work, excel, safety, privacy, selftest, documents)
@@ -44,6 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    private_umask()  # backups, exports and databases are personal data
     _use_utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)

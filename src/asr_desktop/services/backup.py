@@ -40,6 +40,7 @@ from asr_desktop.store.backup import (
     summarise,
 )
 from asr_desktop.store.location import network_reason
+from asr_desktop.store.private import private_folder
 
 BACKUP_DIR_NAME = "backups"
 KEEP_DAILY = 14
@@ -121,6 +122,8 @@ def backup_now(
     """
     db_path = _file_of(db)
     folder = backups_dir(db_path)
+    with contextlib.suppress(OSError):  # copy_database says why if the folder cannot be made
+        private_folder(folder)
     target = _free_name(folder, f"{db_path.stem}-{now():%Y%m%d-%H%M%S}-{reason}")
     _copy_file(db_path, target)
     prune(folder, now=now())

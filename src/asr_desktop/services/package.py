@@ -25,6 +25,7 @@ from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.pdf_reports import imprint_of
 from asr_desktop.store.export_log import ExportFile, record_export
+from asr_desktop.store.private import private_folder
 from asr_desktop.store.settings import load_settings
 
 MANIFEST_NAME = "manifest.json"
@@ -42,7 +43,8 @@ def _freeze(paths: tuple[Path, ...], frozen: Path) -> None:
     """Copies the package into a temporary folder, renamed to ``frozen`` once complete."""
     partial = frozen.with_name(frozen.name + ".partial")
     try:
-        partial.mkdir(parents=True, exist_ok=False)
+        private_folder(frozen.parent)
+        partial.mkdir(exist_ok=False, mode=0o700)
         for path in paths:
             shutil.copy2(path, partial / path.name)
         partial.rename(frozen)

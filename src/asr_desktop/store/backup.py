@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from asr_desktop.store import migrations
 from asr_desktop.store.database import DatabaseError, memory_connection
+from asr_desktop.store.private import FILE_MODE, make_private
 from asr_desktop.store.storage import storage_reason
 
 _COUNTED_TABLES = ("volunteers", "terms", "status_events", "mentors", "audit_log")
@@ -61,6 +62,9 @@ def copy_database(source: sqlite3.Connection, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         with contextlib.suppress(FileNotFoundError):
             partial.unlink()
+        # Created empty and private first: SQLite would give it the umask's 0644.
+        os.close(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE))
+        make_private(partial)
         dest = sqlite3.connect(str(partial))
         try:
             source.backup(dest)
