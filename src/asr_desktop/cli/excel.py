@@ -43,6 +43,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export = subparsers.add_parser("export", help="ส่งออกทะเบียนเป็น Excel")
     export.add_argument("what", choices=("roster",))
     export.add_argument("--xlsx", type=Path, required=True)
+    export.add_argument(
+        "--full-ids",
+        action="store_true",
+        help="เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน; บันทึกลงบันทึกการส่งออกข้อมูลส่วนบุคคล)",
+    )
     export.set_defaults(run=run_export)
 
     report = subparsers.add_parser("report", help="รายงาน (PDF สำหรับพิมพ์ / Excel สำหรับส่วนกลาง)")
@@ -51,7 +56,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.add_argument("--fiscal-year", type=_fiscal_year, help="ปีงบประมาณ พ.ศ. เช่น 2569")
     report.add_argument("--district", help="เฉพาะอำเภอ (รหัส 4 หลัก) เช่น 4701")
     report.add_argument(
-        "--full-ids", action="store_true", help="พิมพ์เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน)"
+        "--full-ids",
+        action="store_true",
+        help="เลขประจำตัวประชาชนเต็มทั้ง PDF และ Excel (ปกติปิดบังบางส่วน; บันทึกลงบันทึกการส่งออก)",
     )
     report.add_argument("--days", type=_days, default=90, help="expiring: ภายในกี่วัน (1–3650)")
     report.add_argument("--xlsx", type=Path)
@@ -105,7 +112,7 @@ def run_export(args: argparse.Namespace) -> int:
     from asr_desktop.services.workbooks import export_roster
 
     db = open_database(args.db)
-    count = export_roster(db, args.xlsx, today=date.today())
+    count = export_roster(db, args.xlsx, today=date.today(), full_ids=args.full_ids)
     print(f"ส่งออกทะเบียน {count:,} คน ไปที่ {args.xlsx}")
     return EXIT_OK
 

@@ -138,6 +138,21 @@ def log_personal_export(db: Database, what: str, path: Path, record_count: int) 
     return digest
 
 
+FULL_IDS = "พร้อมเลขประจำตัวประชาชนเต็ม"
+
+
+def log_full_ids(db: Database, what: str, out: Path | None, people: int) -> None:
+    """Records an output that shows full national IDs (any format, GUI or CLI) in the
+    privacy log: who, when, what, how many people and, for a file, its name and SHA-256.
+    ``out`` is None for text printed to a terminal or a pipe."""
+    what = f"{what} {FULL_IDS}"
+    if out is not None:
+        log_personal_export(db, what, out, people)
+        return
+    with db.atomic():
+        privacy_store.log(db, "export", what, record_count=people)
+
+
 def anonymise(db: Database, volunteer_id: int) -> None:
     """Removes the person's identity and keeps the record for counts in old reports.
 
