@@ -38,6 +38,15 @@ _TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(row|c|dimension)\b([^>]*)>")
 _ATTR_R = re.compile(rb"""\br\s*=\s*["']([A-Za-z]*)(\d*)["']""")
 _ATTR_REF = re.compile(rb"""\bref\s*=\s*["']([^"']*)["']""")
 _REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")
+_ROW_R = re.compile(rb'<row r="(\d+)"')
+_ROW_WITHOUT_R = re.compile(rb"""<row(?:>|/>|\s+(?!r="))""")
+_CELL_WITHOUT_R = re.compile(rb"""<c(?:>|/>|\s+(?!r="))""")
+_CELL_FAR = re.compile(
+    rb'<c r="(?:([A-Za-z]{3,}|[Gg][S-Zs-z]|[H-Zh-z][A-Za-z])\d|[A-Za-z]+(\d{6,}))'
+)
+"""Cells past column GR (200: three letters, or two from GS on) or on row 100,000 and
+further: few or none in a real roster, each then checked exactly."""
+_DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\b([^>]*)>")
 
 LIMITS_TEXT = (
     f"นำเข้าได้ไม่เกิน {MAX_ROWS:,} แถว × {MAX_COLUMNS} คอลัมน์ และไม่เกิน {MAX_CELL_CHARS:,} ตัวอักษรต่อช่อง"
@@ -135,7 +144,7 @@ def _read_small(archive: zipfile.ZipFile, name: str) -> bytes:
 def _scan(archive: zipfile.ZipFile, part: str, file_name: str, *, sheet_label: str) -> Extent:
     """Streams one XML part in blocks; tracks rows, columns and long runs of text."""
     where = f"แผ่นงาน '{sheet_label}' ของไฟล์ {file_name}" if sheet_label else f"ไฟล์ {file_name}"
-    rows = columns = row = column = 0
+    rows = columns = row = 0
     carry = b""
     total = 0
     with archive.open(part) as stream:
@@ -151,34 +160,88 @@ def _scan(archive: zipfile.ZipFile, part: str, file_name: str, *, sheet_label: s
             if cut <= 0:
                 cut = 0 if block else len(data)
             body, carry = data[:cut], data[cut:]
-            if len(carry) > _MAX_RUN or max(map(len, body.split(b"<")), default=0) > _MAX_RUN:
+            if len(carry) > _MAX_RUN or _has_long_run(body):
                 raise SheetTooLargeError(
                     f"{where} มีช่องข้อมูลที่ยาวเกิน {MAX_CELL_CHARS:,} ตัวอักษร (เกินกว่าที่ Excel เก็บได้) "
                     "ไฟล์นี้ไม่ใช่ทะเบียนที่นำเข้าได้"
                 )
-            for match in _TAG.finditer(body):
-                kind, attrs = match.group(1), match.group(2)
-                r = _ATTR_R.search(attrs) if kind != b"dimension" else None
-                if kind == b"row":
-                    row = int(r.group(2)) if r and r.group(2) else row + 1
-                    column = 0
-                elif kind == b"c":
-                    letters = r.group(1).decode() if r else ""
-                    column = column_number(letters) if letters else column + 1
-                    if r and r.group(2):
-                        row = max(row, int(r.group(2)))
-                else:
-                    declared = _declared(attrs)
-                    rows, columns = max(rows, declared.rows), max(columns, declared.columns)
-                rows, columns = max(rows, row), max(columns, column)
-                if rows > MAX_ROWS or columns > MAX_COLUMNS:
-                    raise SheetTooLargeError(
-                        f"{where} ยาวถึงแถว {rows:,} คอลัมน์ที่ {columns:,} เกินกว่าที่นำเข้าได้ "
-                        f"({LIMITS_TEXT}) ลบเซลล์ที่อยู่ไกลออกไปแล้วบันทึกไฟล์ใหม่"
-                    )
+            found = _fast_extent(body) or _slow_extent(body, row)
+            rows, columns = max(rows, found.rows), max(columns, found.columns)
+            row = found.last_row or row
+            if rows > MAX_ROWS or columns > MAX_COLUMNS:
+                raise SheetTooLargeError(
+                    f"{where} ยาวถึงแถว {rows:,} คอลัมน์ที่ {columns:,} เกินกว่าที่นำเข้าได้ "
+                    f"({LIMITS_TEXT}) ลบเซลล์ที่อยู่ไกลออกไปแล้วบันทึกไฟล์ใหม่"
+                )
             if not block:
                 break
     return Extent(rows, columns)
+
+
+def _has_long_run(body: bytes) -> bool:
+    """Whether ``body`` has a run of ``_MAX_RUN`` bytes without a tag in an aligned window.
+
+    Every run twice that long holds a whole window, so text of hundreds of MB is always
+    found; a real cell (at most 32,767 characters, ~98 KB of Thai) never fills a window.
+    A few ``find`` calls a block instead of splitting at every tag.
+    """
+    return any(
+        body.find(b"<", start, start + _MAX_RUN) < 0
+        for start in range(0, len(body) - _MAX_RUN + 1, _MAX_RUN)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _BlockExtent:
+    rows: int
+    columns: int
+    last_row: int
+
+
+def _fast_extent(body: bytes) -> _BlockExtent | None:
+    """The extent of a block written as every spreadsheet program writes it — no namespace
+    prefix, each row and cell saying where it is first (``<c r="B7"``) — by literal
+    searches at C speed, no Python step per cell (100,000 rows: 15 s → under a second).
+    None for anything else; :func:`_slow_extent` reads that tag by tag."""
+    if b":row" in body or b":c" in body:  # a namespace prefix (<x:c …>): tag by tag
+        return None
+    if _CELL_WITHOUT_R.search(body) or _ROW_WITHOUT_R.search(body):
+        return None
+    row_numbers = _ROW_R.findall(body)
+    rows = max(map(int, row_numbers), default=0)
+    columns = 1 if b'<c r="' in body else 0  # within the limit unless found below
+    for letters, digits in _CELL_FAR.findall(body):
+        if letters:
+            columns = max(columns, column_number(letters.decode("ascii")))
+        else:
+            rows = max(rows, int(digits))
+    at = body.find(b"dimension")
+    declared = _DIMENSION.search(body, max(0, at - 64)) if at >= 0 else None
+    if declared is not None:
+        extent = _declared(declared.group(1))
+        rows, columns = max(rows, extent.rows), max(columns, extent.columns)
+    return _BlockExtent(rows, columns, int(row_numbers[-1]) if row_numbers else 0)
+
+
+def _slow_extent(body: bytes, row: int) -> _BlockExtent:
+    """Tag by tag, counting positions that rows and cells leave implicit."""
+    rows = columns = column = 0
+    for match in _TAG.finditer(body):
+        kind, attrs = match.group(1), match.group(2)
+        r = _ATTR_R.search(attrs) if kind != b"dimension" else None
+        if kind == b"row":
+            row = int(r.group(2)) if r and r.group(2) else row + 1
+            column = 0
+        elif kind == b"c":
+            letters = r.group(1).decode() if r else ""
+            column = column_number(letters) if letters else column + 1
+            if r and r.group(2):
+                row = max(row, int(r.group(2)))
+        else:
+            declared = _declared(attrs)
+            rows, columns = max(rows, declared.rows), max(columns, declared.columns)
+        rows, columns = max(rows, row), max(columns, column)
+    return _BlockExtent(rows, columns, row)
 
 
 def _declared(attrs: bytes) -> Extent:
