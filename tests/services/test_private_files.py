@@ -56,6 +56,7 @@ def test_opening_a_database_makes_it_and_its_backups_private(tmp_path, umask_022
         opened.db.close()
 
 
+@pytest.mark.slow  # ~8 s: five CLI runs in child processes
 def test_cli_outputs_are_private_under_a_permissive_umask(tmp_path) -> None:
     db = tmp_path / "data" / "asr.db"
     db.parent.mkdir()
