@@ -61,11 +61,6 @@ def messy_workbook(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def db():
-    return office_db()
-
-
 def test_header_found_under_merged_titles_with_thai_variants(tmp_path: Path) -> None:
     path = messy_workbook(tmp_path / "old.xlsx")
     plan = build_plan(office_db(), path, today=TODAY)

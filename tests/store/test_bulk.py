@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from tests import work_helpers
 
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
-from asr_desktop.domain.national_id import check_digit
 from asr_desktop.domain.vocabulary import ExitReason, Gender, StatusChange, Tier
 from asr_desktop.store import bulk
 from asr_desktop.store.bulk import ImportDuplicateError, VolunteerRecord, insert_volunteers
@@ -22,8 +22,7 @@ TAMBONS = ("470101", "470102", "471201", "100101")
 
 
 def national_id(n: int) -> str:
-    first12 = f"3{4701:04d}{n:07d}"
-    return first12 + str(check_digit(first12))
+    return work_helpers.national_id(n, prefix="34701")
 
 
 def make_record(n: int) -> VolunteerRecord:
