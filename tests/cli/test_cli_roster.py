@@ -116,7 +116,7 @@ def test_list_csv_neutralises_formulas(tmp_path, capsys):
     service = RosterService(db)
     names = ['=HYPERLINK("http://x","คลิก")', "+SUM(1)", "-2+3", "@cmd", "\tแท็บ"]
     for i, name in enumerate(names):
-        service.register(Volunteer(national_id_from(i + 1), name, "ใจดี", subdistrict_code="470101"))
+        service.register(Volunteer(national_id(i + 1), name, "ใจดี", subdistrict_code="470101"))
     db.close()
     assert main(["--db", str(path), "list", "--format", "csv"]) == 0
     rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1:]
