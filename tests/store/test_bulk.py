@@ -209,3 +209,20 @@ def test_restores_the_page_cache_size(db: Database) -> None:
     before = db.execute("PRAGMA cache_size").fetchone()[0]
     insert_volunteers(db, [make_record(1)], summary="test")
     assert db.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+def test_new_rows_are_searchable_and_the_search_trigger_survives(db: Database) -> None:
+    def found(n: int) -> list[int]:
+        query = "SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?"
+        return [r[0] for r in db.execute(query, [f'"{national_id(n)}"'])]
+
+    ids = insert_volunteers(db, [make_record(1), make_record(2)], summary="test")
+    assert (found(1), found(2)) == ([ids[0]], [ids[1]])
+    trigger = "SELECT count(*) FROM sqlite_master WHERE name = 'volunteer_search_insert'"
+    assert db.execute(trigger).fetchone()[0] == 1
+    with pytest.raises(ImportDuplicateError):
+        insert_volunteers(db, [make_record(3), make_record(1)], summary="test")
+    assert db.execute(trigger).fetchone()[0] == 1
+    assert found(3) == []
+    VolunteerStore(db).add(make_record(4).volunteer)  # one by one: the trigger still works
+    assert len(found(4)) == 1

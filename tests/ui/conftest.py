@@ -5,6 +5,7 @@ from tests.work_helpers import TODAY, national_id
 
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.vocabulary import Tier
+from asr_desktop.services.office import Office
 
 PEOPLE = [
     ("นาย", "สมชาย", "ใจดี", "470101"),
@@ -42,4 +43,4 @@ def context(db, roster):
         )
     from pathlib import Path
 
-    return AppContext(db, Path(":memory:"), today=lambda: TODAY)
+    return AppContext(Office.adopt(db, Path(":memory:"), today=lambda: TODAY))

@@ -8,7 +8,7 @@ from tests.work_helpers import TODAY
 
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.services.events import EventService
-from asr_desktop.services.office import init_office
+from asr_desktop.services.office import Office, init_office
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import document_actions
@@ -38,7 +38,7 @@ def file_context(tmp_path):
         Event(title="ประชุมแกนนำอาสาสมัครแรงงาน", start_date=date(2026, 3, 10)),
         [Attendee(role=AttendeeRole.LEAD, volunteer_id=v, attended=True) for v in (1, 2)],
     )
-    yield AppContext(db, path, today=lambda: TODAY)
+    yield AppContext(Office.adopt(db, path, today=lambda: TODAY))
     db.close()
 
 

@@ -7,8 +7,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from asr_desktop.cli.office import open_office
 from asr_desktop.reports.output import output_error
-from asr_desktop.store.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,7 +35,7 @@ def _district(text: str) -> str:
 def run_cards(args: argparse.Namespace) -> int:
     from asr_desktop.services.documents import write_id_cards
 
-    db = open_database(args.db)
+    db = open_office(args).db
     count = _writing(args.pdf, lambda: write_id_cards(db, args.pdf, district_code=args.district))
     print(f"สร้างบัตร {count:,} ใบ ไปที่ {args.pdf}")
     return 0
@@ -46,7 +46,7 @@ def run_event(args: argparse.Namespace) -> int:
 
     if args.signin_pdf is None and args.certificates_pdf is None:
         args.parser.error("ระบุ --signin-pdf OUT.pdf หรือ --certificates-pdf OUT.pdf อย่างน้อยหนึ่งอย่าง")
-    db = open_database(args.db)
+    db = open_office(args).db
     if args.signin_pdf is not None:
         pages = _writing(
             args.signin_pdf, lambda: write_signin_sheet(db, args.event_id, args.signin_pdf)

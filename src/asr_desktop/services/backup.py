@@ -29,7 +29,6 @@ from asr_desktop.domain.errors import AsrError
 from asr_desktop.store import audit, erasures, migrations
 from asr_desktop.store.backup import (
     BackupError,
-    DatabaseSummary,
     carry_rows,
     copy_database,
     copy_into,
@@ -37,8 +36,9 @@ from asr_desktop.store.backup import (
     integrity_problems,
     log_rows,
     schema_problems,
-    summarise,
 )
+from asr_desktop.store.backup import DatabaseSummary as DatabaseSummary
+from asr_desktop.store.backup import summarise as summarise
 from asr_desktop.store.location import network_reason
 from asr_desktop.store.private import private_folder
 
