@@ -215,8 +215,10 @@ def test_import_makes_a_backup_first_in_the_cli_and_the_gui_path(empty, tmp_path
 
     source = _workbook(tmp_path / "fine.xlsx", {})
     assert _cli("--db", str(empty), "import", str(source)).returncode == 0
-    made = list_backups(backups_dir(empty))
-    assert [b.reason for b in made] == ["import"]
+    def imports() -> list[str]:  # the CLI also makes the daily backup when it opens
+        return [b.reason for b in list_backups(backups_dir(empty)) if b.reason == "import"]
+
+    assert imports() == ["import"]
     db = open_database(empty)
     try:
         row = dict(zip(("A3", "B3", "C3", "D3", "E3"), [national_id(8), *GOOD[1:]], strict=True))
@@ -224,4 +226,4 @@ def test_import_makes_a_backup_first_in_the_cli_and_the_gui_path(empty, tmp_path
         commit_plan(db, build_plan(db, other, today=date(2026, 12, 1)))  # as the dialog does
     finally:
         db.close()
-    assert [b.reason for b in list_backups(backups_dir(empty))] == ["import", "import"]
+    assert imports() == ["import", "import"]
