@@ -215,6 +215,7 @@ def test_import_makes_a_backup_first_in_the_cli_and_the_gui_path(empty, tmp_path
 
     source = _workbook(tmp_path / "fine.xlsx", {})
     assert _cli("--db", str(empty), "import", str(source)).returncode == 0
+
     def imports() -> list[str]:  # the CLI also makes the daily backup when it opens
         return [b.reason for b in list_backups(backups_dir(empty)) if b.reason == "import"]
 
