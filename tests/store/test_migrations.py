@@ -70,7 +70,7 @@ def test_constraints_hold(db):
         )
 
 
-def test_m0008_erasure_ledger_and_the_stricter_audit_guard(db):
+def test_m0009_erasure_ledger_and_the_stricter_audit_guard(db):
     """The ledger and its key exist, the ledger is append-only, and the audit guard allows a
     redaction only for an anonymised person in the ledger."""
     secret = db.execute("SELECT secret FROM erasure_key").fetchone()[0]

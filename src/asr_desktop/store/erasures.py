@@ -1,7 +1,7 @@
 """The erasure ledger: who was anonymised, by internal id and a keyed hash of their ID.
 
 An anonymisation must survive a restore. Backups are copies of the database as it was, so
-each erasure is kept twice: in the ``erasures`` table (migration m0008, append-only) and in
+each erasure is kept twice: in the ``erasures`` table (migration m0009, append-only) and in
 an append-only file beside the database (``<name>.erasures``), which an older backup
 cannot take away. The national ID is never stored: only HMAC-SHA256 of it under the
 database's own random secret (``erasure_key``), so the ledger cannot be turned back into
@@ -38,7 +38,7 @@ class Erasure:
 
 
 def secret(db: Database) -> str | None:
-    """The database's erasure secret (hex); None before migration m0008."""
+    """The database's erasure secret (hex); None before migration m0009."""
     if not db["erasure_key"].exists():
         return None
     row = db.execute("SELECT secret FROM erasure_key WHERE id = 1").fetchone()
