@@ -123,3 +123,24 @@ def test_list_csv_neutralises_formulas(tmp_path, capsys):
     cells = [cell for row in rows for cell in row]
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
     assert {row[1] for row in rows} >= {"'" + names[0] + " ใจดี", "'+SUM(1) ใจดี"}
+
+
+def test_list_json_gives_scheduled_changes_as_plain_values(office_db, capsys):
+    """An exit dated after today waits for its day; JSON carries it as date, kind and text."""
+    from datetime import date, timedelta
+
+    from asr_desktop.domain.vocabulary import ExitReason
+
+    db = open_database(office_db)
+    service = RosterService(db)
+    first = db.execute("select id from volunteers order by id limit 1").fetchone()[0]
+    leaving = date.today() + timedelta(days=20)
+    service.record_exit(first, reason=ExitReason.RESIGNED, on=leaving)
+    db.close()
+    assert main(["--db", str(office_db), "list", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    scheduled = [row["scheduled"] for row in rows if row["scheduled"]]
+    assert scheduled == [
+        [{"date": leaving.isoformat(), "kind": "exit", "text": scheduled[0][0]["text"]}]
+    ]
+    assert scheduled[0][0]["text"].startswith("จะพ้นสภาพ")
