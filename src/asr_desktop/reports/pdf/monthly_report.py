@@ -69,6 +69,7 @@ def write_monthly_report(
         sections=sections,
         signatures=imprint.signatures,
         thai_digits=imprint.thai_digits,
+        margins=imprint.margins,
         progress=progress,
         is_cancelled=is_cancelled,
     )
@@ -97,12 +98,12 @@ def _summary(report: MonthlyReport) -> str:
 
 def _districts(report: MonthlyReport) -> list[Section]:
     columns = (
-        Column("อำเภอ", 26),
+        Column("อำเภอ", 26, kind="whole"),
         Column("อสร. (คน)", 13, "right"),
         Column("กิจกรรม (ครั้ง)", 12, "right"),
-        Column("ผู้รับบริการ ชาย", 12, "right"),
-        Column("ผู้รับบริการ หญิง", 12, "right"),
-        Column("ผู้รับบริการ รวม", 12, "right"),
+        Column("ผู้รับบริการ ชาย", 12, "right", "fit"),
+        Column("ผู้รับบริการ หญิง", 12, "right", "fit"),
+        Column("ผู้รับบริการ รวม", 12, "right", "fit"),
         Column("ส่งต่อ (ราย)", 11, "right"),
     )
     rows: list[Row] = []
@@ -137,8 +138,8 @@ def _missions(report: MonthlyReport) -> list[Section]:
     columns = (
         Column("ภารกิจ", 40),
         *(Column(Agency(code).label, 9, "right") for code in AGENCY_CODES),
-        Column("ไม่ระบุ", 9, "right"),
-        Column(TOTAL, 9, "right"),
+        Column("ไม่ระบุ", 9, "right", "fit"),
+        Column(TOTAL, 9, "right", "fit"),
     )
     rows: list[Row] = []
     sums = [0] * (len(AGENCY_CODES) + 2)
@@ -155,9 +156,9 @@ def _referrals(report: MonthlyReport) -> list[Section]:
     if not report.has_activity_data:
         return [heading, Text(NO_WORK)]
     columns = (
-        Column("หน่วยงานที่ส่งต่อ", 16),
-        *(Column(_OUTCOME_LABELS[o], 15, "right") for o in REFERRAL_OUTCOMES),
-        Column(TOTAL, 10, "right"),
+        Column("หน่วยงานที่ส่งต่อ", 16, kind="whole"),
+        *(Column(_OUTCOME_LABELS[o], 15, "right", "fit") for o in REFERRAL_OUTCOMES),
+        Column(TOTAL, 10, "right", "fit"),
     )
     rows: list[Row] = []
     sums = [0] * (len(REFERRAL_OUTCOMES) + 1)
@@ -186,10 +187,10 @@ def _events(report: MonthlyReport) -> list[Section]:
     # Widths in millimetres (the frame is 175 mm), so that each role's header fits a line.
     role_widths = {"lead": 16, "network": 19, "mentor": 15, "staff": 19, "other": 12}
     columns = (
-        Column("วันที่", 20, "center"),
+        Column("วันที่", 20, "center", "fit"),
         Column("เรื่อง / สถานที่", 63),
-        *(Column(role.label, role_widths[role.value], "right") for role in _ROLES),
-        Column(TOTAL, 11, "right"),
+        *(Column(role.label, role_widths[role.value], "right", "fit") for role in _ROLES),
+        Column(TOTAL, 11, "right", "fit"),
     )
     rows: list[Row] = [
         (
@@ -205,14 +206,14 @@ def _events(report: MonthlyReport) -> list[Section]:
 
 def _coverage(report: MonthlyReport) -> list[Section]:
     columns = (
-        Column("อำเภอ", 32),
-        Column("ตำบล", 14, "right"),
-        Column("มีแกนนำ", 18, "right"),
-        Column("ร้อยละ", 15, "right"),
+        Column("อำเภอ", 32, kind="whole"),
+        Column("ตำบล", 14, "right", "fit"),
+        Column("มีแกนนำ", 18, "right", "fit"),
+        Column("ร้อยละ", 15, "right", "fit"),
         Column("แกนนำ (คน)", 20, "right"),
         Column("เครือข่าย (คน)", 22, "right"),
-        Column("แต่งตั้ง", 18, "right"),
-        Column("พ้นสภาพ", 20, "right"),
+        Column("แต่งตั้ง", 18, "right", "fit"),
+        Column("พ้นสภาพ", 20, "right", "fit"),
     )
     rows: list[Row] = []
     sums = [0] * 6

@@ -20,11 +20,11 @@ from asr_desktop.reports.pdf.table import Column
 
 TITLE = "ใบลงชื่อผู้เข้าร่วมกิจกรรม"
 COLUMNS = (
-    Column("ลำดับ", 12, "center"),
-    Column("ชื่อ-สกุล", 42),
-    Column("ตำแหน่ง/\nบทบาท", 18),
-    Column("ตำบล/\nหน่วยงาน", 27),
-    Column("โทรศัพท์", 27),
+    Column("ลำดับ", 12, "center", "fit"),
+    Column("ชื่อ-สกุล", 42, kind="name"),
+    Column("ตำแหน่ง/\nบทบาท", 18, kind="whole"),
+    Column("ตำบล/\nหน่วยงาน", 27, kind="whole"),
+    Column("โทรศัพท์", 27, "center", "fit"),
     Column("ลายมือชื่อ", 30),
 )
 # Two empty lines: a row tall enough to sign in (about 1.3 cm at the table's size).
