@@ -10,7 +10,6 @@ import pypdf
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from tests.reports.pdf_helpers import extractions, pdftotext_pages
 
 from asr_desktop.domain.progress import Cancelled
@@ -87,19 +86,34 @@ def test_cards_ten_to_a_page_with_names_numbers_and_dates(tmp_path: Path) -> Non
     assert text.count("ไม่มีรูปถ่าย") == 12
 
 
-def test_each_qr_code_holds_its_card_number(tmp_path: Path, monkeypatch) -> None:
+def test_each_qr_code_holds_the_province_and_card_number_in_ascii(
+    tmp_path: Path, monkeypatch
+) -> None:
     seen: list[str] = []
+    encode = id_cards.qr_modules
 
-    class Recording(QrCodeWidget):  # type: ignore[misc]
-        def __init__(self, value: str, **options: object) -> None:
-            seen.append(value)
-            super().__init__(value, **options)
+    def recording(value: str) -> list[list[bool]]:
+        seen.append(value)
+        return encode(value)
 
-    monkeypatch.setattr(id_cards, "QrCodeWidget", Recording)
+    monkeypatch.setattr(id_cards, "qr_modules", recording)
     cards = [card(n) for n in range(1, 4)]
-    cards.append(CardData("นายไม่มี เลขบัตร", "เครือข่าย", "", "", None, None))
-    build_id_cards(tmp_path / "cards.pdf", cards, office_name=OFFICE)
-    assert seen == ["สน-2568-00001", "สน-2568-00002", "สน-2568-00003"]
+    build_id_cards(tmp_path / "cards.pdf", cards, office_name=OFFICE, province_code="47")
+    assert seen == ["47-2568-00001", "47-2568-00002", "47-2568-00003"]  # each encoded once
+    assert id_cards.qr_payload("47", "สน") == "47-xn--q3c7a"  # no ASCII at all: punycode
+    assert all(value.isascii() for value in seen)
+
+
+def test_the_qr_codes_on_a_sheet_decode(tmp_path: Path) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    import pypdfium2
+
+    out = tmp_path / "cards.pdf"
+    build_id_cards(out, [card(n) for n in range(1, 11)], office_name=OFFICE, province_code="47")
+    page = pypdfium2.PdfDocument(out)[0]
+    image = page.render(scale=150 / 72).to_pil()
+    found = sorted(result.text for result in zxingcpp.read_barcodes(image))
+    assert found == [f"47-2568-{n:05d}" for n in range(1, 11)]
 
 
 def test_a_photo_is_embedded_and_the_others_get_the_placeholder(tmp_path: Path) -> None:

@@ -14,8 +14,10 @@ from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.services.documents import (
+    WithheldCard,
     attended_names,
     card_holders,
+    card_plan,
     signin_rows,
     write_certificates,
     write_id_cards,
@@ -50,9 +52,9 @@ def office():
 def test_cards_for_active_volunteers_with_a_current_term(office) -> None:
     db, _ids = office
     cards = card_holders(db, today=TODAY)
-    assert len(cards) == 4
+    assert len(cards) == 3
     by_number = {c.card_no: c for c in cards}
-    assert set(by_number) == {"47-00001", "47-00002", "47-00003", ""}
+    assert set(by_number) == {"47-00001", "47-00002", "47-00003"}
     first = by_number["47-00001"]
     assert first.photo is not None and first.area.startswith("ต.") and " อ." in first.area
     assert first.issued == date(2024, 10, 1) and first.expires == date(2027, 9, 30)
@@ -65,6 +67,21 @@ def test_cards_of_one_district_or_a_selection(office) -> None:
     assert {c.card_no for c in card_holders(db, district_code="4702", today=TODAY)} == {"47-00003"}
     chosen = card_holders(db, volunteer_ids=[ids[2], ids[4], ids[5], ids[0]], today=TODAY)
     assert [c.card_no for c in chosen] == ["47-00003", "47-00001"]  # order kept, others out
+
+
+def test_no_card_without_a_number_and_an_issue_date_and_the_reason_is_said(office) -> None:
+    db, ids = office
+    store = VolunteerStore(db)
+    term = store.terms(ids[1])[-1]
+    term.card_issue_date = None  # a number but no issue date: no date is made up
+    store.update_term(term)
+    plan = card_plan(db, today=TODAY)
+    assert {c.card_no for c in plan.cards} == {"47-00001", "47-00003"}
+    reasons = {w.volunteer_id: w.reason for w in plan.withheld}
+    assert reasons == {
+        ids[1]: "ยังไม่มีวันออกบัตร",
+        ids[3]: "ยังไม่มีเลขที่บัตร และยังไม่มีวันออกบัตร",
+    }
 
 
 def test_card_validity_comes_from_the_card_fields_first(office) -> None:
@@ -80,8 +97,10 @@ def test_card_validity_comes_from_the_card_fields_first(office) -> None:
 def test_write_cards_and_refuse_when_nobody_qualifies(office, tmp_path: Path) -> None:
     db, _ids = office
     out = tmp_path / "cards.pdf"
-    assert write_id_cards(db, out, today=TODAY) == 4
+    withheld: list[WithheldCard] = []
+    assert write_id_cards(db, out, today=TODAY, withheld=withheld) == 3
     assert "47-00002" in "".join(pypdf_pages(out))
+    assert [w.reason for w in withheld] == ["ยังไม่มีเลขที่บัตร และยังไม่มีวันออกบัตร"]
     with pytest.raises(InputError, match="ในอำเภอ"):
         write_id_cards(db, tmp_path / "none.pdf", district_code="4718", today=TODAY)
     assert not (tmp_path / "none.pdf").exists()

@@ -34,11 +34,19 @@ def _district(text: str) -> str:
 
 
 def run_cards(args: argparse.Namespace) -> int:
-    from asr_desktop.services.documents import write_id_cards
+    from asr_desktop.services.documents import WithheldCard, withheld_lines, write_id_cards
 
     db = open_database(args.db)
-    count = _writing(args.pdf, lambda: write_id_cards(db, args.pdf, district_code=args.district))
+    withheld: list[WithheldCard] = []
+    count = _writing(
+        args.pdf,
+        lambda: write_id_cards(db, args.pdf, district_code=args.district, withheld=withheld),
+    )
     print(f"สร้างบัตร {count:,} ใบ ไปที่ {args.pdf}")
+    if withheld:
+        print(f"ไม่ได้พิมพ์บัตร {len(withheld):,} คน (ข้อมูลบัตรยังไม่ครบ):")
+        for line in withheld_lines(withheld):
+            print(f"  {line}")
     return 0
 
 

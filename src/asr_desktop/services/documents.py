@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
 
@@ -36,6 +37,35 @@ Output = str | os.PathLike[str] | BinaryIO
 NO_CARD_HOLDERS = "ไม่มีอาสาสมัครที่ปฏิบัติหน้าที่และอยู่ในวาระ"
 NO_ATTENDED = "ไม่มีผู้ที่เข้าร่วมกิจกรรมนี้ (ยังไม่ได้บันทึกว่าเข้าร่วม)"
 SIGNIN_BLANK_ROWS = 10
+NO_CARD_NO = "ยังไม่มีเลขที่บัตร"
+NO_ISSUE_DATE = "ยังไม่มีวันออกบัตร"
+NO_PRINTABLE_CARD = "ไม่มีบัตรที่พิมพ์ได้: ทุกคนที่อยู่ในวาระยังไม่มีเลขที่บัตรหรือวันออกบัตร"
+
+
+@dataclass(frozen=True, slots=True)
+class WithheldCard:
+    """A volunteer whose card is not printed, and why (one Thai line)."""
+
+    volunteer_id: int
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CardPlan:
+    """The cards to print and the people whose card cannot be printed yet."""
+
+    cards: list[CardData]
+    withheld: list[WithheldCard] = field(default_factory=list)
+
+
+def withheld_lines(withheld: Sequence[WithheldCard], limit: int = 0) -> list[str]:
+    """ "ชื่อ: เหตุผล" for each (the first ``limit`` and a count of the rest if ``limit``)."""
+    shown = withheld[:limit] if limit else withheld
+    lines = [f"{w.name}: {w.reason}" for w in shown]
+    if len(withheld) > len(shown):
+        lines.append(f"และอีก {len(withheld) - len(shown):,} คน")
+    return lines
 
 
 def card_holders(
@@ -45,11 +75,28 @@ def card_holders(
     district_code: str | None = None,
     today: date | None = None,
 ) -> list[CardData]:
+    """The cards that :func:`card_plan` prints."""
+    return card_plan(
+        db, volunteer_ids=volunteer_ids, district_code=district_code, today=today
+    ).cards
+
+
+def card_plan(
+    db: Database,
+    *,
+    volunteer_ids: Sequence[int] | None = None,
+    district_code: str | None = None,
+    today: date | None = None,
+) -> CardPlan:
     """The cards to print: active volunteers with a current term, in roster order.
 
     ``volunteer_ids`` (the roster's selection) keeps its order; those not active or
     without a current term are left out. Otherwise every active volunteer of the
     province, or of ``district_code`` (DOPA, 4 digits).
+
+    A card prints only what the database holds: one without a card number or an issue
+    date is not printed (no date is made up from the term's start); those people are
+    listed in ``withheld`` with the reason.
     """
     today = today or date.today()
     if volunteer_ids is None:
@@ -59,7 +106,7 @@ def card_holders(
             today=today,
         )
     store = VolunteerStore(db)
-    cards: list[CardData] = []
+    plan = CardPlan([])
     for volunteer_id in volunteer_ids:
         terms = store.terms(volunteer_id)
         term = latest_term(terms)
@@ -68,19 +115,29 @@ def card_holders(
         if status_of(terms, store.events(volunteer_id), today) is not Status.ACTIVE:
             continue
         volunteer = store.get(volunteer_id)
+        missing = [
+            reason
+            for reason, value in ((NO_CARD_NO, term.card_no), (NO_ISSUE_DATE, term.card_issue_date))
+            if not value
+        ]
+        if missing:
+            plan.withheld.append(
+                WithheldCard(volunteer_id, volunteer.full_name, " และ".join(missing))
+            )
+            continue
         photo = load_photo(db, volunteer_id)
-        cards.append(
+        plan.cards.append(
             CardData(
                 name=volunteer.full_name,
                 tier_label=term.tier.label,
                 area=_area(term, volunteer.subdistrict_code),
                 card_no=term.card_no,
-                issued=term.card_issue_date or term.start_date,
+                issued=term.card_issue_date,
                 expires=term.card_expiry_date or term.ended_date or term.end_date,
                 photo=photo[0] if photo else None,
             )
         )
-    return cards
+    return plan
 
 
 def _area(term: Term, home_subdistrict: str) -> str:
@@ -104,23 +161,31 @@ def write_id_cards(
     district_code: str | None = None,
     progress: ProgressFn | None = None,
     today: date | None = None,
+    withheld: list[WithheldCard] | None = None,
 ) -> int:
-    """Write ID cards (ten per A4 page) for the volunteers :func:`card_holders` picks.
+    """Write ID cards (ten per A4 page) for the volunteers :func:`card_plan` picks.
 
-    Returns the number of cards. Raises InputError when there is none to print.
+    Returns the number of cards; those left out for want of a card number or an issue
+    date are appended to ``withheld`` when given. Raises InputError when there is no
+    card to print (saying why).
     """
-    cards = card_holders(db, volunteer_ids=volunteer_ids, district_code=district_code, today=today)
-    if not cards:
+    plan = card_plan(db, volunteer_ids=volunteer_ids, district_code=district_code, today=today)
+    if withheld is not None:
+        withheld.extend(plan.withheld)
+    if not plan.cards:
+        if plan.withheld:
+            raise InputError(NO_PRINTABLE_CARD + _district_words(district_code))
         raise InputError(NO_CARD_HOLDERS + _district_words(district_code))
     settings = load_settings(db)
     build_id_cards(
         out,
-        cards,
+        plan.cards,
         office_name=settings.office_name,
+        province_code=settings.province_code,
         thai_digits=settings.thai_digits_in_print,
         progress=progress,
     )
-    return len(cards)
+    return len(plan.cards)
 
 
 def _district_words(code: str | None) -> str:

@@ -25,7 +25,7 @@ from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.reports.pdf.coverage_report import DistrictCoverageLine, write_coverage_report
-from asr_desktop.reports.pdf.document import Signature
+from asr_desktop.reports.pdf.document import Margins, Signature
 from asr_desktop.reports.pdf.expiring_report import ExpiringEntry, write_expiring_report
 from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.reports.pdf.roster_register import RegisterEntry, write_roster_register
@@ -43,17 +43,38 @@ _TIER = {t.value: t.short_label for t in Tier}
 _STATUS = {s.value: s.label for s in Status}
 
 
+PREPARER_ROLE = "ผู้รายงาน"
+APPROVER_ROLE = "ผู้รับรอง"
+
+
 def imprint_of(settings: OfficeSettings) -> Imprint:
-    """Office name, the preparer's and approver's signature blocks, the digits setting."""
+    """Office name, the preparer's and approver's signature blocks, the digits setting and
+    the page margins."""
     return Imprint(
         settings.office_name,
         (
-            Signature(settings.preparer_name or _BLANK_NAME, settings.preparer_position or "ผู้จัดทำ"),
             Signature(
-                settings.approver_name or _BLANK_NAME, settings.approver_position or "ผู้รับรอง"
+                settings.preparer_name or _BLANK_NAME,
+                settings.preparer_position or "ผู้จัดทำ",
+                PREPARER_ROLE,
+            ),
+            Signature(
+                settings.approver_name or _BLANK_NAME,
+                settings.approver_position or APPROVER_ROLE,
+                APPROVER_ROLE,
             ),
         ),
         settings.thai_digits_in_print,
+        margins_of(settings),
+    )
+
+
+def margins_of(settings: OfficeSettings) -> Margins:
+    return Margins.from_mm(
+        settings.margin_left_mm,
+        settings.margin_right_mm,
+        settings.margin_top_mm,
+        settings.margin_bottom_mm,
     )
 
 

@@ -31,7 +31,11 @@ SUMMARY_COLUMNS = (
     Column("ไม่มีแกนนำ", 12, "right", "fit"),
     Column("ร้อยละที่มีแกนนำ", 16, "right", "fit"),
 )
-UNCOVERED_COLUMNS = (Column("ที่", 8, "right", "fit"), Column("ตำบล", 45, kind="whole"), Column("รหัสตำบล", 20, "center", "fit"))
+UNCOVERED_COLUMNS = (
+    Column("ที่", 8, "right", "fit"),
+    Column("ตำบล", 45, kind="whole"),
+    Column("รหัสตำบล", 20, "center", "fit"),
+)
 
 
 @dataclass(frozen=True, slots=True)

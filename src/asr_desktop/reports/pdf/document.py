@@ -74,6 +74,7 @@ class Margins:
 
         return cls(points(left), points(right), points(top), points(bottom))
 
+
 ProgressCallback = Callable[[int, int], None]
 
 
