@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -70,7 +70,7 @@ class Margins:
         """From millimetres (as the office settings hold them), each kept within 5–50 mm."""
 
         def points(value: float) -> float:
-            return min(max(float(value), 5.0), 50.0) / 10 * cm
+            return float(min(max(float(value), 5.0), 50.0) / 10 * cm)
 
         return cls(points(left), points(right), points(top), points(bottom))
 
@@ -153,7 +153,7 @@ def build_table_report(
 @dataclass(frozen=True, slots=True)
 class PageGeometry:
     size: tuple[float, float]
-    margins: Margins = Margins()
+    margins: Margins = field(default_factory=Margins)
 
     @property
     def frame_width(self) -> float:

@@ -6,11 +6,12 @@ are never on a card. A hairline outline helps those who cut with scissors.
 
 Card numbers print in Arabic digits even when the office asks for Thai digits: the number
 is an identifier typed into other systems. The QR code holds it in ASCII only (see
-:func:`qr_payload`), so every phone scanner reads it the same way whatever its text
-encoding guess. Each code is encoded once (segno, which picks the mask by the standard's penalty rules
-several times faster than reportlab's pure-Python encoder) and drawn as one filled path in
-module units: reportlab's ``QrCodeWidget`` encoded it twice and drew each module as its
-own rectangle (~45 ms a card).
+:func:`qr_payload`), so every phone scanner reads it the same way.
+
+Each code is encoded once (segno, which picks the mask by the standard's penalty rules
+several times faster than reportlab's pure-Python encoder) and drawn as one filled path
+in module units: reportlab's ``QrCodeWidget`` encoded it twice and drew each module as
+its own rectangle (~45 ms a card).
 """
 
 from __future__ import annotations

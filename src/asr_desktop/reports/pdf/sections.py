@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO, Literal
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -47,7 +47,7 @@ class Imprint:
     office_name: str
     signatures: tuple[Signature, ...] = ()
     thai_digits: bool = False
-    margins: Margins = Margins()
+    margins: Margins = field(default_factory=Margins)
 
 
 @dataclass(frozen=True, slots=True)
