@@ -137,11 +137,12 @@ def test_an_office_template_with_its_own_placeholders(db, tmp_path: Path) -> Non
     export_roster(db, out, today=TODAY)
     result = openpyxl.load_workbook(out)["แบบ อสร.1"]
     assert result["A1"].value == "แบบรายงาน สำนักงานแรงงานจังหวัดสกลนคร (สกลนคร)"
+    # Register order: districts and tambons in DOPA code order (4701 before 4702), then name.
     assert [result.cell(r, 1).value for r in range(4, 8)][:4] == [
-        national_id(3),
-        national_id(2),
         national_id(1),
         national_id(4),
+        national_id(2),
+        national_id(3),
     ]
     assert result["A9"].value == "รวม 4 คน"
     assert "A9:C9" in {str(r) for r in result.merged_cells.ranges}

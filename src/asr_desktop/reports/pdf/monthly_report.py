@@ -76,7 +76,7 @@ def write_monthly_report(
 
 
 def _summary(report: MonthlyReport) -> str:
-    d = report.districts
+    d = report.district_rows
     leads, network = sum(x.leads for x in d), sum(x.network for x in d)
     male, female = sum(x.reached_male for x in d), sum(x.reached_female for x in d)
     covered = sum(1 for c in report.coverage if c.covered)
@@ -108,7 +108,7 @@ def _districts(report: MonthlyReport) -> list[Section]:
     )
     rows: list[Row] = []
     sums = [0] * 6
-    for d in report.districts:
+    for d in report.district_rows:
         figures = (
             d.active,
             d.activities,
@@ -123,11 +123,24 @@ def _districts(report: MonthlyReport) -> list[Section]:
     return [
         Heading("1. ผลการปฏิบัติงานแยกตามอำเภอ"),
         TableSection(columns, rows),
+        *_outside_note(report),
         BarChart(
             "จำนวนกิจกรรมแยกตามอำเภอ (ครั้ง)",
-            [d.district for d in report.districts],
-            [d.activities for d in report.districts],
+            [d.district for d in report.district_rows],
+            [d.activities for d in report.district_rows],
         ),
+    ]
+
+
+def _outside_note(report: MonthlyReport) -> list[Section]:
+    """Says what the row of records outside the province is, when there is one."""
+    if report.outside is None:
+        return []
+    return [
+        Text(
+            f"หมายเหตุ: แถว “{report.outside.district}” นับแยกผลงานและอาสาสมัครที่มีภูมิลำเนา"
+            "นอกจังหวัดหรือไม่ได้ระบุอำเภอ และรวมอยู่ในยอดรวมทุกตาราง"
+        )
     ]
 
 
@@ -217,7 +230,7 @@ def _coverage(report: MonthlyReport) -> list[Section]:
     )
     rows: list[Row] = []
     sums = [0] * 6
-    for d in report.districts:
+    for d in report.district_rows:
         figures = (d.tambons, d.covered, d.leads, d.network, d.appointed, d.exited)
         sums = [a + b for a, b in zip(sums, figures, strict=True)]
         rows.append(_coverage_cells(d.district, figures))
