@@ -120,9 +120,15 @@ def _batch(text: str | None) -> str:
 
 
 def _register_groups(
-    rows: Iterator[tuple[Any, ...]], *, full_ids: bool
+    rows: Iterator[tuple[Any, ...]], *, full_ids: bool, province_code: str = ""
 ) -> Iterator[tuple[str, list[RegisterEntry]]]:
-    """Register rows (store.register order) as (district heading, entries)."""
+    """Register rows (store.register order) as (district heading, entries).
+
+    People whose district is not one of the province's (or not recorded) come last, in
+    one group of their own that says so, never mixed in with the office's districts.
+    """
+    own = {code for code, _ in areas.districts(province_code)} if province_code else None
+    outside: list[RegisterEntry] = []
     for district_code, block in groupby(rows, key=lambda r: r[15]):
         entries = [
             RegisterEntry(
@@ -138,16 +144,36 @@ def _register_groups(
             )
             for r in block
         ]
+        if own is not None and district_code not in own:
+            outside += entries
+            continue
         heading = areas.district_label(district_code) if district_code else "ไม่ระบุอำเภอ"
         yield heading, entries
+    if outside:
+        yield outside_heading(province_code), outside
+
+
+def outside_heading(province_code: str) -> str:
+    """The heading of the group of people outside the province (counted apart)."""
+    return f"มีภูมิลำเนานอกจังหวัด{areas.province_name(province_code)}หรือไม่ระบุอำเภอ (นับแยก)"
 
 
 def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     settings = load_settings(db)
     _check_district(settings, request.district_code)
     rows = register.register_rows(db, today=request.today, district_code=request.district_code)
-    districts = list(_register_groups(rows, full_ids=request.full_national_ids))
+    districts = list(
+        _register_groups(
+            rows, full_ids=request.full_national_ids, province_code=settings.province_code
+        )
+    )
     count = sum(len(entries) for _, entries in districts)
+    outside = sum(len(e) for h, e in districts if h == outside_heading(settings.province_code))
+    outside_line = (
+        [f"ในจำนวนนี้มีภูมิลำเนานอกจังหวัดหรือไม่ระบุอำเภอ {outside:,} คน แสดงแยกไว้ท้ายทะเบียน"]
+        if outside
+        else []
+    )
     return write_roster_register(
         out,
         districts,
@@ -156,6 +182,7 @@ def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: Progre
         subtitle_lines=[
             *_place_lines(settings, request.district_code),
             f"{_as_of(request.today)}  จำนวน {count:,} คน",
+            *outside_line,
         ],
         progress=progress,
     )

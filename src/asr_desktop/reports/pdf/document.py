@@ -48,6 +48,10 @@ TH_SARABUN_RATIO = 0.875  # Sarabun size that looks like a TH Sarabun size, per 
 BODY_SIZE = 16 * TH_SARABUN_RATIO  # 14.0
 TABLE_SIZE = 14 * TH_SARABUN_RATIO  # 12.25
 TITLE_SIZE = 18 * TH_SARABUN_RATIO  # 15.75
+# Table lines are 1.3 em apart (body text 1.4): the cell padding keeps a stacked mark
+# (1.25 em above the baseline) and a below vowel (0.33 em under it) clear of the rules,
+# and a long register gets about 6 % more rows on a page.
+TABLE_LEADING = TABLE_SIZE * 1.3
 SMALL_SIZE = 11.0
 
 MARGIN_LEFT: float = 3.0 * cm
@@ -174,7 +178,7 @@ def _story(
     rows_done: Callable[[int], None],
 ) -> list[Flowable]:
     """Title, subtitles, the table and the signature blocks, texts already converted."""
-    body = ThaiStyle(REGULAR, TABLE_SIZE)
+    body = ThaiStyle(REGULAR, TABLE_SIZE, leading=TABLE_LEADING)
     widths = fit_widths(columns, rows, page.frame_width, body)
     closing: list[Flowable] = []
     closing_height = 0.0

@@ -23,6 +23,7 @@ from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.charts import BarChart, PieChart
 from asr_desktop.reports.pdf.document import (
     BODY_SIZE,
+    TABLE_LEADING,
     TABLE_SIZE,
     TITLE_SIZE,
     Margins,
@@ -146,7 +147,7 @@ def _flowable(section: Section, page: PageGeometry, digits: Callable[[str], str]
     if isinstance(section, TableSection):
         columns = [Column(digits(c.header), c.width, c.align, c.kind) for c in section.columns]
         rows = [convert_row(row, digits) for row in section.rows]
-        body = ThaiStyle(REGULAR, TABLE_SIZE)
+        body = ThaiStyle(REGULAR, TABLE_SIZE, leading=TABLE_LEADING)
         return ReportTable(
             columns,
             rows,
