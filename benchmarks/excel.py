@@ -1,9 +1,12 @@
 """Excel benchmarks (issue 5).
 
-    python benchmarks/excel.py [--volunteers 100000] [--import-rows 10000]
+    python benchmarks/excel.py [--volunteers 8000 100000] [--import-rows 10000]
 
-1. Export a 100,000-volunteer roster and compare with a bare openpyxl write-only loop that
-   writes the same cells (same values, no styles, no template): target ratio ≤ 1.3.
+1. Export an 8,000- and a 100,000-volunteer roster and compare with a bare openpyxl
+   write-only loop that writes the same cells (same values, no styles, no template):
+   target ratio ≤ 1.2 (issue 11). Times are CPU seconds of this process (the machine may
+   be shared; wall time would count waiting for a core), best of two runs each; the bare
+   loop is timed without the query that reads the rows, ours with it.
 2. Import a 10,000-row messy roster (merged titles, one-cell names and addresses, IDs as
    numbers, BE dates in date cells, text dates, phones without the leading 0, blank and
    total rows): target ≤ 5 s from reading the file to the committed transaction.
@@ -83,14 +86,14 @@ def fill(db, count: int) -> None:
 def bare_write(db, out: Path) -> float:
     """The same cells as the roster register, written by a plain write-only loop."""
     rows = list(roster_records(register.register_rows(db, today=TODAY)))
-    start = time.perf_counter()
+    start = time.process_time()
     workbook = openpyxl.Workbook(write_only=True)
     ws = workbook.create_sheet("roster")
     ws.append(list(ROSTER_FIELDS))
     for row in rows:
         ws.append(row)
     workbook.save(out)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def bare_styled_write(db, out: Path) -> float:
@@ -101,7 +104,7 @@ def bare_styled_write(db, out: Path) -> float:
     from openpyxl.styles import Alignment, Border, Font, Side
 
     rows = list(roster_records(register.register_rows(db, today=TODAY)))
-    start = time.perf_counter()
+    start = time.process_time()
     workbook = openpyxl.Workbook(write_only=True)
     ws = workbook.create_sheet("roster")
     thin = Side(style="thin")
@@ -118,7 +121,13 @@ def bare_styled_write(db, out: Path) -> float:
             cells.append(cell)
         ws.append(cells)
     workbook.save(out)
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def _export_cpu(db, out: Path) -> float:
+    start = time.process_time()
+    export_roster(db, out, today=TODAY)
+    return time.process_time() - start
 
 
 def messy_roster(path: Path, rows: int) -> None:
@@ -153,26 +162,25 @@ def messy_roster(path: Path, rows: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--volunteers", type=int, default=100_000)
+    parser.add_argument("--volunteers", type=int, nargs="+", default=[8_000, 100_000])
     parser.add_argument("--import-rows", type=int, default=10_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        db = open_database(folder / "bench.db")
-        init_office(db, "47")
-        t = time.perf_counter()
-        fill(db, args.volunteers)
-        print(f"database with {args.volunteers:,} volunteers: {time.perf_counter() - t:.1f} s")
-
-        bare = bare_write(db, folder / "bare.xlsx")
-        t = time.perf_counter()
-        export_roster(db, folder / "roster.xlsx", today=TODAY)
-        ours = time.perf_counter() - t
-        styled = bare_styled_write(db, folder / "styled.xlsx")
-        print(f"export roster: {ours:.1f} s; bare write-only loop: {bare:.1f} s; "
-              f"ratio {ours / bare:.2f} (target ≤ 1.3)")  # fmt: skip
-        print(f"  same loop with the register's cell styles: {styled:.1f} s; "
-              f"ratio {ours / styled:.2f}")  # fmt: skip
+        for size in args.volunteers:
+            db = open_database(folder / f"bench{size}.db")
+            init_office(db, "47")
+            t = time.perf_counter()
+            fill(db, size)
+            print(f"database with {size:,} volunteers: {time.perf_counter() - t:.1f} s")
+            bare = min(bare_write(db, folder / "bare.xlsx") for _ in range(2))
+            ours = min(_export_cpu(db, folder / "roster.xlsx") for _ in range(2))
+            styled = bare_styled_write(db, folder / "styled.xlsx")
+            print(f"  export roster: {ours:.2f} s CPU; bare write-only loop: {bare:.2f} s; "
+                  f"ratio {ours / bare:.2f} (target ≤ 1.2)")  # fmt: skip
+            print(f"  same loop with the register's cell styles: {styled:.2f} s; "
+                  f"ratio {ours / styled:.2f}")  # fmt: skip
+            db.close()
 
         empty = open_database(folder / "import.db")
         init_office(empty, "47")
