@@ -28,7 +28,7 @@ def to_row(record: Any, *, exclude: tuple[str, ...] = ()) -> dict[str, Any]:
 
 def from_row(cls: type[T], row: dict[str, Any] | Any) -> T:
     """Builds a dataclass from a row (dict or sqlite3.Row), converting by the field types."""
-    hints = _type_hints(cls)
+    hints = _type_hints(cls)  # type: ignore[arg-type]
     values: dict[str, Any] = {}
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
         # keys(), not `in row`: `in` looks at the values of a sqlite3.Row
