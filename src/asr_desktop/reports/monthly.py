@@ -95,6 +95,8 @@ class CoverageRow:
     subdistrict: str
     leads: int
     network: int
+    subdistrict_code: str = ""
+    """DOPA code of the tambon (6 digits), for programs that read the workbook."""
 
     @property
     def covered(self) -> bool:

@@ -56,7 +56,9 @@ def coverage_rows(db: Database, as_of: date) -> list[CoverageRow]:
     """Every tambon of the office's province with its serving leads and network members."""
     serving = serving_counts(db, as_of)
     return [
-        CoverageRow(district_name, sub_name, serving[(code, "lead")], serving[(code, "network")])
+        CoverageRow(
+            district_name, sub_name, serving[(code, "lead")], serving[(code, "network")], code
+        )
         for district_code, district_name in areas.districts(load_settings(db).province_code)
         for code, sub_name in areas.subdistricts(district_code)
     ]
@@ -120,7 +122,7 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             row.covered += leads > 0
             row.leads += leads
             row.network += network
-            coverage.append(CoverageRow(district_name, sub_name, leads, network))
+            coverage.append(CoverageRow(district_name, sub_name, leads, network, sub_code))
         districts.append(row)
     outside = _outside_row(
         settings.province_code,
@@ -300,9 +302,16 @@ def write_monthly_workbook(
             ],
         ),
         "coverage": Table(
-            ("district", "subdistrict", "covered", "leads", "network"),
+            ("district", "subdistrict", "subdistrict_code", "covered", "leads", "network"),
             [
-                (c.district, c.subdistrict, "มี" if c.covered else "ไม่มี", c.leads, c.network)
+                (
+                    c.district,
+                    c.subdistrict,
+                    c.subdistrict_code,
+                    "มี" if c.covered else "ไม่มี",
+                    c.leads,
+                    c.network,
+                )
                 for c in report.coverage
             ],
         ),

@@ -344,6 +344,9 @@ class _SheetWriter:
             ws.page_margins = sheet.margins
         if sheet.header_footer is not None:
             ws.HeaderFooter = sheet.header_footer
+        if sheet.print_columns is not None:
+            first, last = sheet.print_columns
+            ws.print_area = f"{first}1:{last}{max(self.next_row, 1)}"
 
 
 class _PrototypeCell(Cell):  # type: ignore[misc]
