@@ -183,7 +183,7 @@ def signin_numbers(text: str) -> list[int]:
 def test_signin_sheet_lists_attendees_then_blank_rows(tmp_path: Path) -> None:
     out = tmp_path / "signin.pdf"
     people = [SigninRow(NAMES[n % 4], "แกนนำ", "ต.ท่าแร่", "081-234-5678") for n in range(25)]
-    pages = build_signin_sheet(out, EVENT, people, office_name=OFFICE, blank_rows=7)
+    pages = build_signin_sheet(out, EVENT, people, office_name=OFFICE, blank_rows=7, phones=True)
     text = text_of(out)
     assert pages >= 2 and f"หน้า 1/{pages}" in text and f"หน้า {pages}/{pages}" in text
     assert "ใบลงชื่อผู้เข้าร่วมกิจกรรม" in text and EVENT.title in text
@@ -195,15 +195,30 @@ def test_signin_sheet_lists_attendees_then_blank_rows(tmp_path: Path) -> None:
     assert max(signin_numbers(text)) == 32  # 25 people and 7 blank rows, numbered
 
 
+def test_signin_sheet_hides_phones_unless_asked_and_has_a_column_per_day(tmp_path: Path) -> None:
+    out = tmp_path / "signin.pdf"
+    people = [SigninRow(NAMES[n % 4], "แกนนำ", "ต.ท่าแร่", "081-234-5678") for n in range(3)]
+    build_signin_sheet(out, EVENT, people, office_name=OFFICE, blank_rows=2)
+    text = text_of(out)
+    assert "081-234-5678" not in text and "โทรศัพท์" not in text
+    # EVENT runs 31 October - 1 November: one signature column for each day, dated.
+    assert text.count("ลายมือชื่อ") == 2
+    assert "31 ต.ค. 2569" in text and "1 พ.ย. 2569" in text
+    one_day = EventHeading("ประชุม", date(2026, 10, 5))
+    build_signin_sheet(out, one_day, people, office_name=OFFICE, blank_rows=2)
+    assert text_of(out).count("ลายมือชื่อ") == 1
+
+
 def test_signin_sheet_of_an_empty_list_is_all_blank_rows(tmp_path: Path) -> None:
     out = tmp_path / "signin.pdf"
-    assert build_signin_sheet(out, EVENT, [], office_name=OFFICE, blank_rows=12) == 1
+    one_day = EventHeading(EVENT.title, EVENT.start, venue=EVENT.venue)
+    assert build_signin_sheet(out, one_day, [], office_name=OFFICE, blank_rows=12) == 1
     assert max(signin_numbers(text_of(out))) == 12
 
 
 def test_one_certificate_per_person(tmp_path: Path) -> None:
     out = tmp_path / "certificates.pdf"
-    people = [CertificateData(name) for name in NAMES]
+    people = [CertificateData(name, f"47-0001-V{n:05d}") for n, name in enumerate(NAMES)]
     count = build_certificates(
         out,
         people,

@@ -18,6 +18,8 @@ from asr_desktop.services.documents import (
     attended_names,
     card_holders,
     card_plan,
+    certificate_serials,
+    find_certificate,
     signin_rows,
     write_certificates,
     write_id_cards,
@@ -148,6 +150,14 @@ def test_signin_sheet_and_certificates_for_an_event(event, tmp_path: Path) -> No
     assert write_certificates(db, event_id, tmp_path / "cert.pdf") == 3
     pages = pypdf_pages(tmp_path / "cert.pdf")
     assert len(pages) == 3
+    serials = certificate_serials(db, event_id)
+    assert serials[1] == ""  # not attended: no certificate
+    assert serials[0] == f"47-{event_id:04d}-V{1:05d}" and serials[3].endswith("-G001")
+    for page, serial in zip(pages, [s for s in serials if s], strict=True):
+        assert serial in page
+    assert find_certificate(db, serials[2]) == (event_id, names[1])
+    assert find_certificate(db, f"47-{event_id:04d}-V99999") is None
+    assert find_certificate(db, "ไม่ใช่เลขที่") is None
 
 
 def test_unknown_event_and_nobody_attended(office, tmp_path: Path) -> None:

@@ -26,6 +26,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     event.add_argument("--certificates-pdf", type=Path, help="เกียรติบัตรของผู้ที่เข้าร่วม")
     event.set_defaults(run=run_event, parser=event)
 
+    certificate = subparsers.add_parser(
+        "certificate", help="ตรวจเลขที่เกียรติบัตร (ออกให้ใคร ในกิจกรรมใด)"
+    )
+    certificate.add_argument("serial", metavar="SERIAL", help="เช่น 47-0012-V00345")
+    certificate.set_defaults(run=run_certificate)
+
 
 def _district(text: str) -> str:
     if not re.fullmatch(r"\d{4}", text):
@@ -67,6 +73,19 @@ def run_event(args: argparse.Namespace) -> int:
             lambda: write_certificates(db, args.event_id, args.certificates_pdf),
         )
         print(f"สร้างเกียรติบัตร {count:,} ใบ ไปที่ {args.certificates_pdf}")
+    return 0
+
+
+def run_certificate(args: argparse.Namespace) -> int:
+    from asr_desktop.services.documents import find_certificate
+
+    db = open_database(args.db)
+    found = find_certificate(db, args.serial)
+    if found is None:
+        print(f"ไม่พบเกียรติบัตรเลขที่ {args.serial}")
+        return 1
+    event_id, name = found
+    print(f"เกียรติบัตรเลขที่ {args.serial.strip()}: {name} (กิจกรรมรหัส {event_id})")
     return 0
 
 

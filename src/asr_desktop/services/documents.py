@@ -16,9 +16,8 @@ from typing import BinaryIO
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
-from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.model import Term
-from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.status import latest_term, status_of
 from asr_desktop.domain.vocabulary import Status
@@ -26,6 +25,7 @@ from asr_desktop.reports.pdf.certificates import CertificateData, build_certific
 from asr_desktop.reports.pdf.id_cards import CardData, build_id_cards
 from asr_desktop.reports.pdf.layout import EventHeading
 from asr_desktop.reports.pdf.signin_sheet import SigninRow, build_signin_sheet
+from asr_desktop.services.pdf_reports import margins_of, printed_phone
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.photos import load_photo
 from asr_desktop.store.roster import RosterFilter, roster_ids
@@ -223,12 +223,7 @@ def _tambon(subdistrict_code: str) -> str:
 
 def _phone(db: Database, table: str, row_id: int) -> str:
     row = db.execute(f"SELECT phone FROM {table} WHERE id = ?", [row_id]).fetchone()
-    if not row or not row[0]:
-        return ""
-    try:
-        return format_phone(str(row[0]))
-    except InputError:  # an old number that breaks today's rules prints as it was typed
-        return str(row[0])
+    return printed_phone(row[0] if row else None)
 
 
 def write_signin_sheet(
@@ -252,17 +247,67 @@ def write_signin_sheet(
         office_name=settings.office_name,
         blank_rows=blank_rows,
         thai_digits=settings.thai_digits_in_print,
+        phones=settings.signin_phones,
+        margins=margins_of(settings),
         progress=progress,
     )
 
 
 def attended_names(db: Database, event_id: int) -> list[str]:
     """The names of those marked as attended, in the order of the list."""
-    return [
-        entry.name
-        for entry in EventStore(db).attendees(event_id)
-        if entry.attendee.attended and entry.name
-    ]
+    return [name for name, _ in attended_with_serials(db, event_id)]
+
+
+def certificate_serial(province_code: str, event_id: int, person_key: str) -> str:
+    """เลขที่เกียรติบัตร: "47-0012-V00345" (province, event, person).
+
+    The person part is the volunteer's (V) or mentor's (M) record number, which stays the
+    same when the event's list is edited; a guest (G) is numbered in list order.
+    """
+    return f"{province_code}-{event_id:04d}-{person_key}"
+
+
+def certificate_serials(db: Database, event_id: int) -> list[str]:
+    """The certificate serial of each person on the event's list, in list order ("" for
+    those not marked as attended): what the event's page shows next to each name."""
+    province = load_settings(db).province_code
+    serials: list[str] = []
+    guests = 0
+    for entry in EventStore(db).attendees(event_id):
+        attendee = entry.attendee
+        if attendee.volunteer_id is not None:
+            key = f"V{attendee.volunteer_id:05d}"
+        elif attendee.mentor_id is not None:
+            key = f"M{attendee.mentor_id:04d}"
+        else:
+            guests += 1
+            key = f"G{guests:03d}"
+        issued = attendee.attended and entry.name
+        serials.append(certificate_serial(province, event_id, key) if issued else "")
+    return serials
+
+
+def attended_with_serials(db: Database, event_id: int) -> list[tuple[str, str]]:
+    """(name, certificate serial) of those marked as attended, in the order of the list."""
+    entries = EventStore(db).attendees(event_id)
+    serials = certificate_serials(db, event_id)
+    return [(e.name, s) for e, s in zip(entries, serials, strict=True) if s]
+
+
+def find_certificate(db: Database, serial: str) -> tuple[int, str] | None:
+    """(event id, name) of the certificate ``serial``, or None if no event issued it."""
+    parts = serial.strip().split("-")
+    if len(parts) != 3 or not parts[1].isdigit():
+        return None
+    event_id = int(parts[1])
+    try:
+        issued = attended_with_serials(db, event_id)
+    except NotFoundError:
+        return None
+    for name, number in issued:
+        if number == serial.strip():
+            return event_id, name
+    return None
 
 
 def write_certificates(
@@ -277,13 +322,13 @@ def write_certificates(
     Raises NotFoundError for an unknown event, InputError when nobody attended.
     """
     heading = _heading(db, event_id)
-    names = attended_names(db, event_id)
-    if not names:
+    people = attended_with_serials(db, event_id)
+    if not people:
         raise InputError(NO_ATTENDED)
     settings = load_settings(db)
     build_certificates(
         out,
-        [CertificateData(name) for name in names],
+        [CertificateData(name, serial) for name, serial in people],
         heading,
         office_name=settings.office_name,
         signer_name=settings.approver_name,
@@ -291,4 +336,4 @@ def write_certificates(
         thai_digits=settings.thai_digits_in_print,
         progress=progress,
     )
-    return len(names)
+    return len(people)

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.national_id import format_national_id, mask_national_id
+from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.domain.thai_dates import format_thai_date
@@ -76,6 +77,17 @@ def margins_of(settings: OfficeSettings) -> Margins:
         settings.margin_top_mm,
         settings.margin_bottom_mm,
     )
+
+
+def printed_phone(stored: object) -> str:
+    """A phone as every printed document shows it (081-234-5678, 042-712345); a number
+    that breaks today's rules prints as it was typed, never raising."""
+    if not stored:
+        return ""
+    try:
+        return format_phone(str(stored))
+    except InputError:
+        return str(stored)
 
 
 def printed_national_id(nid: str, *, full: bool) -> str:
@@ -140,7 +152,7 @@ def _register_groups(
                 term_start=_date(r[26]),
                 term_end=_date(r[27]),
                 status=_STATUS.get(r[29], ""),
-                phone=r[7] or "",
+                phone=printed_phone(r[7]),
             )
             for r in block
         ]
@@ -210,7 +222,7 @@ def expiring_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
                 tier=_TIER.get(r[22] or "", ""),
                 term_end=format_thai_date(end),
                 days_left=(end - today).days,
-                phone=r[7] or "",
+                phone=printed_phone(r[7]),
             )
         )
     return write_expiring_report(

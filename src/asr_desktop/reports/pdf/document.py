@@ -139,7 +139,7 @@ def build_table_report(
         page,
         digits(title),
         [digits(line) for line in subtitle_lines],
-        [Column(digits(c.header), c.width, c.align, c.kind) for c in columns],
+        [Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in columns],
         source,
         [Signature(digits(s.name), digits(s.position), s.role) for s in signatures],
         rows_done,

@@ -71,7 +71,16 @@ def pieces_for(text: str, breaks: Breaks) -> list[str]:
     if breaks == "name":
         head, space, tail = text.rstrip().rpartition(" ")
         return [head, space, tail] if head else [tail]
-    return [piece for piece in _SPACES.split(text) if piece]
+    pieces: list[str] = []
+    for piece in _SPACES.split(text):
+        if not piece:
+            continue
+        if pieces and piece[0] in _NO_BREAK_BEFORE and len(pieces) >= 2 and pieces[-1].isspace():
+            space = pieces.pop()  # ``อื่น ๆ``: never break before ๆ or ฯ
+            pieces[-1] += space + piece
+        else:
+            pieces.append(piece)
+    return pieces
 
 
 def widest_piece(text: str, font: str, size: float, breaks: Breaks) -> float:
@@ -157,6 +166,9 @@ PROGRAMME_WORDS = frozenset(
         "ครบวาระ",
         "พ้นสภาพ",
         "แกนนำ",
+        "ลำดับ",
+        "เครือข่าย",
+        "ลายมือชื่อ",
     }
 )
 

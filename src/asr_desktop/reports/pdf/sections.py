@@ -145,7 +145,9 @@ def _flowable(section: Section, page: PageGeometry, digits: Callable[[str], str]
         style = ThaiStyle(REGULAR, BODY_SIZE, alignment="justify", space_after=4)
         return ThaiParagraph(digits(section.text), style)
     if isinstance(section, TableSection):
-        columns = [Column(digits(c.header), c.width, c.align, c.kind) for c in section.columns]
+        columns = [
+            Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in section.columns
+        ]
         rows = [convert_row(row, digits) for row in section.rows]
         body = ThaiStyle(REGULAR, TABLE_SIZE, leading=TABLE_LEADING)
         return ReportTable(

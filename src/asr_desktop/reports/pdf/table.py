@@ -65,6 +65,8 @@ class Column:
     width: float
     align: CellAlignment = "left"
     kind: ColumnKind = "text"
+    min_width: float = 0.0
+    """Points the column never goes below (room to sign, say), padding included."""
 
     @property
     def breaks(self) -> Breaks:
@@ -216,7 +218,9 @@ def fit_widths(
     usual: list[float] = []
     most: list[float] = []
     for i, column in enumerate(columns):
-        head = widest_piece(column.header, header.font, header.size, "words")
+        # A header breaks between words; over numbers, dates and codes only at spaces.
+        head_breaks: Breaks = "spaces" if column.kind == "fit" else "words"
+        head = widest_piece(column.header, header.font, header.size, head_breaks)
         natural = sorted(
             (text_width(line, body.font, body.size), n)
             for v, n in values[i].items()
@@ -234,7 +238,7 @@ def fit_widths(
             )
             piece = _percentile(pieces, 0.95)
             floor = pieces[-1][0] * SHRINK_FLOOR if pieces else 0.0
-            least.append(max(head, piece, floor) + pad)
+            least.append(max(max(head, piece, floor) + pad, column.min_width))
         most.append(max(least[-1], natural[-1][0] + pad))
         usual.append(max(least[-1], _percentile(natural, 0.95) + pad))
     flexible = [i for i, c in enumerate(columns) if c.kind != "fit"]
