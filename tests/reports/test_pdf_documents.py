@@ -252,3 +252,37 @@ def test_a_long_event_title_wraps_on_the_certificate(tmp_path: Path) -> None:
     end = next(i for i, line in enumerate(lines) if line.startswith("วันที่"))
     assert end - start >= 2  # broken over lines, at word boundaries
     assert "".join(lines[start:end]).replace(" ", "") == ("ได้เข้าร่วม" + title).replace(" ", "")
+
+
+def test_every_kind_of_pdf_is_pdfa_2b_with_every_font_embedded(tmp_path: Path) -> None:
+    """Cards, sheets, certificates and reports: XMP that declares PDF/A-2b, an sRGB output
+    intent, and no font (not even reportlab's default Helvetica) left unembedded."""
+    from asr_desktop.reports.pdf.document import build_table_report
+    from asr_desktop.reports.pdf.table import Column
+
+    outputs = {
+        "cards": lambda out: build_id_cards(out, [card(1)], office_name=OFFICE),
+        "signin": lambda out: build_signin_sheet(out, EVENT, [], office_name=OFFICE),
+        "certificate": lambda out: build_certificates(out, [CertificateData("นายเก๋")], EVENT,
+                                                      office_name=OFFICE),
+        "table": lambda out: build_table_report(out, title="ทะเบียน", office_name=OFFICE,
+                                                period_text="2569", columns=[Column("ที่", 1)],
+                                                rows=[("1",)]),
+    }  # fmt: skip
+    for name, build in outputs.items():
+        out = tmp_path / f"{name}.pdf"
+        build(out)
+        reader = pypdf.PdfReader(out)
+        root = reader.trailer["/Root"]
+        xmp = root["/Metadata"].get_object()
+        assert "/Filter" not in xmp, name
+        packet = xmp.get_data().decode()
+        assert "<pdfaid:part>2</pdfaid:part>" in packet and "<pdfaid:conformance>B<" in packet
+        assert f"<pdf:Producer>{reader.metadata['/Producer']}</pdf:Producer>" in packet, name
+        [intent] = root["/OutputIntents"]
+        intent = intent.get_object()
+        assert intent["/S"] == "/GTS_PDFA1" and intent["/DestOutputProfile"].get_object()["/N"] == 3
+        for page in reader.pages:
+            for font in page["/Resources"].get("/Font", {}).values():
+                font = font.get_object()
+                assert "/FontFile2" in font["/FontDescriptor"], (name, font["/BaseFont"])

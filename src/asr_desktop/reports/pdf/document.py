@@ -34,6 +34,7 @@ from reportlab.platypus.flowables import Flowable
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
+from asr_desktop.reports.pdf.pdfa import make_pdfa
 from asr_desktop.reports.pdf.table import (
     Column,
     GroupHeading,
@@ -332,6 +333,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        make_pdfa(self)
         self._pages: list[dict[str, Any]] = []
         self._footer = footer
         self._page_count = page_count

@@ -21,6 +21,7 @@ from asr_desktop.domain.thai_dates import THAI_MONTHS, be_year
 from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.fonts import REGULAR
 from asr_desktop.reports.pdf.line_breaking import break_lines
+from asr_desktop.reports.pdf.pdfa import make_pdfa
 from asr_desktop.reports.pdf.shaping import text_width
 
 Digits = Callable[[str], str]
@@ -109,6 +110,7 @@ def new_canvas(stream: BinaryIO, size: tuple[float, float], title: str, author: 
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("อสร. Desktop")
+    make_pdfa(canvas)
     return canvas
 
 
