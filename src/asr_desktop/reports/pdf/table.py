@@ -218,9 +218,7 @@ def fit_widths(
     usual: list[float] = []
     most: list[float] = []
     for i, column in enumerate(columns):
-        # A header breaks between words; over numbers, dates and codes only at spaces.
-        head_breaks: Breaks = "spaces" if column.kind == "fit" else "words"
-        head = widest_piece(column.header, header.font, header.size, head_breaks)
+        head = widest_piece(column.header, header.font, header.size, "words")
         natural = sorted(
             (text_width(line, body.font, body.size), n)
             for v, n in values[i].items()
