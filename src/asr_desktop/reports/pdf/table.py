@@ -193,9 +193,10 @@ def fit_widths(
     """Column widths in points that fill ``total``, taken from what the cells hold.
 
     A ``fit`` column is as wide as its widest value (or its header's widest word). The
-    others first get the room their widest unbreakable piece needs (a surname, a word),
-    then room up to their widest whole value, shared by their relative widths; what is
-    left after every value fits on one line is shared the same way. When even the
+    others first get the room their unbreakable pieces need (a surname, a word; the
+    rare widest ones shrink instead), then room for 19 values in 20 and then every value
+    to sit on one line, names first, shared by their relative widths; what is left
+    after that goes to all columns by their relative widths. When even the
     unbreakable pieces do not fit, the columns shrink in proportion (and the cells that
     need it are set smaller).
     """
@@ -255,7 +256,9 @@ def fit_widths(
     for target in (usual, most):
         for group in (names, others):
             spare = _fill_up(widths, target, weights, group, spare)
-    return _spread(widths, spare, [columns[i] if i in flexible else None for i in range(count)])
+    # Every value fits on one line: what is left goes to every column by weight, so that a
+    # header over a narrow number column need not stand in three lines.
+    return _spread(widths, spare, columns)
 
 
 def _percentile(widths: list[tuple[float, int]], share: float) -> float:
