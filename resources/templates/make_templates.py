@@ -167,6 +167,8 @@ def table_sheet(
         _signature(ws, row + 1, width)
     if frozen_columns:
         ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header + 1}"
+        # Printed two pages wide, the names repeat on the second page too.
+        ws.print_title_cols = f"A:{get_column_letter(frozen_columns)}"
     if print_columns:
         last = get_column_letter(print_columns)
         ws.print_area = f"A1:{last}{row + (5 if signature else 0)}"

@@ -59,7 +59,10 @@ def test_roster_register_looks_like_a_government_workbook(db, tmp_path: Path) ->
     assert data["province_code"] == "47" and data["period"] == "2025-10-20"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    # 14 columns at one page wide would print at about 50 %: two pages wide, the name
+    # columns repeated on the second, both halves of the same rows one after the other.
+    assert ws.page_setup.fitToWidth == 2 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_cols == "$A:$D" and ws.page_setup.pageOrder == "overThenDown"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.column_dimensions["E"].width >= 15  # 13 digits fit
     rows = _by_id(ws)

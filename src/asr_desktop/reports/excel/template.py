@@ -101,6 +101,8 @@ class TemplateSheet:
     landscape: bool
     margins: Any = None
     header_footer: Any = None
+    print_title_cols: str | None = None
+    """Columns repeated at the left of every printed page (the names), e.g. "A:D"."""
     print_columns: tuple[str, str] | None = None
     """First and last column of the template's print area (its rows follow the data)."""
     max_column: int = 1
@@ -215,6 +217,7 @@ def _read_sheet(ws: Worksheet) -> TemplateSheet:
         margins=copy(ws.page_margins),
         header_footer=copy(ws.HeaderFooter),
         print_columns=_print_columns(ws.print_area),
+        print_title_cols=ws.print_title_cols,
         max_column=max_col,
         fields=[c.field for c in columns if c.field],
     )

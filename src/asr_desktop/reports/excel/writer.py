@@ -26,7 +26,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
@@ -258,9 +258,11 @@ class _SheetWriter:
 
     def _sheet_head(self) -> None:
         sheet, ws = self.sheet, self.ws
+        self.widths: dict[int, float] = {}
         for column in range(1, sheet.max_column + 1):
             width = style.column_width(self.samples.get(column, []), sheet.widths.get(column, 0))
             ws.column_dimensions[get_column_letter(column)].width = width
+            self.widths[column] = width
         if sheet.table_row:
             ws.freeze_panes = sheet.freeze or f"A{sheet.table_row}"
         elif sheet.freeze:
@@ -337,8 +339,10 @@ class _SheetWriter:
         setup = ws.page_setup
         setup.paperSize = "9"  # A4
         setup.orientation = "landscape" if sheet.landscape else "portrait"
-        setup.fitToWidth = 1
+        setup.fitToWidth = self._pages_wide()
         setup.fitToHeight = 0
+        if setup.fitToWidth > 1:
+            setup.pageOrder = "overThenDown"  # both halves of the same rows, one after the other
         ws.print_options.horizontalCentered = True
         if sheet.margins is not None:
             ws.page_margins = sheet.margins
@@ -347,6 +351,21 @@ class _SheetWriter:
         if sheet.print_columns is not None:
             first, last = sheet.print_columns
             ws.print_area = f"{first}1:{last}{max(self.next_row, 1)}"
+        if sheet.print_title_cols:
+            ws.print_title_cols = sheet.print_title_cols
+
+    def _pages_wide(self) -> int:
+        """1, or 2 when fitting the printed columns on one page would print them below
+        :data:`style.MIN_PRINT_SCALE` (the name columns repeat on the second page)."""
+        sheet = self.sheet
+        first, last = 1, sheet.max_column
+        if sheet.print_columns is not None:
+            first = column_index_from_string(sheet.print_columns[0])
+            last = column_index_from_string(sheet.print_columns[1])
+        units = sum(self.widths.get(c, 0.0) for c in range(first, last + 1))
+        font = style.default_font(self.settings)
+        scale = style.printable_width(sheet.landscape) / max(units * style.unit_points(font), 1.0)
+        return 1 if scale >= style.MIN_PRINT_SCALE or not sheet.print_title_cols else 2
 
 
 class _PrototypeCell(Cell):  # type: ignore[misc]
