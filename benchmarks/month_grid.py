@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QApplication
 from tests.work_helpers import TODAY, bulk_volunteers, make_office
 
 from asr_desktop.domain.work import CategoryKind
+from asr_desktop.services.office import Office
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
 from asr_desktop.ui.activities_page import ActivitiesPage
@@ -39,7 +40,7 @@ def main() -> None:
     make_office(db)
     bulk_volunteers(db, 300)
     CategoryStore(db).add(CategoryKind.MISSION, "ส่งเสริมการออม")  # the 10th area
-    page = ActivitiesPage(AppContext(db, Path("bench.db"), today=lambda: TODAY))
+    page = ActivitiesPage(AppContext(Office.adopt(db, Path("bench.db"), today=lambda: TODAY)))
     page.resize(1200, 800)
     page.show()
     started = time.perf_counter()

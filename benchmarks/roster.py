@@ -27,6 +27,7 @@ sys.path.insert(0, str(SRC))
 
 from PySide6.QtWidgets import QApplication
 
+from asr_desktop.services.office import Office
 from asr_desktop.store.database import open_database
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.fonts import install_fonts
@@ -86,7 +87,7 @@ def main() -> None:
     install_fonts(app)  # type: ignore[arg-type]
     started = time.perf_counter()
     db = open_database(path)
-    context = AppContext(db, path, today=date.today)
+    context = AppContext(Office.adopt(db, path, today=date.today))
     page = RosterPage(context)
     page.resize(1200, 800)
     page.show()

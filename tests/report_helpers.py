@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from tests.work_helpers import TODAY, add_mentor, make_office, national_id
 
 from asr_desktop.domain.model import Volunteer
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import (
     Activity,
@@ -28,7 +29,7 @@ from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.settings import load_settings, save_settings
 
-MONTH = (2025, 10)  # ตุลาคม 2568
+MONTH = Month(2025, 10)  # ตุลาคม 2568
 TONE_NAMES = ("กุ้ง", "ปิ่นแก้ว", "เพ็ญศรี", "น้ำผึ้ง", "ก๋วยเตี๋ยว", "จ๋อง")
 """First names with ่ ้ ๊ ๋ ็ ิ ำ ั, to check the text read back from a PDF."""
 

@@ -3,7 +3,7 @@
 from datetime import date
 
 from asr_desktop.domain.checklist import VolunteerFacts, attention_reasons, suggest
-from asr_desktop.domain.work import ChecklistItem, month_range, months_back, previous_month
+from asr_desktop.domain.work import ChecklistItem
 
 
 def facts(**changes):
@@ -18,12 +18,6 @@ def facts(**changes):
         trainings_this_year=2,
     )
     return VolunteerFacts(**{**base, **changes})
-
-
-def test_month_helpers() -> None:
-    assert month_range(2025, 12) == (date(2025, 12, 1), date(2026, 1, 1))
-    assert previous_month(2026, 1) == (2025, 12)
-    assert months_back(date(2025, 5, 31), 3) == date(2025, 2, 28)
 
 
 def test_a_busy_volunteer_gets_full_marks() -> None:

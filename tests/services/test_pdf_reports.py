@@ -12,6 +12,7 @@ from tests.report_helpers import MONTH, TONE_NAMES, office_with_work
 from tests.reports.pdf_helpers import extractions, pypdf_pages
 from tests.work_helpers import TODAY, national_id
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.national_id import format_national_id, mask_national_id
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
@@ -70,6 +71,21 @@ def test_roster_names_come_back_exactly_and_ids_are_masked(office, tmp_path: Pat
         assert "นักวิชาการแรงงานชำนาญการ" in text
 
 
+def test_roster_titles_short_or_full_as_the_office_chose(tmp_path: Path) -> None:
+    db, _ = office_with_work()
+    first = db.execute("SELECT id, first_name, last_name FROM volunteers ORDER BY id").fetchone()
+    db.execute("UPDATE volunteers SET title = 'นายแพทย์' WHERE id = ?", [first[0]])
+    name = f"{first[1]} {first[2]}"
+    out = tmp_path / "full.pdf"
+    _write(db, "roster", out)
+    assert all(f"นายแพทย์{name}" in text for text in _text(out).values())
+    save_settings(db, dataclasses.replace(load_settings(db), short_titles_in_print=True))
+    out = tmp_path / "short.pdf"
+    _write(db, "roster", out)
+    for text in _text(out).values():
+        assert f"นพ.{name}" in text and f"นายแพทย์{name}" not in text
+
+
 def test_roster_full_ids_only_when_asked_and_district_filter(office, tmp_path: Path) -> None:
     out = tmp_path / "roster.pdf"
     _write(office, "roster", out, full_national_ids=True, district_code="4702")
@@ -89,7 +105,7 @@ def test_unknown_district_is_refused(office, tmp_path: Path) -> None:
 
 
 def test_monthly_numbers_equal_the_database(office, tmp_path: Path) -> None:
-    report = build_monthly_report(office, *MONTH)
+    report = build_monthly_report(office, MONTH.year, MONTH.month)
     by_sql = office.execute(
         "SELECT sum(count), sum(people_male), sum(people_female) FROM activities "
         "WHERE date >= '2025-10-01' AND date < '2025-11-01'"
@@ -132,7 +148,7 @@ def test_monthly_numbers_equal_the_database(office, tmp_path: Path) -> None:
 
 def test_a_month_without_work_says_so(office, tmp_path: Path) -> None:
     out = tmp_path / "monthly.pdf"
-    _write(office, "monthly", out, month=(2025, 7))
+    _write(office, "monthly", out, month=Month(2025, 7))
     assert "ยังไม่มีการบันทึกผลการปฏิบัติงาน" in "\n".join(pypdf_pages(out))
 
 

@@ -8,6 +8,8 @@ import openpyxl
 import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
+from asr_desktop.domain.month import Month
+from asr_desktop.services.office import Office
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import ask, excel_actions
 from asr_desktop.ui.context import AppContext
@@ -18,7 +20,7 @@ from asr_desktop.ui.import_dialog import ImportDialog
 def context(tmp_path: Path):
     db = open_database(tmp_path / "office.db")
     sample_office(db)
-    ctx = AppContext(db, tmp_path / "office.db", today=lambda: TODAY)
+    ctx = AppContext(Office.adopt(db, tmp_path / "office.db", today=lambda: TODAY))
     yield ctx
     db.close()
 
@@ -37,7 +39,7 @@ def _roster_file(tmp_path: Path) -> Path:
 
 
 def _count(context: AppContext) -> int:
-    return int(context.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
+    return int(context.office.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
 
 
 def test_preview_then_commit(qtbot, context, tmp_path, monkeypatch) -> None:
@@ -69,13 +71,49 @@ def test_preview_then_commit(qtbot, context, tmp_path, monkeypatch) -> None:
     assert _count(context) == 6
 
 
+def _titles_file(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["ที่", "เลขประจำตัวประชาชน", "ชื่อ-สกุล", "เพศ", "ตำบล", "อำเภอ"])
+    names = ["นายแพทย์ธนา ใจงาม", "ร.ต.อ.หญิง พิมพ์ชนก ศรีวงศ์", "พระสมหมาย ฐิตธมฺโม",
+             "ผอ.สมชาย ใจดี", "ผศ.ดร.วิไล ศรีสุข", "ว่าที่ ร.ต.บุญมี พรมมา"]  # fmt: skip
+    for i, name in enumerate(names):
+        ws.append([i + 1, national_id(40 + i), name, "ชาย" if i == 4 else "", "ธาตุเชิงชุม", "เมือง"])
+    ws.append([7, 1470780000000, "นางสาวดาว เด่น", "", "ธาตุเชิงชุม", "เมือง"])
+    path = tmp_path / "titles.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_preview_shows_how_names_were_split(qtbot, context, tmp_path) -> None:
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.set_path(_titles_file(tmp_path))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=10_000):
+        dialog.plan_file()
+    names = dialog.names
+    rows = [[names.item(r, c).text() for c in range(6)] for r in range(names.rowCount())]
+    assert rows[0][2:] == ["นายแพทย์ (นพ.)", "ธนา", "ใจงาม", "ชาย (จากคำนำหน้า)"]
+    assert rows[1][2:] == ["ร้อยตำรวจเอกหญิง (ร.ต.อ.หญิง)", "พิมพ์ชนก", "ศรีวงศ์", "หญิง (จากคำนำหน้า)"]
+    assert rows[2][2:5] == ["พระ", "สมหมาย", "ฐิตธมฺโม"]
+    assert rows[3][2:5] == ["ผอ. (คำนำหน้าที่ไม่รู้จัก)", "สมชาย", "ใจดี"]
+    assert rows[4][2:] == ["ผู้ช่วยศาสตราจารย์ ดร. (ผศ.ดร.)", "วิไล", "ศรีสุข", "ชาย"]
+    assert rows[6][:3] == ["8", "ไม่นำเข้า", "นางสาว (น.ส.)"]
+    problems = [
+        dialog.problems.item(r, 2).text().replace("\u200b", "")
+        for r in range(dialog.problems.rowCount())
+    ]
+    assert any("Excel ปัดเป็น 1.47078E+12" in p for p in problems)
+    assert any("คำนำหน้าที่ไม่รู้จัก 'ผอ.'" in p for p in problems)
+
+
 def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QWidget
 
     parent = QWidget()
     qtbot.addWidget(parent)
     shown: list[str] = []
-    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: (2025, 10))
+    monkeypatch.setattr(excel_actions, "choose_month", lambda *a: Month(2025, 10))
     monkeypatch.setattr(excel_actions, "choose_folder", lambda *a: tmp_path / "hq")
     monkeypatch.setattr(ask, "inform", lambda parent, title, text: shown.append(text))
     runner = excel_actions.TaskRunner(parent)
@@ -83,4 +121,4 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
         excel_actions.monthly_package_action(context, parent, runner)
     assert (tmp_path / "hq" / "manifest.json").is_file()
     assert "ตุลาคม 2568" in shown[0]
-    assert context.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1
+    assert context.office.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1

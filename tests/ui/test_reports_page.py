@@ -7,9 +7,10 @@ import pytest
 from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.services import report_catalogue
-from asr_desktop.services.office import init_office
+from asr_desktop.services.office import Office, init_office
 from asr_desktop.services.report_catalogue import Period, ReportSpec
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import reports_page
@@ -56,14 +57,14 @@ def page(qtbot, tmp_path, monkeypatch):
             "xlsx": ReportSpec("xlsx", "เฉพาะ Excel", Period.NONE),
         },
     )
-    widget = ReportsPage(AppContext(db, path, today=lambda: TODAY))
+    widget = ReportsPage(AppContext(Office.adopt(db, path, today=lambda: TODAY)))
     qtbot.addWidget(widget)
     yield widget
     db.close()
 
 
 def test_makes_previews_and_saves_a_report(page, qtbot, tmp_path, monkeypatch):
-    assert page.month.currentData() == (2026, 10)  # last month by default
+    assert page.month.currentData() == Month(2026, 10)  # last month by default
     assert page.month.currentText() == "ตุลาคม 2569"
     with qtbot.waitSignal(page.report_ready, timeout=10_000):
         page.generate()

@@ -18,6 +18,8 @@ from tests.safety_support import make_office, volunteer
 
 from asr_desktop.services import backup as backups
 from asr_desktop.services.access import set_password
+from asr_desktop.services.changes import Change
+from asr_desktop.services.office import Office
 from asr_desktop.services.roster import RosterService
 from asr_desktop.services.startup import DamagedDatabaseError, open_office_database
 from asr_desktop.store.audit_query import AuditFilter
@@ -29,7 +31,7 @@ from asr_desktop.ui.context import AppContext
 @pytest.fixture
 def context(tmp_path: Path, qtbot) -> AppContext:
     db = make_office(tmp_path / "asr.db", volunteers=5)
-    return AppContext(db, tmp_path / "asr.db")
+    return AppContext(Office.adopt(db, tmp_path / "asr.db"))
 
 
 def raise_and_hook(handler: crash.ExceptionHandler, exc: BaseException) -> None:
@@ -73,7 +75,7 @@ def test_crash_dialog_copies_details(qtbot, tmp_path: Path) -> None:
 
 
 def test_audit_page_filters_and_passes_modeltester(context: AppContext, qtbot, qtmodeltester):
-    RosterService(context.db).store.delete(3)
+    RosterService(context.office.db).store.delete(3)
     page = AuditPage(context)
     qtbot.addWidget(page)
     total = len(page.model.ids)
@@ -125,8 +127,8 @@ def test_describe_change_shows_before_and_after() -> None:
 
 
 def test_restore_from_menu_confirms_then_restores(context: AppContext, qtbot, monkeypatch):
-    saved = backups.backup_now(context.db, "manual")
-    RosterService(context.db).register(volunteer(77))
+    saved = backups.backup_now(context.office.db, "manual")
+    RosterService(context.office.db).register(volunteer(77))
     seen: list[tuple] = []
     messages: list[str] = []
     monkeypatch.setattr(backup_dialogs, "choose_backup_file", lambda parent, start: saved)
@@ -136,13 +138,13 @@ def test_restore_from_menu_confirms_then_restores(context: AppContext, qtbot, mo
         lambda parent, path, summary, current: seen.append((summary, current)) or True,
     )
     monkeypatch.setattr("asr_desktop.ui.ask.inform", lambda p, t, m: messages.append(m))
-    changed: list[str] = []
+    changed: list[frozenset[Change]] = []
     context.changed.connect(changed.append)
     assert backup_dialogs.restore_from(None, context)
     summary, current = seen[0]
     assert summary.counts["volunteers"] == 5 and current.counts["volunteers"] == 6
-    assert context.db.execute("SELECT count(*) FROM volunteers").fetchone()[0] == 5
-    assert "volunteers" in changed and "ข้อมูลก่อนกู้คืนถูกสำรองไว้ที่" in messages[0]
+    assert context.office.db.execute("SELECT count(*) FROM volunteers").fetchone()[0] == 5
+    assert any(Change.VOLUNTEERS in c for c in changed) and "ข้อมูลก่อนกู้คืนถูกสำรองไว้ที่" in messages[0]
 
 
 def test_damaged_database_recovered_at_start(tmp_path: Path, qtbot, monkeypatch) -> None:
@@ -214,9 +216,9 @@ def test_stale_lock_of_a_killed_instance_is_recovered(tmp_path: Path, qtbot) -> 
 
 
 def test_login_dialog(context: AppContext, qtbot) -> None:
-    assert login.login(context.db)  # no password set: no dialog
-    set_password(context.db, "รหัสลับ2569", "รหัสลับ2569")
-    dialog = login.LoginDialog(context.db)
+    assert login.login(context.office)  # no password set: no dialog
+    set_password(context.office.db, "รหัสลับ2569", "รหัสลับ2569")
+    dialog = login.LoginDialog(context.office)
     qtbot.addWidget(dialog)
     dialog.password.setText("ผิด")
     dialog.try_login()
@@ -227,7 +229,7 @@ def test_login_dialog(context: AppContext, qtbot) -> None:
 
 
 def test_password_dialog_reasons(context: AppContext, qtbot) -> None:
-    dialog = login.PasswordDialog(context.db)
+    dialog = login.PasswordDialog(context.office)
     qtbot.addWidget(dialog)
     dialog.password.setText("abc")
     dialog.repeated.setText("abd")
@@ -239,7 +241,7 @@ def test_password_dialog_reasons(context: AppContext, qtbot) -> None:
 def test_main_window_has_audit_page_and_last_backup(context: AppContext, qtbot) -> None:
     from asr_desktop.ui.main_window import MainWindow
 
-    backups.backup_now(context.db, "daily", now=lambda: datetime(2026, 11, 15, 8, 5))
+    backups.backup_now(context.office.db, "daily", now=lambda: datetime(2026, 11, 15, 8, 5))
     window = MainWindow(context)
     qtbot.addWidget(window)
     assert window.show_page(AuditPage).title == "ประวัติการแก้ไข"
@@ -264,5 +266,5 @@ def test_privacy_actions(context: AppContext, qtbot, monkeypatch, tmp_path: Path
     result = privacy_actions.export_person_data(None, context, 1)
     assert result is not None and result.json_path.exists()
     assert privacy_actions.anonymise_volunteer(None, context, 1)
-    nid = context.db.execute("SELECT national_id FROM volunteers WHERE id = 1").fetchone()[0]
+    nid = context.office.db.execute("SELECT national_id FROM volunteers WHERE id = 1").fetchone()[0]
     assert nid == "0000000000001"

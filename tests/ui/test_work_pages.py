@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from sqlite_utils import Database
 from tests.work_helpers import TODAY, bulk_volunteers, make_office, populate
 
 from asr_desktop.domain.work import CategoryKind
+from asr_desktop.services.changes import Change
 from asr_desktop.services.dashboard import compute_dashboard, inactive_ids
 from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.office import Office
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
@@ -41,7 +44,7 @@ def demo_db():
 def context(qtbot):
     db = memory_database()
     populate(db, 30)
-    return AppContext(db, Path("test.db"), today=lambda: TODAY)
+    return AppContext(Office.adopt(db, Path("test.db"), today=lambda: TODAY))
 
 
 @pytest.fixture
@@ -50,7 +53,9 @@ def demo_context(demo_db, qtbot):
     conn = sqlite3.connect(":memory:")
     demo_db.conn.backup(conn)
     conn.execute("PRAGMA foreign_keys = ON")
-    return AppContext(Database(conn, execute_plugins=False), Path("demo.db"), today=lambda: TODAY)
+    return AppContext(
+        Office.adopt(Database(conn, execute_plugins=False), Path("demo.db"), today=lambda: TODAY)
+    )
 
 
 # -- the month grid -----------------------------------------------------------------------
@@ -80,12 +85,12 @@ def test_typed_counts_are_saved_and_totalled(context, qtbot) -> None:
     assert model.index(totals_row, last).data() == "19"
     assert model.reported_count() == 2
     assert "รายงานแล้ว 2 จาก 30 คน" in page.summary.text()
-    saved = ActivityStore(context.db).month_counts(2025, 11)
+    saved = ActivityStore(context.office.db).month_counts(2025, 11)
     assert sorted(saved.values()) == [3, 4, 12]
     # Clearing a cell takes it out again; the volunteer is marked as not reporting.
     assert model.setData(model.index(1, FIXED_COLUMNS), "")
     assert model.index(1, last).data() == NOTHING_REPORTED
-    assert sorted(ActivityStore(context.db).month_counts(2025, 11).values()) == [3, 4]
+    assert sorted(ActivityStore(context.office.db).month_counts(2025, 11).values()) == [3, 4]
 
 
 def test_bad_counts_are_refused_with_a_reason(context, qtbot) -> None:
@@ -119,7 +124,7 @@ def test_grid_of_300_volunteers_by_10_areas(qtbot) -> None:
     make_office(db)
     bulk_volunteers(db, 300)
     CategoryStore(db).add(CategoryKind.MISSION, "ส่งเสริมการออม")  # the 10th area
-    context = AppContext(db, Path("big.db"), today=lambda: TODAY)
+    context = AppContext(Office.adopt(db, Path("big.db"), today=lambda: TODAY))
     page = ActivitiesPage(context)
     qtbot.addWidget(page)
     page.reload()
@@ -139,17 +144,27 @@ def test_referral_list_filters_and_opens_overdue(demo_context, qtbot, qtmodeltes
     page = ReferralsPage(demo_context)
     qtbot.addWidget(page)
     total = page.model.rowCount()
-    assert total == demo_context.db.execute("SELECT count(*) FROM referrals").fetchone()[0]
+    assert total == demo_context.office.db.execute("SELECT count(*) FROM referrals").fetchone()[0]
     qtmodeltester.check(page.model)
     page.status.setCurrentIndex(page.status.findData("served"))
     assert 0 < page.model.rowCount() < total
     assert {r.status for r in page.model.rows} == {"served"}
+    status_column, follow_up_column = 5, 6
+
+    def colours(column: int) -> set[str | None]:
+        brushes = [
+            page.proxy.index(row, column).data(Qt.ItemDataRole.ForegroundRole)
+            for row in range(page.proxy.rowCount())
+        ]
+        return {None if b is None else QColor(b).name() for b in brushes}
+
+    assert colours(status_column) == colours(follow_up_column) == {None}  # served: closed
     page.show_overdue()
-    overdue = ReferralStore(demo_context.db).overdue_count(TODAY)
+    overdue = ReferralStore(demo_context.office.db).overdue_count(TODAY)
     assert page.model.rowCount() == overdue > 0
     assert page.status.currentIndex() == 0 and page.overdue.isChecked()
-    status_column = 5
-    assert page.proxy.index(0, status_column).data(Qt.ItemDataRole.ForegroundRole) is not None
+    # the one colour of an open referral past its follow-up date
+    assert colours(status_column) == colours(follow_up_column) == {"#b00020"}
     page.search.setText("ไม่มีชื่อนี้แน่นอน")
     page.reload()
     assert page.model.rowCount() == 0
@@ -175,14 +190,14 @@ def test_referral_dialog_saves_and_the_list_shows_it(context, qtbot, monkeypatch
     assert dialog.volunteer.volunteer_id() is not None
     dialog.save()
     assert dialog.saved_id is not None, shown(dialog.error)
-    context.notify("referrals")
+    context.notify(Change.REFERRALS)
     assert [r.person_name for r in page.model.rows] == ["นายสมหมาย ใจงาม"]
     page.overdue.setChecked(True)
     assert page.model.rowCount() == 1  # follow-up 1 Nov 2025 has passed
     page.table.selectRow(0)
     monkeypatch.setattr("asr_desktop.ui.ask.confirm", lambda *a, **k: True)
     page.delete_selected()
-    assert ReferralStore(context.db).overdue_count(TODAY) == 0
+    assert ReferralStore(context.office.db).overdue_count(TODAY) == 0
 
 
 # -- dashboard ----------------------------------------------------------------------------
@@ -215,7 +230,7 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
     from asr_desktop.ui.roster_page import RosterPage
 
     dashboard = window.pages[0]
-    figures = compute_dashboard(demo_context.db, TODAY)
+    figures = compute_dashboard(demo_context.office.db, TODAY)
     assert dashboard.cards["active"].value == f"{figures.active_volunteers:,}"
 
     qtbot.mouseClick(dashboard.cards["leads"], Qt.MouseButton.LeftButton)
@@ -235,7 +250,9 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
     qtbot.mouseClick(dashboard.cards["inactive"], Qt.MouseButton.LeftButton)
     dialog = dashboard.open_windows[-1]
     assert (
-        dialog.model.rowCount() == figures.inactive_3m == len(inactive_ids(demo_context.db, TODAY))
+        dialog.model.rowCount()
+        == figures.inactive_3m
+        == len(inactive_ids(demo_context.office.db, TODAY))
     )
 
     dashboard.open_district(0)  # a bar of the coverage chart
@@ -305,8 +322,8 @@ def test_event_dialog_counts_roles(demo_context, qtbot) -> None:
     assert "เข้าร่วม 3 คน" in dialog.summary.text()
     dialog.save()
     assert dialog.saved_id is not None
-    counts = EventStore(demo_context.db).role_counts(dialog.saved_id)
+    counts = EventStore(demo_context.office.db).role_counts(dialog.saved_id)
     assert sum(counts.values()) == 3
     assert dialog.lines.rows[0].attendee.volunteer_id is not None
-    EventStore(demo_context.db).delete(dialog.saved_id)
+    EventStore(demo_context.office.db).delete(dialog.saved_id)
     assert date(2025, 11, 5)

@@ -8,8 +8,8 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from asr_desktop.cli.office import open_office
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.store.database import open_database
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -42,7 +42,7 @@ def _district(text: str) -> str:
 def run_cards(args: argparse.Namespace) -> int:
     from asr_desktop.services.documents import WithheldCard, withheld_lines, write_id_cards
 
-    db = open_database(args.db)
+    db = open_office(args).db
     withheld: list[WithheldCard] = []
     count = _writing(
         args.pdf,
@@ -61,7 +61,7 @@ def run_event(args: argparse.Namespace) -> int:
 
     if args.signin_pdf is None and args.certificates_pdf is None:
         args.parser.error("ระบุ --signin-pdf OUT.pdf หรือ --certificates-pdf OUT.pdf อย่างน้อยหนึ่งอย่าง")
-    db = open_database(args.db)
+    db = open_office(args).db
     if args.signin_pdf is not None:
         pages = _writing(
             args.signin_pdf, lambda: write_signin_sheet(db, args.event_id, args.signin_pdf)
@@ -79,7 +79,7 @@ def run_event(args: argparse.Namespace) -> int:
 def run_certificate(args: argparse.Namespace) -> int:
     from asr_desktop.services.documents import find_certificate
 
-    db = open_database(args.db)
+    db = open_office(args).db
     found = find_certificate(db, args.serial)
     if found is None:
         print(f"ไม่พบเกียรติบัตรเลขที่ {args.serial}")

@@ -12,21 +12,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from asr_desktop.domain.errors import AsrError, InputError
-from asr_desktop.domain.thai_dates import parse_month
-from asr_desktop.store.database import open_database
+from asr_desktop.cli.office import open_office
+from asr_desktop.cli.output import month_arg
+from asr_desktop.domain.errors import AsrError
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_REJECTED = 3
 REPORTS = ("roster", "monthly", "coverage", "expiring", "terms-ending")
-
-
-def _month(text: str) -> tuple[int, int]:
-    try:
-        return parse_month(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from exc
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     report = subparsers.add_parser("report", help="รายงาน (PDF สำหรับพิมพ์ / Excel สำหรับส่วนกลาง)")
     report.add_argument("name", choices=REPORTS)
-    report.add_argument("--month", type=_month, help="เดือนของรายงาน เช่น 2568-10")
+    report.add_argument("--month", type=month_arg, help="เดือนของรายงาน เช่น 2568-10")
     report.add_argument("--fiscal-year", type=_fiscal_year, help="ปีงบประมาณ พ.ศ. เช่น 2569")
     report.add_argument("--district", help="เฉพาะอำเภอ (รหัส 4 หลัก) เช่น 4701")
     report.add_argument(
@@ -58,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.set_defaults(run=run_report)
 
     package = subparsers.add_parser("package", help="ชุดรายงานประจำเดือนพร้อม manifest.json")
-    package.add_argument("--month", type=_month, required=True, help="เช่น 2568-10")
+    package.add_argument("--month", type=month_arg, required=True, help="เช่น 2568-10")
     package.add_argument("--out", type=Path, required=True, help="โฟลเดอร์ปลายทาง")
     package.set_defaults(run=run_package)
 
@@ -68,7 +61,7 @@ def run_import(args: argparse.Namespace) -> int:
     from asr_desktop.services.roster_import.plan import Action, OnDuplicate, build_plan
     from asr_desktop.services.roster_import.reading import ImportFileError
 
-    db = open_database(args.db)
+    db = open_office(args).db
     try:
         plan = build_plan(
             db,
@@ -103,7 +96,7 @@ def run_import(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from asr_desktop.services.workbooks import export_roster
 
-    db = open_database(args.db)
+    db = open_office(args).db
     count = export_roster(db, args.xlsx, today=date.today())
     print(f"ส่งออกทะเบียน {count:,} คน ไปที่ {args.xlsx}")
     return EXIT_OK
@@ -132,7 +125,7 @@ def run_report(args: argparse.Namespace) -> int:
         full_national_ids=args.full_ids,
         days=args.days,
     )
-    db = open_database(args.db)
+    db = open_office(args).db
     try:
         for path, writer, kind in wanted:
             assert writer is not None
@@ -156,12 +149,11 @@ def _fiscal_year(text: str) -> int:
 def run_package(args: argparse.Namespace) -> int:
     from asr_desktop.services.package import build_package
 
-    db = open_database(args.db)
-    year, month = args.month
+    db = open_office(args).db
     result = build_package(
         db,
-        year=year,
-        month=month,
+        year=args.month.year,
+        month=args.month.month,
         out_dir=args.out,
         data_dir=Path(args.db).resolve().parent,
         today=date.today(),

@@ -9,6 +9,9 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any, TextIO
 
+from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.month import Month
+
 FORMATS = ("table", "csv", "json")
 
 
@@ -49,3 +52,13 @@ def print_rows(
                 text + " " * (w - display_width(text)) for text, w in zip(line, widths, strict=True)
             ]
             out.write("  ".join(padded).rstrip() + "\n")
+
+
+def month_arg(text: str) -> Month:
+    """``--month``: "2568-10" (พ.ศ.) or "2025-10" (ค.ศ., a year below 2400)."""
+    import argparse
+
+    try:
+        return Month.parse(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.message) from None

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from asr_desktop.cli.output import FORMATS, print_rows
 from asr_desktop.domain.errors import AsrError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -35,12 +39,10 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     password.set_defaults(run=run_password)
 
 
-def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
-    from asr_desktop.store.database import open_database
+def _open(args: argparse.Namespace) -> Database:
+    from asr_desktop.cli.office import open_office
 
-    if not args.db.exists():
-        raise AsrError(f"ไม่พบไฟล์ฐานข้อมูล {args.db}")
-    return open_database(args.db)
+    return open_office(args).db
 
 
 def run_export_person(args: argparse.Namespace) -> int:

@@ -7,13 +7,12 @@ import sys
 from datetime import date
 from typing import Any
 
+from asr_desktop.cli.office import open_office
 from asr_desktop.cli.output import FORMATS, print_rows
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.vocabulary import Status, Tier
-from asr_desktop.store.database import open_database
 from asr_desktop.store.roster import RosterFilter, RosterSort, roster_ids, roster_rows
-from asr_desktop.store.settings import is_initialised
 
 _LIST_SORTS = {
     "name": RosterSort.NAME,
@@ -46,14 +45,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_init(args: argparse.Namespace) -> int:
-    from asr_desktop.services.office import init_office
-
     if not areas.province_name(args.province):
         raise AsrError(f"ไม่พบรหัสจังหวัด {args.province!r} (ต้องเป็นรหัส 2 หลัก เช่น 47)")
-    db = open_database(args.db)
-    if is_initialised(db):
+    office = open_office(args, create=True, daily_backup=False)
+    if office.is_initialised:
         raise AsrError(f"ฐานข้อมูล {args.db} ตั้งค่าสำนักงานไว้แล้ว")
-    settings = init_office(db, args.province, args.office)
+    settings = office.init(args.province, args.office)
     print(f"สร้างฐานข้อมูล {args.db} สำหรับ{settings.office_name}แล้ว")
     return 0
 
@@ -63,7 +60,7 @@ def run_demo(args: argparse.Namespace) -> int:
 
     if args.volunteers is not None and args.volunteers < 1:
         raise AsrError("--volunteers ต้องเป็นจำนวนเต็มบวก")
-    db = open_database(args.db)
+    db = open_office(args, create=True, daily_backup=False).db
     if db.execute("SELECT count(*) FROM volunteers").fetchone()[0]:
         raise AsrError(f"ฐานข้อมูล {args.db} มีข้อมูลอยู่แล้ว ใช้ไฟล์ใหม่สำหรับข้อมูลตัวอย่าง")
     summary = build_demo(
@@ -90,7 +87,7 @@ def _progress_printer() -> Any:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    db = open_database(args.db)
+    db = open_office(args).db
     today = date.today()
     roster_filter = RosterFilter(
         search=args.search,

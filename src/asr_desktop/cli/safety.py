@@ -31,10 +31,10 @@ def _existing(path: Path) -> Path:
 
 
 def run_backup(args: argparse.Namespace) -> int:
+    from asr_desktop.cli.office import open_office
     from asr_desktop.services.backup import backup_now, backup_to
-    from asr_desktop.store.database import connect
 
-    db = connect(_existing(args.db))
+    db = open_office(args, daily_backup=False).db
     try:
         target = backup_to(db, args.to) if args.to else backup_now(db, "manual")
     finally:

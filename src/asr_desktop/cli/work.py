@@ -8,10 +8,8 @@ import sys
 from datetime import date
 from typing import Any
 
-from asr_desktop.cli.output import FORMATS, print_rows
-from asr_desktop.domain.errors import InputError
-from asr_desktop.domain.thai_dates import format_thai_month, parse_month
-from asr_desktop.store.database import open_database
+from asr_desktop.cli.office import open_office
+from asr_desktop.cli.output import FORMATS, month_arg, print_rows
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,7 +22,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "activities", help="ผลการปฏิบัติงานของเดือน แยกตามอำเภอ ภารกิจ และหน่วยงาน"
     )
     activities.add_argument(
-        "--month", required=True, type=_month, help="เดือน พ.ศ. เช่น 2568-10 (ปี < 2400 คือ ค.ศ.)"
+        "--month", required=True, type=month_arg, help="เดือน พ.ศ. เช่น 2568-10 (ปี < 2400 คือ ค.ศ.)"
     )
     activities.add_argument("--format", choices=FORMATS, default="table")
     activities.set_defaults(run=run_activities)
@@ -37,19 +35,10 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"วันที่ต้องเป็น YYYY-MM-DD: {text!r}") from None
 
 
-def _month(text: str) -> tuple[int, int]:
-    if len(text.split("-")) != 2:
-        raise argparse.ArgumentTypeError(f"เดือนต้องเป็น YYYY-MM เช่น 2568-10: {text!r}")
-    try:
-        return parse_month(text)
-    except InputError as exc:
-        raise argparse.ArgumentTypeError(exc.message) from None
-
-
 def run_dashboard(args: argparse.Namespace) -> int:
     from asr_desktop.services.dashboard import compute_dashboard
 
-    db = open_database(args.db)
+    db = open_office(args).db
     figures = compute_dashboard(db, args.date or date.today())
     if args.format == "json":
         json.dump(figures.as_json(), sys.stdout, ensure_ascii=False, indent=2)
@@ -85,8 +74,8 @@ def run_dashboard(args: argparse.Namespace) -> int:
 def run_activities(args: argparse.Namespace) -> int:
     from asr_desktop.services.activities import ActivityService
 
-    year, month = args.month
-    db = open_database(args.db)
+    year, month = args.month.year, args.month.month
+    db = open_office(args).db
     rows: list[dict[str, Any]] = ActivityService(db).month_report(year, month)
     columns = [
         ("district_name", "อำเภอ"),
@@ -98,7 +87,7 @@ def run_activities(args: argparse.Namespace) -> int:
         ("people_total", "รวม"),
     ]
     if args.format == "table":
-        print(f"ผลการปฏิบัติงาน {format_thai_month(year, month)}")
+        print(f"ผลการปฏิบัติงาน {args.month.thai()}")
         if rows:
             total = {
                 "district_name": "รวม",

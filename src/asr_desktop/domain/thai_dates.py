@@ -247,13 +247,3 @@ def fiscal_year_range(fy_be: int) -> tuple[date, date]:
         raise InputError(f"ปีงบประมาณต้องเป็นปี พ.ศ. (ได้รับ {fy_be})", "fiscal_year")
     year_ce = fy_be - BE_OFFSET
     return date(year_ce - 1, 10, 1), date(year_ce, 9, 30)
-
-
-def recent_months(today: date, count: int = 12) -> list[tuple[int, int]]:
-    """This month and the ``count - 1`` before it, newest first, as (CE year, month)."""
-    months = []
-    year, month = today.year, today.month
-    for _ in range(count):
-        months.append((year, month))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-    return months

@@ -1,6 +1,7 @@
 """The programme's fixed vocabulary: codes in data and CLI, Thai labels on screen and paper.
 
-One table (DESIGN.md §5) so that the UI, reports and CLI never spell a label twice.
+One table (see "The vocabulary" in docs/ARCHITECTURE.md) so that the UI, reports and CLI
+never spell a label twice.
 """
 
 from __future__ import annotations

@@ -1,13 +1,13 @@
 """The volunteers' work: activities, referrals, events and the mentors' 3อ 2ส 1ร checklist.
 
-Plain records and the vocabulary of DESIGN.md §5 that belongs to them. Dates are CE
-``datetime.date``; months are ``(year_ce, month)`` pairs.
+Plain records and the vocabulary (docs/ARCHITECTURE.md) that belongs to them. Dates are CE
+``datetime.date``; months are :class:`asr_desktop.domain.month.Month`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 
 from asr_desktop.domain.vocabulary import _Labelled
 
@@ -219,23 +219,3 @@ class Checklist:
     @property
     def complete(self) -> bool:
         return all(self.scores.get(item) is not None for item in ChecklistItem)
-
-
-def month_range(year: int, month: int) -> tuple[date, date]:
-    """First day of the month and first day of the next (a half-open range)."""
-    first = date(year, month, 1)
-    following = date(year + (month == 12), month % 12 + 1, 1)
-    return first, following
-
-
-def previous_month(year: int, month: int) -> tuple[int, int]:
-    return (year - 1, 12) if month == 1 else (year, month - 1)
-
-
-def months_back(today: date, months: int) -> date:
-    """The same day ``months`` months earlier (clamped to the month's end)."""
-    year, month = today.year, today.month
-    for _ in range(months):
-        year, month = previous_month(year, month)
-    last_day = (month_range(year, month)[1] - timedelta(days=1)).day
-    return date(year, month, min(today.day, last_day))

@@ -10,10 +10,12 @@ from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import Activity, Category, CategoryKind, month_range, previous_month
+from asr_desktop.domain.work import Activity, Category, CategoryKind
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
+from asr_desktop.store.names import display_name_sql
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +61,14 @@ class ActivityService:
         self.categories = CategoryStore(db)
         self.today = today
 
+    def delete(self, activity_id: int) -> None:
+        """Deletes a detailed entry (audited in the store)."""
+        self.store.delete(activity_id)
+
+    def in_month(self, year: int, month: int) -> list[Activity]:
+        """The detailed entries of a month (the grid's counts are not listed)."""
+        return self.store.in_month(year, month)
+
     def save(self, activity: Activity) -> int:
         problems = activity_problems(activity, today=self.today())
         if problems:
@@ -84,8 +94,10 @@ class ActivityService:
         mission areas that had counts last month, in the same order, with last month's
         counts as hints.
         """
-        first, following = month_range(year, month)
-        previous = self.store.month_counts(*previous_month(year, month))
+        this = Month(year, month)
+        first, following = this.range
+        previous_ = this.previous()
+        previous = self.store.month_counts(previous_.year, previous_.month)
         missions = self.categories.all(CategoryKind.MISSION)
         clauses = ["1"]
         params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
@@ -104,7 +116,7 @@ class ActivityService:
             "AND a.date >= :first AND a.date < :following)"
         )
         sql = (
-            "SELECT v.id, v.title || v.first_name || ' ' || v.last_name, v.subdistrict_code, "
+            f"SELECT v.id, {display_name_sql('v')}, v.subdistrict_code, "
             f"v.tier FROM volunteers v WHERE {' AND '.join(clauses)} "
             f"AND ({served} OR {has_work}) ORDER BY v.subdistrict_code, v.tier, v.name_sort_key"
         )

@@ -27,13 +27,13 @@ from asr_desktop.domain.errors import AsrError
 from asr_desktop.store import migrations
 from asr_desktop.store.backup import (
     BackupError,
-    DatabaseSummary,
     copy_database,
     copy_into,
     database_file,
     integrity_problems,
-    summarise,
 )
+from asr_desktop.store.backup import DatabaseSummary as DatabaseSummary
+from asr_desktop.store.backup import summarise as summarise
 from asr_desktop.store.location import network_reason
 
 BACKUP_DIR_NAME = "backups"

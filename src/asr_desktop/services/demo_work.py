@@ -15,16 +15,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from asr_desktop.domain.month import Month, months_back
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.thai_dates import fiscal_quarter, fiscal_year
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import (
-    ChecklistItem,
-    ReferralStatus,
-    month_range,
-    months_back,
-    previous_month,
-)
+from asr_desktop.domain.work import ChecklistItem, ReferralStatus
 from asr_desktop.store import audit
 from asr_desktop.store.roster import STATUS_SQL
 
@@ -233,9 +228,8 @@ def _activities(
     # Some volunteers never report, so "no activity for 3 months" shows real names.
     silent = {vid for vid, *_ in active if rng.random() < 0.08}
     rows: list[tuple[Any, ...]] = []
-    year, month = today.year, today.month
     for back in range(DEMO_MONTHS):
-        first, following = month_range(year, month)
+        first, following = Month.of(today).shift(-back).range
         last_day = min(today, following - timedelta(days=1))
         share = REPORTING_SHARE * (0.5 if back == 0 else 1.0)  # this month is still coming in
         for vid, _tier, sub, _district, _mentor in active:
@@ -279,7 +273,6 @@ def _activities(
                             0,
                         )
                     )
-        year, month = previous_month(year, month)
     db.conn.executemany(
         "INSERT INTO activities (volunteer_id, date, mission_id, duty_id, target_group_id, "
         "agency, subdistrict_code, moo, count, people_male, people_female, note, from_grid) "

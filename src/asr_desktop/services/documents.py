@@ -15,11 +15,13 @@ from typing import BinaryIO
 
 from sqlite_utils import Database
 
+from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.model import Term
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.status import latest_term, status_of
+from asr_desktop.domain.titles import printed_name
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.reports.pdf.certificates import CertificateData, build_certificates
 from asr_desktop.reports.pdf.id_cards import CardData, build_id_cards
@@ -106,6 +108,7 @@ def card_plan(
             today=today,
         )
     store = VolunteerStore(db)
+    short_titles = load_settings(db).short_titles_in_print
     plan = CardPlan([])
     for volunteer_id in volunteer_ids:
         terms = store.terms(volunteer_id)
@@ -128,7 +131,13 @@ def card_plan(
         photo = load_photo(db, volunteer_id)
         plan.cards.append(
             CardData(
-                name=volunteer.full_name,
+                name=printed_name(
+                    volunteer.title,
+                    volunteer.first_name,
+                    volunteer.last_name,
+                    short_titles=short_titles,
+                    table=title_table(),
+                ),
                 tier_label=term.tier.label,
                 area=_area(term, volunteer.subdistrict_code),
                 card_no=term.card_no,

@@ -11,6 +11,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
+from asr_desktop.store.events import AttendeeRow as AttendeeRow
 from asr_desktop.store.events import EventStore
 
 

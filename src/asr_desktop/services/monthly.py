@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections import Counter
 from datetime import date
 from pathlib import Path
@@ -10,10 +9,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import CategoryKind, month_range
+from asr_desktop.domain.work import CategoryKind
 from asr_desktop.reports.excel.writer import Table, fill_template
 from asr_desktop.reports.monthly import (
     AGENCY_CODES,
@@ -25,50 +25,23 @@ from asr_desktop.reports.monthly import (
     MonthlyReport,
     ReferralRow,
 )
+from asr_desktop.services.coverage import coverage_rows as coverage_rows
+from asr_desktop.services.coverage import serving_counts
 from asr_desktop.services.workbooks import common_values, template_for
 from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import STATUS_SQL
 from asr_desktop.store.settings import load_settings
 
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
-
-
-def month_bounds(year: int, month: int) -> tuple[date, date]:
-    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-
-
-def serving_counts(db: Database, as_of: date) -> Counter[tuple[str, str]]:
-    """Volunteers serving (status active) on ``as_of``, by (subdistrict code, tier)."""
-    serving: Counter[tuple[str, str]] = Counter()
-    for code, tier, n in db.execute(
-        f"SELECT v.subdistrict_code, v.tier, count(*) FROM volunteers v "
-        f"WHERE ({STATUS_SQL}) = 'active' GROUP BY 1, 2",
-        {"today": as_of.isoformat()},
-    ):
-        serving[(code, tier)] += n
-    return serving
-
-
-def coverage_rows(db: Database, as_of: date) -> list[CoverageRow]:
-    """Every tambon of the office's province with its serving leads and network members."""
-    serving = serving_counts(db, as_of)
-    return [
-        CoverageRow(
-            district_name, sub_name, serving[(code, "lead")], serving[(code, "network")], code
-        )
-        for district_code, district_name in areas.districts(load_settings(db).province_code)
-        for code, sub_name in areas.subdistricts(district_code)
-    ]
 
 
 def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
     """The month's figures: roster and coverage as at the month's last day, and the
     activities, referrals and events recorded for the month."""
     settings = load_settings(db)
-    first, last = month_bounds(year, month)
+    first, last = Month(year, month).first_day, Month(year, month).last_day
     serving = serving_counts(db, last)
     appointed = Counter(
         dict(
@@ -97,7 +70,7 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
         figures[1] += t.people_male
         figures[2] += t.people_female
     referrals = ReferralStore(db)
-    referral_districts = referrals.district_counts(*month_range(year, month))
+    referral_districts = referrals.district_counts(*Month(year, month).range)
     districts: list[DistrictRow] = []
     coverage: list[CoverageRow] = []
     for district_code, district_name in areas.districts(settings.province_code):
@@ -133,8 +106,8 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
         by_district,
         referral_districts,
     )
-    counts = referrals.counts(*month_range(year, month))
-    events = EventStore(db).starting_between(*month_range(year, month))
+    counts = referrals.counts(*Month(year, month).range)
+    events = EventStore(db).starting_between(*Month(year, month).range)
     return MonthlyReport(
         settings.province_code,
         settings.office_name,
@@ -222,7 +195,7 @@ def write_monthly_workbook(
     progress: ProgressFn = no_progress,
 ) -> None:
     settings = load_settings(db)
-    first, _ = month_bounds(report.year, report.month)
+    first = Month(report.year, report.month).first_day
     covered = sum(1 for c in report.coverage if c.covered)
     values = common_values(settings, today) | {
         "month_th": format_thai_month(report.year, report.month),

@@ -8,9 +8,12 @@ from datetime import date
 from sqlite_utils import Database
 
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import Referral, ReferralStatus, month_range
-from asr_desktop.store.referrals import ReferralFilter, ReferralRow, ReferralStore
+from asr_desktop.domain.work import Referral, ReferralStatus
+from asr_desktop.store.referrals import ReferralFilter as ReferralFilter
+from asr_desktop.store.referrals import ReferralRow as ReferralRow
+from asr_desktop.store.referrals import ReferralStore
 
 
 def referral_problems(referral: Referral, *, today: date) -> list[InputError]:
@@ -57,7 +60,7 @@ class ReferralService:
 
     def month_counts(self, year: int, month: int) -> dict[str, dict[str, int]]:
         """agency → status → referrals made in the month (every agency and status listed)."""
-        counts = self.store.counts(*month_range(year, month))
+        counts = self.store.counts(*Month(year, month).range)
         return {
             agency.value: {s.value: counts.get((agency.value, s.value), 0) for s in ReferralStatus}
             for agency in Agency

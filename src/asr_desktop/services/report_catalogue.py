@@ -11,55 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month
-
-
-class Period(StrEnum):
-    NONE = "none"
-    MONTH = "month"
-    FISCAL_YEAR = "fiscal_year"
-
-
-@dataclass(frozen=True, slots=True)
-class ReportRequest:
-    """What the user asked for. Unused fields are ignored by a report that needs none."""
-
-    today: date
-    month: tuple[int, int] | None = None
-    """(Common Era year, month) for monthly reports."""
-    fiscal_year: int | None = None
-    """Buddhist Era fiscal year (ปีงบประมาณ), e.g. 2569."""
-    district_code: str = ""
-    """Only this district ("" for the whole province), where the report supports it."""
-    full_national_ids: bool = False
-    """Print national IDs in full; masked (x-xxxx-xxxxx-12-3) by default."""
-    days: int = 90
-    """The window of the terms-ending list."""
-
-    @property
-    def month_or_current(self) -> tuple[int, int]:
-        return self.month or (self.today.year, self.today.month)
-
-    @property
-    def fiscal_year_or_current(self) -> int:
-        return self.fiscal_year or fiscal_year(self.today)
-
-    def period_text(self, period: Period) -> str:
-        """The period as printed under a report's title, in พ.ศ."""
-        if period is Period.MONTH:
-            return "ประจำเดือน" + format_thai_month(*self.month_or_current)
-        if period is Period.FISCAL_YEAR:
-            return f"ปีงบประมาณ พ.ศ. {self.fiscal_year_or_current}"
-        return ""
-
+from asr_desktop.services.report_request import Period as Period
+from asr_desktop.services.report_request import ReportRequest as ReportRequest
 
 Writer = Callable[[Database, ReportRequest, Path, ProgressFn], int]
 
@@ -95,7 +54,7 @@ def _coverage_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pr
 def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 
-    report = build_monthly_report(db, *request.month_or_current)
+    report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
     write_monthly_workbook(db, report, out, today=request.today, progress=progress)
     return len(report.districts)
 

@@ -6,7 +6,7 @@ transaction. Dates of "today" come from the injected clock so tests can fix them
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +18,15 @@ from asr_desktop.domain.status import latest_term
 from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.validation import term_problems, volunteer_problems
 from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
-from asr_desktop.store.photos import save_photo
+from asr_desktop.store.photos import load_photo, save_photo
+from asr_desktop.store.roster import (
+    RosterFilter,
+    RosterRow,
+    RosterSort,
+    RosterView,
+    roster_ids,
+    roster_rows,
+)
 from asr_desktop.store.settings import load_settings
 from asr_desktop.store.volunteers import VolunteerStore
 
@@ -44,6 +52,37 @@ class RosterService:
         self.db = db
         self.store = VolunteerStore(db)
         self.today = today
+
+    # -- reading the roster (the pages' queries) ------------------------------------------
+
+    def view(self) -> RosterView:
+        """Search-as-you-type over the whole roster; see :class:`RosterView`."""
+        return RosterView(self.db, today=self.today())
+
+    def ids(
+        self,
+        roster_filter: RosterFilter,
+        *,
+        sort: RosterSort = RosterSort.NAME,
+        descending: bool = False,
+        limit: int | None = None,
+    ) -> list[int]:
+        ids = roster_ids(
+            self.db, roster_filter, sort=sort, descending=descending, today=self.today()
+        )
+        return ids if limit is None else ids[:limit]
+
+    def rows(self, ids: Sequence[int]) -> dict[int, RosterRow]:
+        return roster_rows(self.db, ids, today=self.today())
+
+    def display_names(self, ids: Iterable[int]) -> dict[int, str]:
+        return self.store.display_names(ids)
+
+    def count_without_mentor(self) -> int:
+        return self.store.count_without_mentor()
+
+    def photo(self, volunteer_id: int) -> tuple[bytes, str] | None:
+        return load_photo(self.db, volunteer_id)
 
     def register(
         self,
@@ -174,3 +213,13 @@ class RosterService:
     def delete(self, volunteer_id: int) -> None:
         """Removes a record entered by mistake. The UI asks for confirmation first."""
         self.store.delete(volunteer_id)
+
+
+__all__ = [
+    "Photo",
+    "RosterFilter",
+    "RosterRow",
+    "RosterService",
+    "RosterSort",
+    "RosterView",
+]

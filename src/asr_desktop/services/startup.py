@@ -27,6 +27,8 @@ from asr_desktop.store.backup import integrity_problems
 from asr_desktop.store.database import DatabaseError, open_database
 from asr_desktop.store.location import check_local
 from asr_desktop.store.storage import READ_ONLY
+from asr_desktop.store.storage import explain as explain
+from asr_desktop.store.storage import is_storage_failure as is_storage_failure
 
 log = logging.getLogger(__name__)
 

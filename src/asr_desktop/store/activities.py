@@ -14,7 +14,8 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from asr_desktop.domain.errors import InputError, NotFoundError
-from asr_desktop.domain.work import Activity, month_range
+from asr_desktop.domain.month import Month
+from asr_desktop.domain.work import Activity
 from asr_desktop.store import audit
 from asr_desktop.store.records import from_row, inserted_id, to_row
 
@@ -78,7 +79,7 @@ class ActivityStore:
         return from_row(Activity, rows[0])
 
     def in_month(self, year: int, month: int, *, detailed_only: bool = True) -> list[Activity]:
-        first, following = month_range(year, month)
+        first, following = Month(year, month).range
         where = "AND from_grid = 0" if detailed_only else ""
         return [
             from_row(Activity, row)
@@ -94,7 +95,7 @@ class ActivityStore:
         self, year: int, month: int, volunteer_ids: Iterable[int] | None = None
     ) -> dict[tuple[int, int], int]:
         """(volunteer id, mission id) → count for the month (grid cells and entries)."""
-        first, following = month_range(year, month)
+        first, following = Month(year, month).range
         rows = self.db.execute(
             "SELECT volunteer_id, mission_id, sum(count) FROM activities "
             "WHERE date >= ? AND date < ? GROUP BY volunteer_id, mission_id",
@@ -106,7 +107,7 @@ class ActivityStore:
         }
 
     def detailed_count(self, volunteer_id: int, year: int, month: int, mission_id: int) -> int:
-        first, following = month_range(year, month)
+        first, following = Month(year, month).range
         row = self.db.execute(
             "SELECT coalesce(sum(count), 0) FROM activities WHERE volunteer_id = ? "
             "AND mission_id = ? AND date >= ? AND date < ? AND from_grid = 0",
@@ -174,7 +175,7 @@ class ActivityStore:
 
     def month_totals(self, year: int, month: int) -> list[MonthTotal]:
         """Totals by district, mission area and agency (the monthly report's core)."""
-        first, following = month_range(year, month)
+        first, following = Month(year, month).range
         rows = self.db.execute(
             "SELECT v.district_code, a.mission_id, a.agency, sum(a.count), "
             "sum(a.people_male), sum(a.people_female) "

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.store import audit
+from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
 
 
@@ -127,8 +128,7 @@ class EventStore:
     def attendees(self, event_id: int) -> list[AttendeeRow]:
         rows = self.db.query(
             "SELECT a.*, "
-            "coalesce(v.title || v.first_name || ' ' || v.last_name, "
-            "m.title || m.first_name || ' ' || m.last_name, a.guest_name) AS name, "
+            f"coalesce({display_name_sql('v')}, {display_name_sql('m')}, a.guest_name) AS name, "
             "coalesce(v.subdistrict_code, m.position, a.guest_organisation) AS detail "
             "FROM event_attendees a LEFT JOIN volunteers v ON v.id = a.volunteer_id "
             "LEFT JOIN mentors m ON m.id = a.mentor_id WHERE a.event_id = ? ORDER BY a.id",

@@ -11,6 +11,7 @@ from sqlite_utils import Database
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.work import Referral, ReferralStatus
 from asr_desktop.store import audit
+from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
 
 OPEN_STATUSES_SQL = "('referred', 'in_progress')"
@@ -126,7 +127,7 @@ class ReferralStore:
         sql = (
             "SELECT r.id, r.date, r.person_name, r.person_phone, r.need, r.agency, r.status, "
             "r.outcome, r.follow_up_date, "
-            "CASE WHEN v.id IS NULL THEN NULL ELSE v.title || v.first_name || ' ' || v.last_name "
+            f"CASE WHEN v.id IS NULL THEN NULL ELSE {display_name_sql('v')} "
             "END FROM referrals r LEFT JOIN volunteers v ON v.id = r.volunteer_id "
             f"WHERE {where} ORDER BY {order}"
         )

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.roster import STATUS_SQL
 
 REGISTER_COLUMNS = (
@@ -39,7 +40,7 @@ SELECT v.id, v.national_id, v.title, v.first_name, v.last_name, v.gender, v.birt
        v.pdpa_consent_date, v.notes,
        t.tier, t.batch, t.order_no, t.order_date, t.start_date, t.end_date, t.card_no,
        {STATUS_SQL} AS status, {_LATEST_EVENT_DATE} AS status_date, v.exit_reason,
-       CASE WHEN m.id IS NULL THEN '' ELSE m.title || m.first_name || ' ' || m.last_name END
+       CASE WHEN m.id IS NULL THEN '' ELSE {display_name_sql("m")} END
 FROM volunteers v
 LEFT JOIN terms t ON t.id = {_LATEST_TERM}
 LEFT JOIN mentors m ON m.id = v.mentor_id

@@ -10,7 +10,7 @@ function that the bulk insert (store/bulk.py) uses too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -24,6 +24,7 @@ from asr_desktop.domain.status import latest_term, standing_from_events
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import StatusChange
 from asr_desktop.store import audit
+from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
 
 
@@ -164,6 +165,21 @@ class VolunteerStore:
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
+
+    def count_without_mentor(self) -> int:
+        sql = "SELECT count(*) FROM volunteers WHERE mentor_id IS NULL"
+        return int(self.db.execute(sql).fetchone()[0])
+
+    def display_names(self, volunteer_ids: Iterable[int]) -> dict[int, str]:
+        """ "นายสมชาย ใจดี" by id, in one query (ids not found are left out)."""
+        ids = sorted(set(volunteer_ids))
+        names: dict[int, str] = {}
+        for start in range(0, len(ids), 500):
+            block = ids[start : start + 500]
+            marks = ", ".join("?" * len(block))
+            sql = f"SELECT id, {display_name_sql()} FROM volunteers WHERE id IN ({marks})"
+            names.update((int(i), str(n)) for i, n in self.db.execute(sql, block).fetchall())
+        return names
 
     # -- terms --------------------------------------------------------------------------
 

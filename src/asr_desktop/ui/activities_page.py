@@ -22,13 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
 from asr_desktop.domain.vocabulary import Agency
-from asr_desktop.domain.work import Activity, previous_month
-from asr_desktop.services.activities import ActivityService
-from asr_desktop.store.activities import ActivityStore
-from asr_desktop.store.categories import CategoryStore
-from asr_desktop.store.mentors import MentorStore
+from asr_desktop.domain.work import Activity
+from asr_desktop.services.changes import Change
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.month_grid_model import FIXED_COLUMNS, MonthGridModel
@@ -62,7 +60,8 @@ class ActivitiesPage(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.service = ActivityService(context.db, today=context.today)
+        self.service = context.office.activities
+        self._names: dict[int, str] = {}
 
         self.month = QComboBox()
         self._fill_months()
@@ -156,12 +155,10 @@ class ActivitiesPage(QWidget):
 
     def _fill_months(self) -> None:
         today = self.context.today()
-        year, month = today.year, today.month
         self.month.blockSignals(True)
         self.month.clear()
-        for _ in range(MONTHS_OFFERED):
-            self.month.addItem(format_thai_month(year, month), (year, month))
-            year, month = previous_month(year, month)
+        for month in Month.recent(today, MONTHS_OFFERED):
+            self.month.addItem(month.thai(), (month.year, month.month))
         self.month.blockSignals(False)
 
     def _fill_filters(self) -> None:
@@ -171,7 +168,7 @@ class ActivitiesPage(QWidget):
             self.district.addItem(name, code)
         self.mentor.clear()
         self.mentor.addItem("ทุกคน", None)
-        for mentor in MentorStore(self.context.db).all():
+        for mentor in self.context.office.mentors.store.all():
             self.mentor.addItem(mentor.full_name, mentor.id)
 
     def current_month(self) -> tuple[int, int]:
@@ -204,7 +201,9 @@ class ActivitiesPage(QWidget):
         header.resizeSection(1, 88)
         header.resizeSection(self.grid_model.columnCount() - 1, 92)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.entries_model.set_rows(ActivityStore(self.context.db).in_month(year, month))
+        entries = self.service.in_month(year, month)
+        self._names = self.context.office.roster.display_names(a.volunteer_id for a in entries)
+        self.entries_model.set_rows(entries)
         self.error.clear_error()
         self._report()
 
@@ -220,17 +219,10 @@ class ActivitiesPage(QWidget):
         self.status_changed.emit(f"แสดง {model.volunteer_rows:,} คน")
 
     def _entry_columns(self) -> list[Column[Activity]]:
-        labels = CategoryStore(self.context.db).labels()
-        names: dict[int, str] = {}
+        labels = self.context.office.categories.labels()
 
         def name(a: Activity) -> str:
-            if a.volunteer_id not in names:
-                row = self.context.db.execute(
-                    "SELECT title || first_name || ' ' || last_name FROM volunteers WHERE id = ?",
-                    [a.volunteer_id],
-                ).fetchone()
-                names[a.volunteer_id] = row[0] if row else ""
-            return names[a.volunteer_id]
+            return self._names.get(a.volunteer_id, "")
 
         return [
             Column("วันที่", lambda a: format_thai_date(a.date), lambda a: a.date),
@@ -260,7 +252,7 @@ class ActivitiesPage(QWidget):
         default = today if (year, month) == (today.year, today.month) else date(year, month, 1)
         dialog = ActivityDialog(self.context, None, self, default_date=default)
         if dialog.exec():
-            self.context.notify("activities")
+            self.context.notify(Change.ACTIVITIES)
 
     def _selected_entry(self) -> Activity | None:
         rows = self.entries.selectionModel().selectedRows()
@@ -273,15 +265,15 @@ class ActivitiesPage(QWidget):
 
         activity = self._selected_entry()
         if activity is not None and ActivityDialog(self.context, activity, self).exec():
-            self.context.notify("activities")
+            self.context.notify(Change.ACTIVITIES)
 
     def delete_entry(self) -> None:
         activity = self._selected_entry()
         if activity is None or activity.id is None:
             return
         if ask.confirm(self, "ลบรายการ", "ลบผลการปฏิบัติงานรายการนี้หรือไม่", danger=True):
-            ActivityStore(self.context.db).delete(activity.id)
-            self.context.notify("activities")
+            self.service.delete(activity.id)
+            self.context.notify(Change.ACTIVITIES)
 
     def edit_categories(self) -> None:
         from asr_desktop.ui.categories_dialog import CategoriesDialog
@@ -303,10 +295,10 @@ class ActivitiesPage(QWidget):
     def focus_search(self) -> None:
         self.grid.setFocus()
 
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("activities", "volunteers"):
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.ACTIVITIES, Change.VOLUNTEERS}:
             self.reload()
-        elif kind in ("mentors", "settings"):
+        elif changes & {Change.MENTORS, Change.SETTINGS}:
             for combo in (self.district, self.mentor):
                 combo.blockSignals(True)
             self._fill_filters()

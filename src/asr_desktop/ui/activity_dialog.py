@@ -18,9 +18,7 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import Activity, CategoryKind
-from asr_desktop.services.activities import ActivityService
-from asr_desktop.store.categories import CategoryStore
-from asr_desktop.store.volunteers import VolunteerStore
+from asr_desktop.services.office import Office
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
 from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit, save_cancel_buttons
@@ -35,11 +33,11 @@ def agency_combo(*, blank: str | None = "— ไม่ระบุ —") -> QCom
     return combo
 
 
-def category_combo(db: object, kind: CategoryKind, *, blank: bool) -> QComboBox:
+def category_combo(office: Office, kind: CategoryKind, *, blank: bool) -> QComboBox:
     combo = QComboBox()
     if blank:
         combo.addItem("— ไม่ระบุ —", None)
-    for category in CategoryStore(db).all(kind):  # type: ignore[arg-type]
+    for category in office.categories.all(kind):
         combo.addItem(category.label, category.id)
     return combo
 
@@ -59,7 +57,7 @@ class ActivityDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle("บันทึกผลการปฏิบัติงาน" if activity is None else "แก้ไขผลการปฏิบัติงาน")
         self.resize(640, 0)
-        db = context.db
+        office = context.office
         self.volunteer = VolunteerPicker(context)
         self.volunteer.volunteer_changed.connect(self._volunteer_changed)
         self.error = ErrorLabel()
@@ -71,10 +69,10 @@ class ActivityDialog(QDialog):
                 self.tambon.addItem(f"{name} ({d_name})", code)
         self.moo = QLineEdit()
         self.moo.setMaximumWidth(80)
-        self.duty = category_combo(db, CategoryKind.DUTY, blank=True)
-        self.mission = category_combo(db, CategoryKind.MISSION, blank=False)
+        self.duty = category_combo(office, CategoryKind.DUTY, blank=True)
+        self.mission = category_combo(office, CategoryKind.MISSION, blank=False)
         self.agency = agency_combo()
-        self.target = category_combo(db, CategoryKind.TARGET_GROUP, blank=True)
+        self.target = category_combo(office, CategoryKind.TARGET_GROUP, blank=True)
         self.male, self.female = QSpinBox(), QSpinBox()
         for spin in (self.male, self.female):
             spin.setRange(0, 100000)
@@ -121,7 +119,7 @@ class ActivityDialog(QDialog):
 
     def _volunteer_changed(self, volunteer_id: int | None) -> None:
         if volunteer_id is not None and self.activity is None:
-            code = VolunteerStore(self.context.db).get(volunteer_id).subdistrict_code
+            code = self.context.office.roster.store.get(volunteer_id).subdistrict_code
             self._select(self.tambon, code)
 
     def save(self) -> None:
@@ -146,9 +144,7 @@ class ActivityDialog(QDialog):
                 note=self.note.text().strip(),
                 id=self.activity.id if self.activity else None,
             )
-            self.saved_id = ActivityService(self.context.db, today=self.context.today).save(
-                activity
-            )
+            self.saved_id = self.context.office.activities.save(activity)
         except InputError as exc:
             self.error.show_error(exc.message)
             return

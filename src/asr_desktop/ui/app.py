@@ -19,8 +19,8 @@ from asr_desktop import __version__
 from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.services import paths
-from asr_desktop.services.startup import DamagedDatabaseError, open_office_database
-from asr_desktop.store.settings import is_initialised
+from asr_desktop.services.office import Office
+from asr_desktop.services.startup import DamagedDatabaseError
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.fonts import install_fonts
@@ -54,20 +54,21 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
     from asr_desktop.ui.first_run import FirstRunDialog
 
     path = database_path(args)
+    # The app makes its database on first run (after asking the province) or for the demo.
+    office = Office.open(path, create=True)
     if args.demo:
-        db = open_office_database(path).db
-        if not is_initialised(db):
+        if not office.is_initialised:
             from asr_desktop.services.demo import build_demo
 
-            build_demo(db)
-        return AppContext(db, path, is_demo=True)
-    db = open_office_database(path).db
-    if not is_initialised(db):
-        dialog = FirstRunDialog(db, path)
+            build_demo(office.db)
+            office.reload_settings()
+        return AppContext(office, is_demo=True)
+    if not office.is_initialised:
+        dialog = FirstRunDialog(office, path)
         if not dialog.exec():
-            db.close()
+            office.close()
             return None
-    return AppContext(db, path)
+    return AppContext(office)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except AsrError as exc:
         ask.error(None, "เปิดฐานข้อมูลไม่ได้", exc.message)
         return 1
-    if context is None or not login.login(context.db):
+    if context is None or not login.login(context.office):
         return 0
     from asr_desktop.ui.main_window import MainWindow
 

@@ -6,7 +6,7 @@ import json
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -24,15 +24,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.thai_dates import format_thai_date
-from asr_desktop.store.audit_query import (
-    ACTION_LABELS,
-    RECORD_TYPE_LABELS,
-    AuditFilter,
-    audit_ids,
-    audit_record_types,
-    audit_rows,
-    audit_users,
-)
+from asr_desktop.services.audit_log import ACTION_LABELS, RECORD_TYPE_LABELS, AuditFilter
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit
 
@@ -63,7 +55,7 @@ class AuditModel(QAbstractTableModel):
     def set_filter(self, audit_filter: AuditFilter) -> None:
         self.beginResetModel()
         self.filter = audit_filter
-        self.ids = audit_ids(self.context.db, audit_filter)
+        self.ids = self.context.office.audit.ids(audit_filter)
         self._rows = {}
         self.endResetModel()
 
@@ -87,7 +79,7 @@ class AuditModel(QAbstractTableModel):
         entry_id = self.ids[row]
         if entry_id not in self._rows:
             start = row - row % BLOCK
-            self._rows.update(audit_rows(self.context.db, self.ids[start : start + BLOCK]))
+            self._rows.update(self.context.office.audit.rows(self.ids[start : start + BLOCK]))
         return self._rows[entry_id]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -151,6 +143,7 @@ def _show(value: Any) -> str:
 
 class AuditPage(QWidget):
     title = "ประวัติการแก้ไข"
+    status_changed = Signal(str)
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -224,8 +217,8 @@ class AuditPage(QWidget):
 
     def _fill_choices(self) -> None:
         for combo, values, labels in (
-            (self.record_type, audit_record_types(self.context.db), RECORD_TYPE_LABELS),
-            (self.user, audit_users(self.context.db), {}),
+            (self.record_type, self.context.office.audit.record_types(), RECORD_TYPE_LABELS),
+            (self.user, self.context.office.audit.users(), {}),
         ):
             current = combo.currentData()
             combo.blockSignals(True)

@@ -24,12 +24,11 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.services import backup as backups
+from asr_desktop.services.changes import EVERYTHING
 from asr_desktop.services.startup import DamagedDatabaseError
-from asr_desktop.store.backup import DatabaseSummary
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 
-DATA_CHANGED = ("settings", "volunteers", "mentors", "terms", "audit")
 _COUNT_LABELS = {
     "volunteers": ("อาสาสมัคร", "คน"),
     "terms": ("วาระ", "รายการ"),
@@ -61,8 +60,8 @@ class RestoreConfirmDialog(QDialog):
     def __init__(
         self,
         backup_path: Path,
-        summary: DatabaseSummary,
-        current: DatabaseSummary | None,
+        summary: backups.DatabaseSummary,
+        current: backups.DatabaseSummary | None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -148,7 +147,10 @@ def choose_backup_file(parent: QWidget | None, start: Path) -> Path | None:
 
 
 def confirm_restore(
-    parent: QWidget | None, backup_path: Path, summary: DatabaseSummary, current: DatabaseSummary
+    parent: QWidget | None,
+    backup_path: Path,
+    summary: backups.DatabaseSummary,
+    current: backups.DatabaseSummary,
 ) -> bool:
     return bool(RestoreConfirmDialog(backup_path, summary, current, parent).exec())
 
@@ -159,7 +161,7 @@ def back_up_to(parent: QWidget, context: AppContext) -> Path | None:
     if folder is None:
         return None
     try:
-        target = backups.backup_to(context.db, folder)
+        target = backups.backup_to(context.office.db, folder)
     except AsrError as exc:
         ask.error(parent, "สำรองข้อมูลไม่สำเร็จ", exc.message)
         return None
@@ -172,19 +174,17 @@ def restore_from(parent: QWidget, context: AppContext) -> bool:
     path = choose_backup_file(parent, backups.backups_dir(context.db_path))
     if path is None:
         return False
-    from asr_desktop.store.backup import summarise
 
     try:
         summary = backups.check_backup(path)
-        if not confirm_restore(parent, path, summary, summarise(context.db_path)):
+        if not confirm_restore(parent, path, summary, backups.summarise(context.db_path)):
             return False
-        result = backups.restore(context.db, path)
+        result = backups.restore(context.office.db, path)
     except AsrError as exc:
         ask.error(parent, "กู้คืนข้อมูลไม่สำเร็จ", exc.message)
         return False
     context.reload_settings()
-    for kind in DATA_CHANGED:
-        context.notify(kind)
+    context.notify(*EVERYTHING)
     ask.inform(
         parent,
         "กู้คืนข้อมูลแล้ว",

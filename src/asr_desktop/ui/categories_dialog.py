@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import CategoryKind
-from asr_desktop.store.categories import CategoryStore
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.widgets import ErrorLabel
 
@@ -30,7 +29,7 @@ class CategoriesDialog(QDialog):
         self.setWindowTitle("หมวดหมู่ผลการปฏิบัติงาน")
         self.resize(560, 480)
         self.context = context
-        self.store = CategoryStore(context.db)
+        self.store = context.office.categories
         self.changed = False
         self.kind = QComboBox()
         for kind in CategoryKind:

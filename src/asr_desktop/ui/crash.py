@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop import __version__
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.store.storage import explain, is_storage_failure
+from asr_desktop.services.startup import explain, is_storage_failure
 from asr_desktop.ui import ask
 
 LOG_FILE_NAME = "asr-desktop.log"

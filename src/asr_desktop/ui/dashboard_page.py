@@ -17,12 +17,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.thai_dates import THAI_MONTHS_SHORT, format_thai_date
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.services import dashboard
-from asr_desktop.store.roster import RosterFilter
+from asr_desktop.services.changes import EVERYTHING, Change
+from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui.charts import HBarChart, VBarChart
-from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.context import (
+    AppContext,
+    ShowActivities,
+    ShowOverdueReferrals,
+    ShowRoster,
+)
 from asr_desktop.ui.table_models import Column, RowsModel
 from asr_desktop.ui.volunteer_list import VolunteerListDialog
 
@@ -134,14 +141,14 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
-        context.changed.connect(lambda kind: self.refresh() if kind != "settings" else None)
+        context.on_change(EVERYTHING - {Change.SETTINGS}, self.refresh)
         self.refresh()
 
     # -- figures ----------------------------------------------------------------------
 
     def refresh(self) -> None:
         today = self.context.today()
-        f = dashboard.compute_dashboard(self.context.db, today)
+        f = dashboard.compute_dashboard(self.context.office.db, today)
         self.figures = f
         self.date_label.setText(f"ข้อมูล ณ วันที่ {format_thai_date(today, 'long')}")
         c = self.cards
@@ -183,18 +190,8 @@ class DashboardPage(QWidget):
 
     # -- opening the lists ------------------------------------------------------------
 
-    def _page(self, type_name: str) -> QWidget | None:
-        """Switches the main window to a page by its class name (None outside a window)."""
-        window = self.window()
-        for page in getattr(window, "pages", []):
-            if type(page).__name__ == type_name:
-                return window.show_page(type(page))  # type: ignore[attr-defined, no-any-return]
-        return None
-
     def open_roster(self, roster_filter: RosterFilter) -> None:
-        page = self._page("RosterPage")
-        if page is not None:
-            page.set_filter(roster_filter)  # type: ignore[attr-defined]
+        self.context.navigate(ShowRoster(roster_filter))
 
     def open_active(self, tier: Tier | None = None) -> None:
         self.open_roster(RosterFilter(status=Status.ACTIVE, tier=tier))
@@ -217,15 +214,15 @@ class DashboardPage(QWidget):
         return dialog
 
     def open_ending(self, days: int) -> None:
-        ids = dashboard.terms_ending_ids(self.context.db, self.context.today(), days)
+        ids = dashboard.terms_ending_ids(self.context.office.db, self.context.today(), days)
         self.open_ids(f"วาระสิ้นสุดภายใน {days} วัน", ids)
 
     def open_inactive(self) -> None:
-        ids = dashboard.inactive_ids(self.context.db, self.context.today())
+        ids = dashboard.inactive_ids(self.context.office.db, self.context.today())
         self.open_ids("ไม่มีรายงานผลการปฏิบัติงาน 3 เดือน", ids)
 
     def open_uncovered(self) -> None:
-        rows = dashboard.uncovered_tambons(self.context.db, self.context.today())
+        rows = dashboard.uncovered_tambons(self.context.office.db, self.context.today())
         model: RowsModel[tuple[str, str, str]] = RowsModel(
             [
                 Column("อำเภอ", lambda r: r[0]),
@@ -249,20 +246,12 @@ class DashboardPage(QWidget):
         self._show(dialog)
 
     def open_overdue(self) -> None:
-        page = self._page("ReferralsPage")
-        if page is not None:
-            page.show_overdue()  # type: ignore[attr-defined]
+        self.context.navigate(ShowOverdueReferrals())
 
     def open_month(self) -> None:
-        today = self.context.today()
-        self._open_activities(today.year, today.month)
+        self.context.navigate(ShowActivities(Month.of(self.context.today())))
 
     def open_chart_month(self, index: int) -> None:
         if self.figures is not None and 0 <= index < len(self.figures.activity_by_month):
-            month = self.figures.activity_by_month[index][0]
-            self._open_activities(int(month[:4]), int(month[5:]))
-
-    def _open_activities(self, year: int, month: int) -> None:
-        page = self._page("ActivitiesPage")
-        if page is not None:
-            page.set_month(year, month)  # type: ignore[attr-defined]
+            key = self.figures.activity_by_month[index][0]  # "2025-10"
+            self.context.navigate(ShowActivities(Month(int(key[:4]), int(key[5:]))))

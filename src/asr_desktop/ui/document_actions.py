@@ -12,18 +12,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
-from sqlite_utils import Database
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.services import documents
-from asr_desktop.store.database import connect
+from asr_desktop.services.office import Office
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pdf_view import PdfPreview, print_pdf
 from asr_desktop.ui.tasks import TaskRunner
 
-DocumentWriter = Callable[[Database, Path, ProgressFn], int]
+DocumentWriter = Callable[[Office, Path, ProgressFn], int]
 
 
 class DocumentPreview(QDialog):
@@ -76,11 +75,8 @@ def make_document(
     db_path = context.db_path
 
     def work(progress: ProgressFn) -> int:
-        db = connect(db_path)
-        try:
-            return write(db, out, progress)
-        finally:
-            db.close()
+        with Office.connect(db_path) as office:  # the worker's own connection
+            return write(office, out, progress)
 
     def done(_count: int) -> None:
         (show or _show_preview)(out, title, parent)
@@ -102,10 +98,10 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
     today = context.today()
     withheld: list[documents.WithheldCard] = []
 
-    def write(db: Database, out: Path, progress: ProgressFn) -> int:
+    def write(office: Office, out: Path, progress: ProgressFn) -> int:
         withheld.clear()
         return documents.write_id_cards(
-            db, out, volunteer_ids=ids, progress=progress, today=today, withheld=withheld
+            office.db, out, volunteer_ids=ids, progress=progress, today=today, withheld=withheld
         )
 
     def show(pdf: Path, title: str, owner: QWidget) -> None:
@@ -123,14 +119,14 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
 
 
 def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
-    def write(db: Database, out: Path, progress: ProgressFn) -> int:
-        return documents.write_signin_sheet(db, event_id, out, progress=progress)
+    def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        return documents.write_signin_sheet(office.db, event_id, out, progress=progress)
 
     make_document(context, runner, parent, "ใบลงชื่อเข้าร่วมกิจกรรม", write)
 
 
 def certificates(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
-    def write(db: Database, out: Path, progress: ProgressFn) -> int:
-        return documents.write_certificates(db, event_id, out, progress=progress)
+    def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        return documents.write_certificates(office.db, event_id, out, progress=progress)
 
     make_document(context, runner, parent, "เกียรติบัตร", write)

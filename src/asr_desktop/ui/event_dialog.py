@@ -23,9 +23,6 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event, EventKind
 from asr_desktop.services import documents
-from asr_desktop.services.events import EventService
-from asr_desktop.store.events import EventStore
-from asr_desktop.store.mentors import MentorStore
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
 from asr_desktop.ui.table_models import Column, RowsModel
@@ -59,7 +56,7 @@ class EventDialog(QDialog):
         self.context = context
         self.record = event
         self.saved_id: int | None = None
-        self.service = EventService(context.db, today=context.today)
+        self.service = context.office.events
         self.setWindowTitle("เพิ่มกิจกรรม/อบรม" if event is None else "แก้ไขกิจกรรม/อบรม")
         self.resize(900, 720)
         self.error = ErrorLabel()
@@ -115,7 +112,7 @@ class EventDialog(QDialog):
         add_volunteer = QPushButton("เพิ่มอาสาสมัคร")
         add_volunteer.clicked.connect(self.add_volunteer)
         self.mentor = QComboBox()
-        for mentor in MentorStore(context.db).all(active_only=True):
+        for mentor in context.office.mentors.store.all(active_only=True):
             self.mentor.addItem(mentor.full_name, mentor.id)
         add_mentor = QPushButton("เพิ่มพี่เลี้ยง")
         add_mentor.clicked.connect(self.add_mentor)
@@ -172,8 +169,8 @@ class EventDialog(QDialog):
         self.organiser.setText(e.organiser)
         self.topics.setPlainText(e.topics)
         assert e.id is not None
-        rows = EventStore(self.context.db).attendees(e.id)
-        serials = documents.certificate_serials(self.context.db, e.id)
+        rows = self.context.office.events.store.attendees(e.id)
+        serials = documents.certificate_serials(self.context.office.db, e.id)
         self.lines.set_rows(
             [
                 AttendeeLine(r.attendee, r.name, self._detail(r), serial)

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.work import AttendeeRole, Event
-from asr_desktop.store.events import AttendeeRow, EventStore
+from asr_desktop.services.changes import Change
+from asr_desktop.services.events import AttendeeRow
 from asr_desktop.ui import ask, document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
@@ -37,7 +38,7 @@ class EventsPage(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.store = EventStore(context.db)
+        self.store = context.office.events.store
         self._counts: dict[int, dict[AttendeeRole, int]] = {}
         columns: list[Column[Event]] = [
             Column("วันที่", _dates, lambda e: e.start_date),
@@ -118,7 +119,7 @@ class EventsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
-        context.changed.connect(lambda kind: self.reload() if kind == "events" else None)
+        context.on_change({Change.EVENTS}, self.reload)
         self.reload()
 
     def _role_count(self, event: Event, role: AttendeeRole) -> int:
@@ -160,7 +161,7 @@ class EventsPage(QWidget):
         from asr_desktop.ui.event_dialog import EventDialog
 
         if EventDialog(self.context, None, self).exec():
-            self.context.notify("events")
+            self.context.notify(Change.EVENTS)
 
     def _document(self, action) -> None:  # type: ignore[no-untyped-def]
         event = self.selected_event()
@@ -174,7 +175,7 @@ class EventsPage(QWidget):
 
         event = self.selected_event()
         if event is not None and EventDialog(self.context, event, self).exec():
-            self.context.notify("events")
+            self.context.notify(Change.EVENTS)
 
     def delete_selected(self) -> None:
         event = self.selected_event()
@@ -186,7 +187,7 @@ class EventsPage(QWidget):
             )
         ):
             self.store.delete(event.id)
-            self.context.notify("events")
+            self.context.notify(Change.EVENTS)
 
     def refresh(self) -> None:
         self.reload()

@@ -13,20 +13,20 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.domain.thai_dates import format_thai_month, recent_months
+from asr_desktop.domain.month import Month
+from asr_desktop.services.office import Office
 from asr_desktop.services.package import PackageResult, build_package
 from asr_desktop.services.paths import data_dir
 from asr_desktop.services.workbooks import export_roster
-from asr_desktop.store.database import connect
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.tasks import TaskRunner
 
 
-def choose_month(parent: QWidget, today: date) -> tuple[int, int] | None:
-    months = recent_months(today)
-    labels = [format_thai_month(y, m) for y, m in months]
+def choose_month(parent: QWidget, today: date) -> Month | None:
+    months = Month.recent(today)
+    labels = [m.thai() for m in months]
     # The usual case is last month's report, sent early in the new month.
     label, ok = QInputDialog.getItem(parent, "ส่งรายงานประจำเดือน", "เดือน", labels, 1, False)
     return months[labels.index(label)] if ok else None
@@ -57,7 +57,7 @@ def export_roster_action(context: AppContext, parent: QWidget, runner: TaskRunne
     db_path, today = context.db_path, context.today()
 
     def work(progress):  # type: ignore[no-untyped-def]
-        db = connect(db_path)
+        db = Office.connect(db_path).db  # the worker's own connection
         try:
             return export_roster(db, out, today=today, progress=progress)
         finally:
@@ -82,12 +82,12 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
     keep = data_dir() if context.db_path.parent == data_dir() else context.db_path.parent
 
     def work(progress):  # type: ignore[no-untyped-def]
-        db = connect(db_path)
+        db = Office.connect(db_path).db  # the worker's own connection
         try:
             return build_package(
                 db,
-                year=month[0],
-                month=month[1],
+                year=month.year,
+                month=month.month,
                 out_dir=folder,
                 data_dir=keep,
                 today=today,
@@ -100,7 +100,7 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
         files = "\n".join(f"• {f.name} ({f.size:,} ไบต์)" for f in result.files)
         ask.inform(
             parent, "ส่งรายงานประจำเดือน",
-            f"บันทึกชุดรายงาน{format_thai_month(*month)}ที่ {result.folder}\n{files}\n"
+            f"บันทึกชุดรายงาน{month.thai()}ที่ {result.folder}\n{files}\n"
             f"• manifest.json\n\nเก็บสำเนาไว้ที่ {result.frozen_copy}",
         )  # fmt: skip
 

@@ -13,18 +13,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QVBoxLayout,
 )
-from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
-from asr_desktop.services.office import default_office_name, init_office
+from asr_desktop.services.office import Office, default_office_name
 from asr_desktop.ui import ask
 
 
 class FirstRunDialog(QDialog):
-    def __init__(self, db: Database, path: Path) -> None:
+    def __init__(self, office: Office, path: Path) -> None:
         super().__init__()
-        self.db = db
+        self._office = office
         self.setWindowTitle("เริ่มใช้งาน อสร. Desktop")
         self.province = QComboBox()
         self.province.addItem("— เลือกจังหวัด —", "")
@@ -61,7 +60,7 @@ class FirstRunDialog(QDialog):
             ask.warn(self, "เริ่มใช้งาน", "กรุณาเลือกจังหวัด")
             return
         try:
-            init_office(self.db, code, self.office.text())
+            self._office.init(code, self.office.text())
         except InputError as exc:
             ask.warn(self, "เริ่มใช้งาน", exc.message)
             return

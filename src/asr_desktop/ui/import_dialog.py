@@ -25,19 +25,22 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.thai_words import with_word_breaks
+from asr_desktop.services.changes import Change
+from asr_desktop.services.office import Office
 from asr_desktop.services.roster_import.commit import ImportResult, commit_plan, write_rejects
 from asr_desktop.services.roster_import.headers import FIELD_LABELS
 from asr_desktop.services.roster_import.plan import Action, ImportPlan, OnDuplicate, build_plan
 from asr_desktop.services.roster_import.reading import sheet_names
-from asr_desktop.store.database import connect
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.import_names import ImportNamesTable
 from asr_desktop.ui.tasks import TaskRunner
 
 FILE_FILTER = "ไฟล์ทะเบียน (*.xlsx *.xls *.csv)"
@@ -135,7 +138,7 @@ class ImportDialog(QDialog):
         db_path, on_duplicate, today = self.context.db_path, self.on_duplicate, self.context.today()
 
         def work(progress):  # type: ignore[no-untyped-def]
-            db = connect(db_path)
+            db = Office.connect(db_path).db  # the worker's own connection
             try:
                 return build_plan(
                     db,
@@ -190,9 +193,12 @@ class ImportDialog(QDialog):
         left.addWidget(QLabel("การจับคู่คอลัมน์ (แก้ไขได้)"))
         left.addWidget(self.mapping_table, 1)
         left.addWidget(replan)
+        self.names = ImportNamesTable()
+        self.result_tabs = QTabWidget()
+        self.result_tabs.addTab(self.problems, "ปัญหาที่พบ")
+        self.result_tabs.addTab(self.names, "ชื่อที่อ่านได้")
         right = QVBoxLayout()
-        right.addWidget(QLabel("ปัญหาที่พบ"))
-        right.addWidget(self.problems, 1)
+        right.addWidget(self.result_tabs, 1)
         tables.addLayout(left, 2)
         tables.addLayout(right, 3)
         buttons = QHBoxLayout()
@@ -238,6 +244,7 @@ class ImportDialog(QDialog):
                 item.setToolTip(value)
                 self.problems.setItem(i, j, item)
         self.problems.resizeColumnsToContents()
+        self.names.show_plan(plan)
         writable = plan.count(Action.ADD) + plan.count(Action.UPDATE)
         self.commit_button.setEnabled(writable > 0)
         self.commit_button.setText(f"นำเข้า {writable:,} รายการ")
@@ -296,7 +303,7 @@ class ImportDialog(QDialog):
             return
 
         def work(progress):  # type: ignore[no-untyped-def]
-            db = connect(db_path)
+            db = Office.connect(db_path).db  # the worker's own connection
             try:
                 return commit_plan(db, plan, progress=progress)
             finally:
@@ -313,7 +320,7 @@ class ImportDialog(QDialog):
             f"นำเข้าเรียบร้อย: เพิ่ม {result.added:,} · ปรับปรุง {result.updated:,} · "
             f"ข้าม {result.skipped:,} · ไม่นำเข้า {result.rejected:,}"
         )
-        self.context.notify("volunteers")
+        self.context.notify(Change.VOLUNTEERS)
         self.pages.setCurrentIndex(2)
 
     def _done_page(self) -> QWidget:

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlite_utils import Database
 
 from asr_desktop.services.access import (
     check_password,
@@ -23,6 +22,7 @@ from asr_desktop.services.access import (
     password_required,
     set_password,
 )
+from asr_desktop.services.office import Office
 from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 
@@ -33,9 +33,9 @@ FORGOTTEN = (
 
 
 class LoginDialog(QDialog):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db = office.db
         self.tries = 0
         self.setWindowTitle("เข้าสู่โปรแกรม อสร. Desktop")
         self.password = QLineEdit()
@@ -69,19 +69,19 @@ class LoginDialog(QDialog):
         self.message.setText(f"รหัสผ่านไม่ถูกต้อง (เหลืออีก {MAX_TRIES - self.tries} ครั้ง)")
 
 
-def login(db: Database) -> bool:
+def login(office: Office) -> bool:
     """True when no password is set or the right one was typed."""
-    if not password_required(db):
+    if not password_required(office.db):
         return True
-    return bool(LoginDialog(db).exec())
+    return bool(LoginDialog(office).exec())
 
 
 class PasswordDialog(QDialog):
     """Set, change or clear the password for opening the app."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, office: Office, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
+        self.db = office.db
         self.setWindowTitle("รหัสผ่านเข้าโปรแกรม")
         self.password = QLineEdit()
         self.repeated = QLineEdit()
@@ -95,7 +95,7 @@ class PasswordDialog(QDialog):
         self.clear_button = buttons.addButton(
             "ยกเลิกการใช้รหัสผ่าน", QDialogButtonBox.ButtonRole.DestructiveRole
         )
-        self.clear_button.setEnabled(password_required(db))
+        self.clear_button.setEnabled(password_required(self.db))
         self.clear_button.clicked.connect(self.clear)
         buttons.addButton("ปิด", QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.save)

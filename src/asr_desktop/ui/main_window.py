@@ -1,13 +1,16 @@
 """The one window: a navigation list on the left, one page at a time on the right.
 
 This module only wires things together. Each feature is a page module with a class that
-takes the :class:`AppContext` and offers ``title``, ``refresh()`` and, optionally,
-``new_record()``, ``focus_search()`` and ``print_current()`` for the standard shortcuts.
+takes the :class:`AppContext` and is a :class:`~asr_desktop.ui.context.Page` (``title``,
+``status_changed``, ``page_shown()``, ``refresh()``); pages that are also ``AddsRecords``,
+``Searches`` or ``Prints`` get the standard shortcuts. Other parts ask for a page through
+``context.navigate(target)`` with a typed target.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -22,10 +25,21 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop import __version__
+from asr_desktop.services.changes import Change
 from asr_desktop.ui import ask, backup_dialogs
 from asr_desktop.ui.activities_page import ActivitiesPage
 from asr_desktop.ui.audit_page import AuditPage
-from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.context import (
+    AddsRecords,
+    AppContext,
+    NavigationTarget,
+    Page,
+    Prints,
+    Searches,
+    ShowActivities,
+    ShowOverdueReferrals,
+    ShowRoster,
+)
 from asr_desktop.ui.dashboard_page import DashboardPage
 from asr_desktop.ui.events_page import EventsPage
 from asr_desktop.ui.excel_actions import add_excel_actions
@@ -35,8 +49,9 @@ from asr_desktop.ui.reports_page import ReportsPage
 from asr_desktop.ui.roster_page import RosterPage
 
 PageFactory = Callable[[AppContext], QWidget]
+_P = TypeVar("_P", bound=QWidget)
 
-# The navigation, in order (DESIGN.md §6). A feature adds its page here.
+# The navigation, in order (docs/ARCHITECTURE.md, "Where a new feature's files go").
 PAGES: list[PageFactory] = [
     DashboardPage,
     RosterPage,
@@ -65,10 +80,10 @@ class MainWindow(QMainWindow):
         for factory in PAGES:
             page = factory(context)
             self.pages.append(page)
-            self.navigation.addItem(page.title)  # type: ignore[attr-defined]
+            assert isinstance(page, Page), f"{type(page).__name__} is not a Page"
+            self.navigation.addItem(page.title)
             self.stack.addWidget(page)
-            if hasattr(page, "status_changed"):
-                page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
+            page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
         self.navigation.currentRowChanged.connect(self._show_page)
 
         central = QWidget()
@@ -82,6 +97,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         context.changed.connect(self._on_changed)
+        context.navigation.connect(self.go_to)
         self.navigation.setCurrentRow(0)
 
     def _title(self) -> str:
@@ -91,10 +107,10 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
-    def show_page(self, page_type: type) -> QWidget:
+    def show_page(self, page_type: type[_P]) -> _P:
         """Switches to the page of the given class and returns it."""
         for row, page in enumerate(self.pages):
             if isinstance(page, page_type):
@@ -106,18 +122,41 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
         page = self.stack.currentWidget()
         self.show_count(self._status_texts.get(id(page), ""))
-        if hasattr(page, "page_shown"):
+        if isinstance(page, Page):
             page.page_shown()
 
-    def _call_page(self, method: str) -> None:
-        handler = getattr(self.current_page(), method, None)
-        if handler is not None:
-            handler()
+    def go_to(self, target: NavigationTarget) -> None:
+        """Shows the page a target names, in the state it asks for."""
+        if isinstance(target, ShowRoster):
+            self.show_page(RosterPage).set_filter(target.roster_filter)
+        elif isinstance(target, ShowActivities):
+            page = self.show_page(ActivitiesPage)
+            page.set_month(target.month.year, target.month.month)
+        elif isinstance(target, ShowOverdueReferrals):
+            self.show_page(ReferralsPage).show_overdue()
+
+    def new_record(self) -> None:
+        page = self.current_page()
+        if isinstance(page, AddsRecords):
+            page.new_record()
+
+    def print_current(self) -> None:
+        page = self.current_page()
+        if isinstance(page, Prints):
+            page.print_current()
+
+    def focus_search(self) -> None:
+        page = self.current_page()
+        if isinstance(page, Searches):
+            page.focus_search()
 
     # -- menus and status bar -----------------------------------------------------------
 
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
@@ -129,14 +168,10 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu("แฟ้ม")
         file_menu.addAction(
-            self._action(
-                "เพิ่มรายการใหม่…", lambda: self._call_page("new_record"), QKeySequence.StandardKey.New
-            )
+            self._action("เพิ่มรายการใหม่…", self.new_record, QKeySequence.StandardKey.New)
         )
         file_menu.addAction(
-            self._action(
-                "พิมพ์…", lambda: self._call_page("print_current"), QKeySequence.StandardKey.Print
-            )
+            self._action("พิมพ์…", self.print_current, QKeySequence.StandardKey.Print)
         )
         file_menu.addSeparator()
         self.excel_tasks = add_excel_actions(file_menu, self.context, self)
@@ -148,11 +183,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("ออกจากโปรแกรม", self.close, QKeySequence("Alt+F4")))
 
         edit_menu = bar.addMenu("แก้ไข")
-        edit_menu.addAction(
-            self._action(
-                "ค้นหา", lambda: self._call_page("focus_search"), QKeySequence.StandardKey.Find
-            )
-        )
+        edit_menu.addAction(self._action("ค้นหา", self.focus_search, QKeySequence.StandardKey.Find))
         view_menu = bar.addMenu("มุมมอง")
         view_menu.addAction(self._action("รีเฟรช", self.refresh, QKeySequence("F5")))
         self.menu_help = bar.addMenu("ช่วยเหลือ")
@@ -190,7 +221,9 @@ class MainWindow(QMainWindow):
     # -- actions ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._call_page("refresh")
+        page = self.current_page()
+        if isinstance(page, Page):
+            page.refresh()
 
     def edit_settings(self) -> None:
         from asr_desktop.ui.settings_dialog import SettingsDialog
@@ -213,7 +246,9 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("กู้คืนข้อมูล…", then_update(backup_dialogs.restore_from)))
         menu.addAction(self._action("ตรวจสอบฐานข้อมูล", then_update(backup_dialogs.check_now)))
         menu.addAction(
-            self._action("รหัสผ่านเข้าโปรแกรม…", lambda: PasswordDialog(self.context.db, self).exec())
+            self._action(
+                "รหัสผ่านเข้าโปรแกรม…", lambda: PasswordDialog(self.context.office, self).exec()
+            )
         )
 
     def bring_forward(self) -> None:
@@ -224,8 +259,8 @@ class MainWindow(QMainWindow):
         self.raise_()
         self.activateWindow()
 
-    def _on_changed(self, kind: str) -> None:
-        if kind == "settings":
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if Change.SETTINGS in changes:
             self.setWindowTitle(self._title())
             self._update_status_bar()
 
@@ -239,5 +274,5 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.context.db.close()
+        self.context.office.close()
         super().closeEvent(event)

@@ -21,7 +21,8 @@ from asr_desktop.domain.model import Mentor
 from asr_desktop.domain.thai_dates import fiscal_quarter, fiscal_year
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import ChecklistItem
-from asr_desktop.services.mentors import AttentionRow, MentorLoad, MentorService
+from asr_desktop.services.changes import Change
+from asr_desktop.services.mentors import AttentionRow, MentorLoad
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
@@ -40,7 +41,7 @@ class MentorsPage(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.service = MentorService(context.db, today=context.today)
+        self.service = context.office.mentors
 
         self.model: RowsModel[MentorLoad] = RowsModel(
             [
@@ -181,9 +182,7 @@ class MentorsPage(QWidget):
             self.select_mentor(selected.id)  # type: ignore[arg-type]
         elif loads:
             self.table.selectRow(0)
-        unassigned = self.context.db.execute(
-            "SELECT count(*) FROM volunteers WHERE mentor_id IS NULL"
-        ).fetchone()[0]
+        unassigned = self.context.office.roster.count_without_mentor()
         self.status_changed.emit(f"พี่เลี้ยง {len(loads):,} คน · อาสาสมัครที่ยังไม่มีพี่เลี้ยง {unassigned:,} คน")
 
     def select_mentor(self, mentor_id: int) -> None:
@@ -235,7 +234,7 @@ class MentorsPage(QWidget):
 
         dialog = MentorDialog(self.context, None, self)
         if dialog.exec():
-            self.context.notify("mentors")
+            self.context.notify(Change.MENTORS)
             if dialog.saved_id is not None:
                 self.select_mentor(dialog.saved_id)
 
@@ -244,7 +243,7 @@ class MentorsPage(QWidget):
 
         mentor = self.selected_mentor()
         if mentor is not None and MentorDialog(self.context, mentor, self).exec():
-            self.context.notify("mentors")
+            self.context.notify(Change.MENTORS)
 
     def assign_district(self) -> None:
         from asr_desktop.ui.mentor_dialogs import AssignDistrictDialog
@@ -256,15 +255,11 @@ class MentorsPage(QWidget):
         dialog = AssignDistrictDialog(self.context, mentor, self)
         if dialog.exec():
             ask.inform(self, "มอบหมาย", f"มอบหมายอาสาสมัคร {dialog.assigned:,} คนแล้ว")
-            self.context.notify("mentors")
+            self.context.notify(Change.MENTORS)
 
     def roster_selection(self) -> list[int]:
-        """The volunteers selected in the roster page of the same window."""
-        for page in getattr(self.window(), "pages", []):
-            if type(page).__name__ == "RosterPage":
-                rows = page.table.selectionModel().selectedRows()
-                return [page.model.volunteer_id(i.row()) for i in rows]
-        return []
+        """The volunteers selected in the roster page."""
+        return self.context.roster_selection()
 
     def assign_roster_selection(self) -> None:
         mentor = self.selected_mentor()
@@ -280,7 +275,7 @@ class MentorsPage(QWidget):
             self, "มอบหมาย", f"มอบหมายอาสาสมัคร {len(ids):,} คนให้ {mentor.full_name} หรือไม่"
         ):
             self.service.assign(ids, mentor.id)
-            self.context.notify("mentors")
+            self.context.notify(Change.MENTORS)
 
     def open_checklist(self) -> None:
         from asr_desktop.ui.mentor_dialogs import ChecklistDialog
@@ -302,6 +297,12 @@ class MentorsPage(QWidget):
     def page_shown(self) -> None:
         self.reload()
 
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("mentors", "volunteers", "activities", "events", "referrals"):
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {
+            Change.MENTORS,
+            Change.VOLUNTEERS,
+            Change.ACTIVITIES,
+            Change.EVENTS,
+            Change.REFERRALS,
+        }:
             self.reload()

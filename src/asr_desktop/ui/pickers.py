@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from asr_desktop.domain import areas
-from asr_desktop.store.roster import RosterFilter, roster_ids, roster_rows
+from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui.context import AppContext
 
 MAX_MATCHES = 50
@@ -41,14 +41,13 @@ class VolunteerPicker(QWidget):
         self.matches.blockSignals(True)
         self.matches.clear()
         if text:
-            today = self.context.today()
-            ids = roster_ids(self.context.db, RosterFilter(search=text), today=today)
-            self._add(ids[:MAX_MATCHES])
+            ids = self.context.office.roster.ids(RosterFilter(search=text), limit=MAX_MATCHES)
+            self._add(ids)
         self.matches.blockSignals(False)
         self.volunteer_changed.emit(self.volunteer_id())
 
     def _add(self, ids: list[int]) -> None:
-        rows = roster_rows(self.context.db, ids, today=self.context.today())
+        rows = self.context.office.roster.rows(ids)
         for vid in ids:
             r = rows[vid]
             tambon = areas.subdistrict_name(r.subdistrict_code)

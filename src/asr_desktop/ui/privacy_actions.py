@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.services.backup import backup_now
+from asr_desktop.services.changes import Change
 from asr_desktop.services.privacy import PersonExport, anonymise, export_person
 from asr_desktop.ui import ask
 from asr_desktop.ui.backup_dialogs import choose_folder
@@ -25,11 +26,11 @@ def export_person_data(
     if folder is None:
         return None
     try:
-        result = export_person(context.db, volunteer_id, Path(folder))
+        result = export_person(context.office.db, volunteer_id, Path(folder))
     except (AsrError, OSError) as exc:
         ask.error(parent, "ส่งออกข้อมูลไม่สำเร็จ", getattr(exc, "message", str(exc)))
         return None
-    context.notify("audit")
+    context.notify(Change.AUDIT)
     ask.inform(
         parent,
         "ส่งออกข้อมูลแล้ว",
@@ -49,11 +50,11 @@ def anonymise_volunteer(parent: QWidget | None, context: AppContext, volunteer_i
     if not ask.confirm(parent, "ลบข้อมูลระบุตัวตน", question, danger=True):
         return False
     try:
-        backup_now(context.db, "manual")
-        anonymise(context.db, volunteer_id)
+        backup_now(context.office.db, "manual")
+        anonymise(context.office.db, volunteer_id)
     except AsrError as exc:
         ask.error(parent, "ลบข้อมูลระบุตัวตนไม่สำเร็จ", exc.message)
         return False
-    context.notify("volunteers")
-    context.notify("audit")
+    context.notify(Change.VOLUNTEERS)
+    context.notify(Change.AUDIT)
     return True

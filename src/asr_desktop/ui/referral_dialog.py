@@ -16,7 +16,6 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.phone import normalize_optional_phone
 from asr_desktop.domain.vocabulary import Gender
 from asr_desktop.domain.work import Referral, ReferralStatus
-from asr_desktop.services.referrals import ReferralService
 from asr_desktop.ui.activity_dialog import agency_combo
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
@@ -108,7 +107,7 @@ class ReferralDialog(QDialog):
                 note=self.note.toPlainText().strip(),
                 id=self.referral.id if self.referral else None,
             )
-            service = ReferralService(self.context.db, today=self.context.today)
+            service = self.context.office.referrals
             self.saved_id = service.save(referral)
         except InputError as exc:
             self.error.show_error(exc.message)

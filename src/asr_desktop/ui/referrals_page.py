@@ -22,7 +22,8 @@ from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import ReferralStatus
-from asr_desktop.store.referrals import ReferralFilter, ReferralRow, ReferralStore
+from asr_desktop.services.changes import Change
+from asr_desktop.services.referrals import ReferralFilter, ReferralRow
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
@@ -41,7 +42,7 @@ class ReferralsPage(QWidget):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
-        self.store = ReferralStore(context.db)
+        self.store = context.office.referrals.store
         self.model: RowsModel[ReferralRow] = RowsModel(self._columns())
         self.proxy = SortProxy()
         self.proxy.setSourceModel(self.model)
@@ -101,7 +102,7 @@ class ReferralsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
-        context.changed.connect(lambda kind: self.reload() if kind in ("referrals",) else None)
+        context.on_change({Change.REFERRALS}, self.reload)
         self.reload()
 
     def _columns(self) -> list[Column[ReferralRow]]:
@@ -178,7 +179,7 @@ class ReferralsPage(QWidget):
         from asr_desktop.ui.referral_dialog import ReferralDialog
 
         if ReferralDialog(self.context, None, self).exec():
-            self.context.notify("referrals")
+            self.context.notify(Change.REFERRALS)
 
     def edit_selected(self) -> None:
         from asr_desktop.ui.referral_dialog import ReferralDialog
@@ -187,7 +188,7 @@ class ReferralsPage(QWidget):
         if referral_id is None:
             return
         if ReferralDialog(self.context, self.store.get(referral_id), self).exec():
-            self.context.notify("referrals")
+            self.context.notify(Change.REFERRALS)
 
     def delete_selected(self) -> None:
         referral_id = self.selected_id()
@@ -195,7 +196,7 @@ class ReferralsPage(QWidget):
             self, "ลบการส่งต่อ", "ลบรายการส่งต่อนี้หรือไม่ (ใช้เมื่อบันทึกผิดเท่านั้น)", danger=True
         ):
             self.store.delete(referral_id)
-            self.context.notify("referrals")
+            self.context.notify(Change.REFERRALS)
 
     def focus_search(self) -> None:
         self.search.setFocus()

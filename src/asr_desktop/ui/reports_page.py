@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month, recent_months
+from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services import report_catalogue
+from asr_desktop.services.changes import Change
+from asr_desktop.services.office import Office
 from asr_desktop.services.report_catalogue import Period, ReportRequest, ReportSpec
-from asr_desktop.store.database import connect
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pdf_view import PdfPreview, print_pdf
@@ -67,8 +69,8 @@ class ReportsPage(QWidget):
         self.description = QLabel()
         self.description.setWordWrap(True)
         self.month = QComboBox()
-        for year, month in recent_months(context.today(), MONTHS_OFFERED):
-            self.month.addItem(format_thai_month(year, month), (year, month))
+        for month in Month.recent(context.today(), MONTHS_OFFERED):
+            self.month.addItem(month.thai(), month)
         self.month.setCurrentIndex(1)  # usually last month's report, early in the new month
         self.fiscal_year = QSpinBox()
         self.fiscal_year.setRange(2548, 2700)
@@ -159,7 +161,7 @@ class ReportsPage(QWidget):
         db_path, request = self.context.db_path, self.request()
 
         def work(progress: ProgressFn) -> int:
-            db = connect(db_path)  # the worker's own connection
+            db = Office.connect(db_path).db  # the worker's own connection
             try:
                 return int(writer(db, request, out, progress))
             finally:
@@ -237,8 +239,11 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         self._report_changed()
 
-    def _on_changed(self, kind: str) -> None:
-        if kind == "settings":
+    def page_shown(self) -> None:
+        """Nothing to count here: the report list does not change."""
+
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if Change.SETTINGS in changes:
             self._fill_districts()
 
 

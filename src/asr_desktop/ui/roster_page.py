@@ -17,14 +17,16 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.national_id import ids_in_search
 from asr_desktop.domain.vocabulary import Status, Tier
-from asr_desktop.store.mentors import MentorStore
-from asr_desktop.store.roster import RosterFilter
+from asr_desktop.services.changes import Change
+from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui import document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.roster_model import COLUMNS, RosterModel
 from asr_desktop.ui.tasks import TaskRunner
+from asr_desktop.ui.widgets import ErrorLabel
 
 SEARCH_DELAY_MS = 120
 _ANY = "ทั้งหมด"
@@ -38,6 +40,7 @@ class RosterPage(QWidget):
         super().__init__()
         self.context = context
         self.model = RosterModel(context)
+        context.roster_selection = self.selected_ids
 
         self.search = QLineEdit()
         self.search.setPlaceholderText("ค้นหาชื่อ นามสกุล เลขประจำตัวประชาชน โทรศัพท์ หรือตำบล")
@@ -45,6 +48,7 @@ class RosterPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
+        self.search_note = ErrorLabel()
 
         self.district = QComboBox()
         self.subdistrict = QComboBox()
@@ -107,6 +111,7 @@ class RosterPage(QWidget):
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(heading)
         layout.addLayout(top)
+        layout.addWidget(self.search_note)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
@@ -151,7 +156,7 @@ class RosterPage(QWidget):
         self.mentor.clear()
         self.mentor.addItem(_ANY, None)
         self.mentor.addItem("ยังไม่มีพี่เลี้ยง", 0)
-        for mentor in MentorStore(self.context.db).all():
+        for mentor in self.context.office.mentors.store.all():
             self.mentor.addItem(mentor.full_name, mentor.id)
         index = self.mentor.findData(current)
         self.mentor.setCurrentIndex(max(index, 0))
@@ -164,8 +169,10 @@ class RosterPage(QWidget):
     def current_filter(self) -> RosterFilter:
         status = self.status.currentData()
         tier = self.tier.currentData()
+        search, reason = ids_in_search(self.search.text())
+        self.search_note.show_error(reason)
         return RosterFilter(
-            search=self.search.text(),
+            search=search,
             district_code=self.district.currentData() or "",
             subdistrict_code=self.subdistrict.currentData() or "",
             status=Status(status) if status else None,
@@ -249,7 +256,7 @@ class RosterPage(QWidget):
         dialog.open_other.connect(self._open_other_later)
         dialog.exec()
         if dialog.saved_id is not None or dialog.deleted:
-            self.context.notify("volunteers")
+            self.context.notify(Change.VOLUNTEERS)
             if dialog.saved_id is not None:
                 self.select_volunteer(dialog.saved_id)
 
@@ -274,10 +281,10 @@ class RosterPage(QWidget):
     def page_shown(self) -> None:
         self._report_count()
 
-    def _on_changed(self, kind: str) -> None:
-        if kind in ("volunteers", "mentors"):
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if changes & {Change.VOLUNTEERS, Change.MENTORS}:
             self.refresh()
-        elif kind == "settings":
+        elif Change.SETTINGS in changes:
             self._fill_filters()
             self.apply_filter()
 

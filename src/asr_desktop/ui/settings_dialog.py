@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import SETTINGS, OfficeSettings, Setting
-from asr_desktop.services.office import update_settings
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.widgets import save_cancel_buttons
@@ -88,7 +87,7 @@ class SettingsDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            update_settings(self.context.db, self.values())
+            self.context.office.update_settings(self.values())
         except InputError as exc:
             ask.warn(self, "ตั้งค่าสำนักงาน", exc.message)
             return

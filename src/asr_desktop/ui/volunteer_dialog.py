@@ -35,15 +35,14 @@ from asr_desktop.domain.phone import format_phone, normalize_optional_phone, nor
 from asr_desktop.domain.status import status_of
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
-from asr_desktop.domain.vocabulary import TITLES, Gender, Status, StatusChange
+from asr_desktop.domain.vocabulary import Gender, Status, StatusChange
 from asr_desktop.services.privacy import is_anonymised
-from asr_desktop.services.roster import InvalidRecord, RosterService
-from asr_desktop.store.mentors import MentorStore
-from asr_desktop.store.photos import load_photo
+from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.photo_box import PhotoBox
 from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog, TermForm
+from asr_desktop.ui.title_field import TitleField
 from asr_desktop.ui.volunteer_work_tab import VolunteerWorkTab
 from asr_desktop.ui.widgets import AreaPicker, EnterMovesOn, ErrorLabel, ThaiDateEdit
 
@@ -66,7 +65,7 @@ class VolunteerDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.context = context
-        self.service = RosterService(context.db, today=context.today)
+        self.service = context.office.roster
         self.volunteer_id = volunteer_id
         self.saved_id: int | None = None
         self.deleted = False
@@ -145,11 +144,9 @@ class VolunteerDialog(QDialog):
         id_widget.setLayout(id_row)
         id_row.setContentsMargins(0, 0, 0, 0)
         self._row(form, "เลขประจำตัวประชาชน *", "national_id", id_widget)
-        self.title = QComboBox()
-        self.title.setEditable(True)
-        self.title.addItems(TITLES)
-        self.title.setCurrentText("")
+        self.title = TitleField()
         self._row(form, "คำนำหน้า", "title", self.title)
+        form.addRow("", self.title.note)
         self.first_name = QLineEdit()
         self._row(form, "ชื่อ *", "first_name", self.first_name)
         self.last_name = QLineEdit()
@@ -158,7 +155,7 @@ class VolunteerDialog(QDialog):
         self.gender.addItem("— ไม่ระบุ —", None)
         for gender in Gender:
             self.gender.addItem(gender.label, gender.value)
-        self.title.currentTextChanged.connect(self._guess_gender)
+        self.title.title_changed.connect(self._guess_gender)
         self._row(form, "เพศ", "gender", self.gender)
         self.birth_date = ThaiDateEdit()
         self._row(form, "วันเกิด", "birth_date", self.birth_date)
@@ -171,7 +168,7 @@ class VolunteerDialog(QDialog):
         self._row(form, "LINE ID", "line_id", self.line_id)
         self.mentor = QComboBox()
         self.mentor.addItem("— ยังไม่มีพี่เลี้ยง —", None)
-        for mentor in MentorStore(self.context.db).all():
+        for mentor in self.context.office.mentors.store.all():
             label = mentor.full_name + ("" if mentor.active else " (ไม่ปฏิบัติงานแล้ว)")
             self.mentor.addItem(label, mentor.id)
         self._row(form, "พี่เลี้ยง", "mentor_id", self.mentor)
@@ -269,7 +266,7 @@ class VolunteerDialog(QDialog):
     def _load(self, volunteer_id: int) -> None:
         v = self.service.store.get(volunteer_id)
         self.national_id.setText(format_national_id(v.national_id))
-        self.title.setCurrentText(v.title)
+        self.title.set_title(v.title)
         self.first_name.setText(v.first_name)
         self.last_name.setText(v.last_name)
         self.gender.setCurrentIndex(
@@ -292,7 +289,7 @@ class VolunteerDialog(QDialog):
         self.pdpa_consent.set_value(v.pdpa_consent_date)
         self.pdpa_purpose.setText(v.pdpa_purpose)
         self.notes.setPlainText(v.notes)
-        stored = load_photo(self.context.db, volunteer_id)
+        stored = self.context.office.roster.photo(volunteer_id)
         self.photo.show_image(stored[0] if stored else None)
         self._show_history()
 
@@ -364,13 +361,12 @@ class VolunteerDialog(QDialog):
         except InputError as exc:
             self.errors["phone"].show_error(exc.message)
 
-    def _guess_gender(self, title: str) -> None:
+    def _guess_gender(self, _title: str) -> None:
         if self.gender.currentData() is not None:
             return
-        if title in ("นาย", "ว่าที่ร้อยตรี"):
-            self.gender.setCurrentIndex(self.gender.findData(Gender.MALE.value))
-        elif title in ("นาง", "นางสาว", "ว่าที่ร้อยตรีหญิง"):
-            self.gender.setCurrentIndex(self.gender.findData(Gender.FEMALE.value))
+        gender = self.title.gender()
+        if gender is not None:
+            self.gender.setCurrentIndex(self.gender.findData(gender.value))
 
     def _fill_postcode(self, subdistrict_code: str) -> None:
         codes = areas.postcodes(subdistrict_code)
@@ -400,7 +396,7 @@ class VolunteerDialog(QDialog):
         volunteer = Volunteer(
             id=self.volunteer_id,
             national_id=national_id,
-            title=self.title.currentText().strip(),
+            title=self.title.title(),
             first_name=self.first_name.text().strip(),
             last_name=self.last_name.text().strip(),
             gender=Gender(gender) if gender else None,

@@ -6,10 +6,9 @@ activity for 3 months) are lists the services compute, so they open here instead
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -20,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from asr_desktop.store.roster import RosterRow, roster_rows
+from asr_desktop.services.changes import Change
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.roster_model import (
     COL_DISTRICT,
@@ -31,7 +30,7 @@ from asr_desktop.ui.roster_model import (
     COL_TERM_END,
     COL_TIER,
     COLUMNS,
-    display_text,
+    VolunteerRowsModel,
 )
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -41,47 +40,17 @@ SHOWN = (COL_NAME, COL_SUBDISTRICT, COL_DISTRICT, COL_TIER, COL_STATUS, COL_TERM
 HEADERS = tuple(COLUMNS[column][0] for column in SHOWN)
 
 
-class VolunteerIdsModel(QAbstractTableModel):
-    """Volunteers in a fixed order given by their ids; rows read a block at a time."""
+class VolunteerIdsModel(VolunteerRowsModel):
+    """Volunteers in a fixed order given by their ids (the roster's columns minus the ID)."""
 
     def __init__(self, context: AppContext, ids: list[int]) -> None:
-        super().__init__()
-        self._context = context
-        self._ids = list(ids)
-        self._blocks: dict[int, dict[int, RosterRow]] = {}
-        self._today: date = context.today()
-
-    def volunteer_id(self, row: int) -> int:
-        return self._ids[row]
-
-    def _row(self, row: int) -> RosterRow:
-        block = row // _BLOCK
-        if block not in self._blocks:
-            ids = self._ids[block * _BLOCK : (block + 1) * _BLOCK]
-            self._blocks[block] = roster_rows(self._context.db, ids, today=self._today)
-        return self._blocks[block][self._ids[row]]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return str(section + 1)
+        super().__init__(context, ids, SHOWN)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid():
+        # Plain text only: the list is for finding people, not for the roster's colours.
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
-        if not 0 <= index.row() < len(self._ids):
-            return None
-        return display_text(self._row(index.row()), SHOWN[index.column()])
+        return super().data(index, role)
 
 
 class VolunteerListDialog(QDialog):
@@ -117,4 +86,4 @@ class VolunteerListDialog(QDialog):
         dialog = VolunteerDialog(self.context, self.model.volunteer_id(index.row()), self)
         dialog.exec()
         if dialog.saved_id is not None:
-            self.context.notify("volunteers")
+            self.context.notify(Change.VOLUNTEERS)

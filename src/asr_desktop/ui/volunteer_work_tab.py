@@ -29,7 +29,7 @@ class VolunteerWorkTab(QWidget):
         super().__init__()
         self.context = context
         self.volunteer_id = volunteer_id
-        summary = work_summary(context.db, volunteer_id)
+        summary = work_summary(context.office.db, volunteer_id)
         last = format_thai_date(summary.last_activity) if summary.last_activity else "ยังไม่มี"
         self.summary = QLabel(
             f"รายงานผลการปฏิบัติงานล่าสุด: {last}    "
@@ -40,7 +40,7 @@ class VolunteerWorkTab(QWidget):
         self.attendance.setHorizontalHeaderLabels(_ATTENDANCE_HEADERS)
         self.attendance.verticalHeader().setVisible(False)
         self.attendance.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        for line in attendance_of(context.db, volunteer_id):
+        for line in attendance_of(context.office.db, volunteer_id):
             row = self.attendance.rowCount()
             self.attendance.insertRow(row)
             cells = (
