@@ -210,7 +210,13 @@ class _SheetWriter:
                     cell.number_format = style.BE_DATE_FORMAT
                 cells.append(cell)
                 if value is not None and (template_row, column) not in self.wide_cells:
-                    self.samples.setdefault(column, []).append(style.cell_text(value))
+                    text = style.cell_text(value)
+                    wraps = (
+                        template_cell.style is not None and template_cell.style.alignment.wrapText
+                    )
+                    if wraps:  # a wrapping header needs room for its longest word, not all of it
+                        text = max(text.split(), key=len, default=text)
+                    self.samples.setdefault(column, []).append(text)
             out.append(cells)
         return out
 
