@@ -54,7 +54,7 @@ def office():
 
 
 def test_the_figures_agree_and_the_outside_row_says_what_it_is(office, tmp_path: Path) -> None:
-    report = build_monthly_report(office, *MONTH)
+    report = build_monthly_report(office, MONTH.year, MONTH.month)
     rows = report.district_rows
     assert report.outside is not None and rows[-1] is report.outside
     assert report.outside.district.startswith("นอกจังหวัดสกลนคร")
@@ -81,11 +81,9 @@ def test_the_figures_agree_and_the_outside_row_says_what_it_is(office, tmp_path:
     # The workbook's district table adds up to the same totals.
     workbook = tmp_path / "monthly.xlsx"
     write_monthly_workbook(office, report, workbook, today=TODAY)
-    cells = [
-        [c for c in row]
-        for sheet in openpyxl.load_workbook(workbook, read_only=True).worksheets
-        for row in sheet.iter_rows(values_only=True)
-    ]
+    book = openpyxl.load_workbook(workbook, read_only=True)
+    cells = [list(row) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)]
+    book.close()
     assert any(report.outside.district in row for row in cells)
 
     # The PDF: the district table's total, the summary and the referral table say one number.
@@ -101,7 +99,7 @@ def test_the_figures_agree_and_the_outside_row_says_what_it_is(office, tmp_path:
     # The package manifest carries the same counts.
     folder = tmp_path / "package"
     build_package(
-        office, year=MONTH[0], month=MONTH[1], out_dir=folder, data_dir=tmp_path / "data",
+        office, year=MONTH.year, month=MONTH.month, out_dir=folder, data_dir=tmp_path / "data",
         today=TODAY,
     )  # fmt: skip
     manifest = json.loads(next(folder.rglob("manifest.json")).read_text(encoding="utf-8"))
