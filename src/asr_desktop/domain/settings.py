@@ -35,6 +35,11 @@ class OfficeSettings:
     hq_public_key: str = ""
     """Headquarters' public key (base64) the monthly package's data is sealed to; empty
     for the DEMO key that ships with the app."""
+    margin_left_mm: int = 30
+    margin_right_mm: int = 20
+    margin_top_mm: int = 25
+    margin_bottom_mm: int = 20
+    signin_phones: bool = False
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -65,6 +70,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "hq_public_key": (
         "กุญแจสาธารณะของส่วนกลาง",
         "ข้อความที่ส่วนกลางแจ้ง (base64) ใช้ปิดผนึกข้อมูลในชุดรายงาน ถ้าว่างจะใช้กุญแจตัวอย่าง (DEMO)",
+    ),
+    "margin_left_mm": ("ขอบกระดาษซ้าย (มม.)", "หนังสือราชการใช้ 30 มม. (ด้านเย็บเล่ม)"),
+    "margin_right_mm": ("ขอบกระดาษขวา (มม.)", "หนังสือราชการใช้ 20 มม."),
+    "margin_top_mm": ("ขอบกระดาษบน (มม.)", "หนังสือราชการใช้ 25 มม."),
+    "margin_bottom_mm": ("ขอบกระดาษล่าง (มม.)", "หนังสือราชการใช้ 20 มม."),
+    "signin_phones": (
+        "พิมพ์หมายเลขโทรศัพท์ในใบลงชื่อ",
+        "ปิดไว้: ใบลงชื่อไม่แสดงหมายเลขโทรศัพท์ของผู้เข้าร่วมให้ผู้อื่นเห็น",
     ),
     "excel_dates_as_text": (
         "วันที่ในไฟล์ Excel เป็นข้อความ",

@@ -39,7 +39,7 @@ from asr_desktop.domain.hq.package_format import (
 )
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.settings import OfficeSettings
-from asr_desktop.reports.pdf.document import Signature
+from asr_desktop.reports import output
 from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.reports.pdf.sections import Imprint
 from asr_desktop.services.hq import crypto
@@ -47,6 +47,7 @@ from asr_desktop.services.hq.package_data import package_data
 from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.pdf_reports import imprint_of
 from asr_desktop.store.export_log import ExportFile, record_export
+from asr_desktop.store.private import private_folder
 from asr_desktop.store.settings import load_settings
 
 MANIFEST_NAME = MANIFEST
@@ -63,6 +64,20 @@ class PackageResult:
     frozen_copy: Path
     files: tuple[ExportFile, ...]
     key_fingerprint: str
+
+
+def _freeze(paths: tuple[Path, ...], frozen: Path) -> None:
+    """Copies the package into a temporary folder, renamed to ``frozen`` once complete."""
+    partial = frozen.with_name(frozen.name + ".partial")
+    try:
+        private_folder(frozen.parent)
+        partial.mkdir(exist_ok=False, mode=0o700)
+        for path in paths:
+            shutil.copy2(path, partial / path.name)
+        partial.rename(frozen)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise output.output_error(frozen, exc) from exc
 
 
 def sha256_of(path: Path) -> str:
@@ -165,9 +180,8 @@ def build_package(
 
         stamp = now.strftime("%Y%m%d-%H%M%S")
         frozen = data_dir / "exports" / f"{report.period}_{stamp}"
-        frozen.mkdir(parents=True, exist_ok=False)
-        for name in (zip_tmp.name, MANIFEST, SIGNATURE, DATA_JSON, paths[0].name, paths[1].name):
-            shutil.copy2(work / name, frozen / name)
+        kept = (zip_tmp.name, MANIFEST, SIGNATURE, DATA_JSON, paths[0].name, paths[1].name)
+        _freeze(tuple(work / name for name in kept), frozen)
         if folder_form:
             for name in (MANIFEST, SIGNATURE, paths[0].name, paths[1].name):
                 shutil.copy2(work / name, work / f"{name}.part")
@@ -193,5 +207,5 @@ def _imprint(settings: OfficeSettings, key_fingerprint: str) -> Imprint:
     last = signatures[-1]
     groups = key_fingerprint.split()
     printed = " ".join(groups[:4]) + "\n" + " ".join(groups[4:])  # two lines of four groups
-    signatures[-1] = Signature(last.name, f"{last.position}\nรหัสกุญแจลงนามของสำนักงาน\n{printed}")
+    signatures[-1] = replace(last, position=f"{last.position}\nรหัสกุญแจลงนามของสำนักงาน\n{printed}")
     return replace(imprint, signatures=tuple(signatures))

@@ -96,13 +96,26 @@ def _show_preview(pdf: Path, title: str, parent: QWidget) -> None:
 def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list[int]) -> None:
     """Cards of the selected volunteers (those with a current term)."""
     today = context.today()
+    withheld: list[documents.WithheldCard] = []
 
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        withheld.clear()
         return documents.write_id_cards(
-            office.db, out, volunteer_ids=ids, progress=progress, today=today
+            office.db, out, volunteer_ids=ids, progress=progress, today=today, withheld=withheld
         )
 
-    make_document(context, runner, parent, "บัตรประจำตัวอาสาสมัครแรงงาน", write)
+    def show(pdf: Path, title: str, owner: QWidget) -> None:
+        if withheld:  # said before the preview opens, so nobody takes the sheets as complete
+            lines = documents.withheld_lines(withheld, limit=15)
+            ask.inform(
+                owner,
+                title,
+                f"ไม่ได้พิมพ์บัตร {len(withheld):,} คน เพราะข้อมูลบัตรยังไม่ครบ "
+                "(บันทึกเลขที่บัตรและวันออกบัตรในวาระก่อน):\n" + "\n".join(lines),
+            )
+        _show_preview(pdf, title, owner)
+
+    make_document(context, runner, parent, "บัตรประจำตัวอาสาสมัครแรงงาน", write, show=show)
 
 
 def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event, EventKind
+from asr_desktop.services import documents
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
 from asr_desktop.ui.table_models import Column, RowsModel
@@ -33,6 +34,8 @@ class AttendeeLine:
     attendee: Attendee
     name: str
     detail: str
+    serial: str = ""
+    """เลขที่เกียรติบัตร as printed, for a saved event's attendee (looked up here)."""
 
 
 def role_summary(lines: list[Attendee]) -> str:
@@ -92,6 +95,7 @@ class EventDialog(QDialog):
                     lambda a: "มา" if a.attendee.attended else "ไม่มา",
                     colour=lambda a: None if a.attendee.attended else "#b00020",
                 ),
+                Column("เลขที่เกียรติบัตร", lambda a: a.serial),
             ]
         )
         self.table = QTableView()
@@ -166,7 +170,13 @@ class EventDialog(QDialog):
         self.topics.setPlainText(e.topics)
         assert e.id is not None
         rows = self.context.office.events.store.attendees(e.id)
-        self.lines.set_rows([AttendeeLine(r.attendee, r.name, self._detail(r)) for r in rows])
+        serials = documents.certificate_serials(self.context.office.db, e.id)
+        self.lines.set_rows(
+            [
+                AttendeeLine(r.attendee, r.name, self._detail(r), serial)
+                for r, serial in zip(rows, serials, strict=True)
+            ]
+        )
 
     def _detail(self, row: object) -> str:
         from asr_desktop.domain import areas
