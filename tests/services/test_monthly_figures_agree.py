@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import re
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -98,11 +99,12 @@ def test_the_figures_agree_and_the_outside_row_says_what_it_is(office, tmp_path:
 
     # The package manifest carries the same counts.
     folder = tmp_path / "package"
-    build_package(
+    result = build_package(
         office, year=MONTH.year, month=MONTH.month, out_dir=folder, data_dir=tmp_path / "data",
         today=TODAY,
     )  # fmt: skip
-    manifest = json.loads(next(folder.rglob("manifest.json")).read_text(encoding="utf-8"))
+    with zipfile.ZipFile(result.package) as signed:  # the manifest travels inside the zip
+        manifest = json.loads(signed.read("manifest.json"))
     found = json.dumps(manifest, ensure_ascii=False)
     assert re.search(rf'"referrals": {referrals}\b', found)
     assert re.search(rf'"activities": {activities[0]}\b', found)
