@@ -16,6 +16,7 @@ from sqlite_utils import Database
 
 from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
+from asr_desktop.domain.erasure import is_erased_id
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Term
 from asr_desktop.domain.phone import format_phone
@@ -49,8 +50,8 @@ def card_holders(
 ) -> list[CardData]:
     """The cards to print: active volunteers with a current term, in roster order.
 
-    ``volunteer_ids`` (the roster's selection) keeps its order; those not active or
-    without a current term are left out. Otherwise every active volunteer of the
+    ``volunteer_ids`` (the roster's selection) keeps its order; those not active, without
+    a current term or erased (anonymised) are left out. Otherwise every active volunteer of the
     province, or of ``district_code`` (DOPA, 4 digits).
     """
     today = today or date.today()
@@ -71,6 +72,8 @@ def card_holders(
         if status_of(terms, store.events(volunteer_id), today) is not Status.ACTIVE:
             continue
         volunteer = store.get(volunteer_id)
+        if is_erased_id(volunteer.national_id):
+            continue
         photo = load_photo(db, volunteer_id)
         cards.append(
             CardData(
@@ -145,9 +148,12 @@ def _heading(db: Database, event_id: int) -> EventHeading:
 
 
 def signin_rows(db: Database, event_id: int) -> list[SigninRow]:
-    """Everyone on the event's list, in the order they were entered."""
+    """Everyone on the event's list, in the order they were entered (erased people left
+    out: they cannot sign)."""
     rows = []
     for entry in EventStore(db).attendees(event_id):
+        if entry.erased:
+            continue
         attendee = entry.attendee
         phone = ""
         detail = entry.detail or ""
@@ -201,11 +207,12 @@ def write_signin_sheet(
 
 
 def attended_names(db: Database, event_id: int) -> list[str]:
-    """The names of those marked as attended, in the order of the list."""
+    """The names of those marked as attended, in the order of the list (erased people
+    have no name to print)."""
     return [
         entry.name
         for entry in EventStore(db).attendees(event_id)
-        if entry.attendee.attended and entry.name
+        if entry.attendee.attended and entry.name and not entry.erased
     ]
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from asr_desktop.domain import erasure
 from asr_desktop.domain.errors import AsrError, NotFoundError
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.thai_dates import format_thai_date
@@ -57,11 +58,11 @@ reports count, at the level of a tambon.
 
 
 def anonymised_national_id(volunteer_id: int) -> str:
-    return f"0{volunteer_id:012d}"
+    return erasure.erased_national_id(volunteer_id)
 
 
 def is_anonymised(national_id: str) -> bool:
-    return len(national_id) == 13 and national_id.startswith("0")
+    return erasure.is_erased_id(national_id)
 
 
 @dataclass(frozen=True, slots=True)

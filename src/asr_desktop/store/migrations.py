@@ -463,6 +463,16 @@ CREATE TABLE export_files (
 """
 
 
+@MIGRATIONS(name="m0008_erased_out_of_lists")
+def m0008_erased_out_of_lists(db: Database) -> None:
+    """People anonymised before this version leave lists and current counts: an erased
+    row gets the empty sort key and the standing ``exited`` (domain/erasure.py)."""
+    db.execute(
+        "UPDATE volunteers SET name_sort_key = '', standing = 'exited', exit_reason = NULL "
+        "WHERE length(national_id) = 13 AND national_id GLOB '0*'"
+    )
+
+
 def _fill_area_names(db: Database) -> None:
     db.conn.executemany(
         "INSERT INTO area_names (code, name, sort_key) VALUES (?, ?, ?)", _area_name_rows()

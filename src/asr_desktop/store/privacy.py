@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from asr_desktop.domain.erasure import ERASED_SORT_KEY
 from asr_desktop.store import audit
 
 REDACTED = "[ลบข้อมูลระบุตัวตนแล้ว]"
@@ -79,8 +80,18 @@ _ABOUT = """(
 
 def erase_identity(db: Database, volunteer_id: int, values: dict[str, Any]) -> None:
     """Overwrites the volunteer's identity columns, deletes the photo, clears card numbers
-    and notes of their terms and events (inside the caller's transaction)."""
+    and notes of their terms and events (inside the caller's transaction).
+
+    The row also leaves every list of people and current count: its sort key becomes
+    :data:`ERASED_SORT_KEY` (the roster's name index skips it) and its standing
+    ``exited`` (the dashboard's index does not count it as serving).
+    """
     db.table("volunteers").update(volunteer_id, values)
+    db.execute(
+        "UPDATE volunteers SET name_sort_key = ?, standing = 'exited', exit_reason = NULL "
+        "WHERE id = ?",
+        [ERASED_SORT_KEY, volunteer_id],
+    )
     db.execute("DELETE FROM volunteer_photos WHERE volunteer_id = ?", [volunteer_id])
     db.execute("UPDATE terms SET card_no = '', notes = '' WHERE volunteer_id = ?", [volunteer_id])
     db.execute("UPDATE status_events SET note = '' WHERE volunteer_id = ?", [volunteer_id])
