@@ -26,6 +26,7 @@ from asr_desktop.services.backup import BackupFile, backup_now, daily_backup, ne
 from asr_desktop.store.backup import integrity_problems
 from asr_desktop.store.database import DatabaseError, open_database
 from asr_desktop.store.location import check_local
+from asr_desktop.store.settings import is_initialised
 from asr_desktop.store.storage import READ_ONLY
 from asr_desktop.store.storage import explain as explain
 from asr_desktop.store.storage import is_storage_failure as is_storage_failure
@@ -96,7 +97,9 @@ def open_office_database(
         path, before_migrate=lambda d: made.append(backup_now(d, "migrate", now=now))
     )
     opened = OpenedDatabase(db, path, backups=made)
-    if existed and daily:
+    # A database never set up (first run cancelled) holds nothing worth keeping: its copy
+    # would only become the "newest good backup" that restores an empty office.
+    if existed and daily and is_initialised(db):
         try:
             daily_made = daily_backup(db, now=now)
         except AsrError as exc:  # a failed backup must not keep the office out of its data

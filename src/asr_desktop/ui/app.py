@@ -19,7 +19,7 @@ from asr_desktop import __version__
 from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.services import paths
-from asr_desktop.services.office import Office
+from asr_desktop.services.office import Office, discard_new_database
 from asr_desktop.services.startup import DamagedDatabaseError
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
@@ -54,6 +54,7 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
     from asr_desktop.ui.first_run import FirstRunDialog
 
     path = database_path(args)
+    existed = path.exists()
     # The app makes its database on first run (after asking the province) or for the demo.
     office = Office.open(path, create=True)
     if args.demo:
@@ -67,6 +68,8 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
         dialog = FirstRunDialog(office, path)
         if not dialog.exec():
             office.close()
+            if not existed:  # cancelled: leave no half-made office behind
+                discard_new_database(path)
             return None
     return AppContext(office)
 
