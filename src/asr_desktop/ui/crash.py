@@ -73,8 +73,7 @@ class CrashDialog(QDialog):
         # Thai marks above and below the line touch the next line at Qt's default leading.
         message = QLabel(
             "".join(
-                f'<p style="line-height: {LINE_HEIGHT}%;">{html.escape(line)}</p>'
-                for line in lines
+                f'<p style="line-height: {LINE_HEIGHT}%;">{html.escape(line)}</p>' for line in lines
             )
         )
         message.setTextFormat(Qt.TextFormat.RichText)
