@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from asr_desktop.domain.clean_text import clean_names
 from asr_desktop.domain.vocabulary import ExitReason, Gender, StatusChange, Tier
 
 
@@ -39,6 +40,9 @@ class Volunteer:
     mentor_id: int | None = None
     notes: str = ""
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        clean_names(self)  # on every way in (see domain/clean_text.py)
 
     @property
     def district_code(self) -> str:
@@ -75,9 +79,16 @@ class Term:
     notes: str = ""
     id: int | None = None
 
+    @property
+    def last_day(self) -> date:
+        """The last day served: the end date, or the day the term was closed early if
+        earlier. The one "last day of the term" of every screen, list and rule."""
+        if self.ended_date is not None and self.ended_date < self.end_date:
+            return self.ended_date
+        return self.end_date
+
     def is_current(self, today: date) -> bool:
-        last_day = self.ended_date or self.end_date
-        return self.start_date <= today <= last_day
+        return self.start_date <= today <= self.last_day
 
 
 @dataclass(slots=True)
@@ -105,6 +116,9 @@ class Mentor:
     phone: str = ""
     active: bool = True
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        clean_names(self)
 
     @property
     def full_name(self) -> str:

@@ -226,7 +226,7 @@ def readable_text(data: dict[str, Any]) -> str:
         area = f" พื้นที่ {', '.join(term['areas'])}" if term["areas"] else ""
         lines.append(
             f"  {term['tier']} รุ่น {term['batch'] or '-'} ตั้งแต่ {_date(term['start_date'])}"
-            f" ถึง {_date(term['ended_date'] or term['end_date'])}{card}{area}"
+            f" ถึง {_date(_last_day(term))}{card}{area}"
         )
     lines += ["", f"ประวัติสถานะ ({len(data['status_events'])} รายการ)"]
     for event in data["status_events"]:
@@ -274,6 +274,12 @@ def readable_text(data: dict[str, Any]) -> str:
     for row in data["privacy_log"]:
         lines.append(f"  {_thai_when(row['at'])} {row['os_user']} {row['what']} {row['file_name']}")
     return "\n".join(lines) + "\n"
+
+
+def _last_day(term: dict[str, Any]) -> str:
+    """A stored term's last day (domain/model.py:Term.last_day on ISO text)."""
+    ended, end = term["ended_date"], term["end_date"]
+    return str(min(ended, end) if ended else end)
 
 
 def _date(value: str | None) -> str:

@@ -463,12 +463,113 @@ CREATE TABLE export_files (
 """
 
 
-@MIGRATIONS(name="m0008_erased_out_of_lists")
-def m0008_erased_out_of_lists(db: Database) -> None:
+@MIGRATIONS(name="m0008_status_as_at")
+def m0008_status_as_at(db: Database) -> None:
+    """Status as at a date (domain/status.py): ``volunteers.settled_on`` and one last day.
+
+    ``settled_on`` is the date of a volunteer's latest status event or term start; from that
+    day on the summary columns give the status, before it the SQL reads the history. The
+    dashboard's covering index gains the column and an index of its own finds the rows
+    with records after a day; the history gets (volunteer, date) indexes for the as-at
+    lookups. ``term_end`` becomes the term's last day (a close recorded after the end date
+    does not lengthen a term).
+    """
+    for statement in _M0008_STATEMENTS:
+        db.conn.execute(statement)
+
+
+_M0008_STATEMENTS = (
+    "ALTER TABLE volunteers ADD COLUMN settled_on TEXT",
+    """UPDATE volunteers SET settled_on = (SELECT max(d) FROM (
+        SELECT max(date) AS d FROM status_events e WHERE e.volunteer_id = volunteers.id
+        UNION ALL
+        SELECT max(start_date) FROM terms t WHERE t.volunteer_id = volunteers.id))""",
+    """UPDATE volunteers SET term_end = (SELECT min(coalesce(t.ended_date, t.end_date),
+        t.end_date) FROM terms t WHERE t.volunteer_id = volunteers.id
+        ORDER BY t.start_date DESC, t.id DESC LIMIT 1) WHERE term_end IS NOT NULL""",
+    "DROP INDEX volunteers_dashboard",
+    "CREATE INDEX volunteers_dashboard ON volunteers "
+    "(tier, subdistrict_code, standing, term_start, term_end, last_activity, settled_on)",
+    "CREATE INDEX volunteers_settled ON volunteers (settled_on)",
+    "CREATE INDEX status_events_volunteer_date ON status_events (volunteer_id, date)",
+    "CREATE INDEX terms_volunteer_start ON terms (volunteer_id, start_date)",
+)
+
+
+@MIGRATIONS(name="m0009_erasure_ledger")
+def m0009_erasure_ledger(db: Database) -> None:
+    """PDPA erasures that outlive a restore, and a stricter audit guard.
+
+    ``erasures`` (append-only) records each anonymisation by the person's internal id and
+    a keyed hash (HMAC-SHA256 under ``erasure_key``, a random secret of this database) of
+    their national ID, never the ID itself, so that an erasure can be applied again to a
+    restored or opened backup. ``audit_log`` entries may now be redacted only when they are
+    about a person who is anonymised and in that ledger (which only the anonymise path
+    writes); before, any entry could be rewritten once by setting ``redacted_at``.
+    """
+    import secrets
+
+    _execute_statements(db, _M0009_SQL)
+    db.conn.execute("INSERT INTO erasure_key (id, secret) VALUES (1, ?)", [secrets.token_hex(32)])
+
+
+_M0009_SQL = """
+CREATE TABLE erasure_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    secret TEXT NOT NULL CHECK (length(secret) = 64)
+);
+CREATE TABLE erasures (
+    id INTEGER PRIMARY KEY,
+    volunteer_id INTEGER NOT NULL UNIQUE,
+    id_hash TEXT NOT NULL CHECK (length(id_hash) = 64),
+    key_id TEXT NOT NULL,
+    erased_at TEXT NOT NULL,
+    os_user TEXT NOT NULL
+);
+CREATE TRIGGER erasures_no_update BEFORE UPDATE ON erasures
+BEGIN
+    SELECT RAISE(ABORT, 'erasures is append-only');
+END;
+CREATE TRIGGER erasures_no_delete BEFORE DELETE ON erasures
+BEGIN
+    SELECT RAISE(ABORT, 'erasures is append-only');
+END;
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT (
+    OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
+    AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.os_user = OLD.os_user
+    AND NEW.action = OLD.action AND NEW.record_type = OLD.record_type
+    AND NEW.record_id IS OLD.record_id
+    AND EXISTS (
+        SELECT 1 FROM erasures e JOIN volunteers v ON v.id = e.volunteer_id
+        WHERE substr(v.national_id, 1, 1) = '0'
+        AND (
+            (OLD.record_type = 'volunteer' AND e.volunteer_id = OLD.record_id)
+            OR (OLD.record_type = 'term' AND (
+                e.volunteer_id = (SELECT volunteer_id FROM terms WHERE id = OLD.record_id)
+                OR OLD.summary = 'volunteer ' || e.volunteer_id))
+            OR (OLD.record_type = 'status_event' AND (
+                e.volunteer_id = (SELECT volunteer_id FROM status_events WHERE id = OLD.record_id)
+                OR OLD.summary LIKE 'volunteer ' || e.volunteer_id || ':%'))
+        )
+    )
+)
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be changed');
+END;
+"""
+
+
+@MIGRATIONS(name="m0010_erased_out_of_lists")
+def m0010_erased_out_of_lists(db: Database) -> None:
     """People anonymised before this version leave lists and current counts: an erased
     row gets the empty sort key and the standing ``exited`` (domain/erasure.py)."""
+    # settled_on: the day of the erasure (updated_at), so that days before it still read
+    # the person's history and count them as they were (store/roster.py).
     db.execute(
-        "UPDATE volunteers SET name_sort_key = '', standing = 'exited', exit_reason = NULL "
+        "UPDATE volunteers SET name_sort_key = '', standing = 'exited', exit_reason = NULL, "
+        "settled_on = max(coalesce(settled_on, ''), substr(updated_at, 1, 10)) "
         "WHERE length(national_id) = 13 AND national_id GLOB '0*'"
     )
 

@@ -9,7 +9,7 @@ migration m0021). Anonymising redacts the audit entries about that person once, 
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -88,10 +88,12 @@ def erase_identity(db: Database, volunteer_id: int, values: dict[str, Any]) -> N
     ``exited`` (the dashboard's index does not count it as serving).
     """
     db.table("volunteers").update(volunteer_id, values)
+    # settled_on: days before the erasure still read the history (store/roster.py), so
+    # past periods count the person as they were; from today the row counts as exited.
     db.execute(
-        "UPDATE volunteers SET name_sort_key = ?, standing = 'exited', exit_reason = NULL "
-        "WHERE id = ?",
-        [ERASED_SORT_KEY, volunteer_id],
+        "UPDATE volunteers SET name_sort_key = ?, standing = 'exited', exit_reason = NULL, "
+        "settled_on = max(coalesce(settled_on, ''), ?) WHERE id = ?",
+        [ERASED_SORT_KEY, date.today().isoformat(), volunteer_id],
     )
     db.execute("DELETE FROM volunteer_photos WHERE volunteer_id = ?", [volunteer_id])
     db.execute("UPDATE terms SET card_no = '', notes = '' WHERE volunteer_id = ?", [volunteer_id])

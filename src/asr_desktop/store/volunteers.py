@@ -4,24 +4,30 @@ Every method that writes runs in one transaction (nested calls become savepoints
 appends to the audit log in that same transaction. After any change to a volunteer,
 their terms or status events, :meth:`VolunteerStore._refresh_summary` recomputes the
 summary columns the roster filters and sorts on (``name_sort_key``, ``search_text``,
-``standing``, ``tier``, ``term_start``, ``term_end``) with :func:`summary_columns`, the one
-function that the bulk insert (store/bulk.py) uses too.
+``standing``, ``tier``, ``term_start``, ``term_end``, ``settled_on``) with
+:func:`summary_columns`, the one function that the bulk insert (store/bulk.py) uses too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.clean_text import clean_names
 from asr_desktop.domain.erasure import ERASED_SORT_KEY, is_erased_id
 from asr_desktop.domain.errors import DuplicateError, NotFoundError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.national_id import format_national_id
-from asr_desktop.domain.status import latest_term, standing_from_events
+from asr_desktop.domain.status import (
+    latest_term,
+    settled_on,
+    standing_from_events,
+    term_last_day,
+)
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import StatusChange
 from asr_desktop.store import audit
@@ -54,6 +60,10 @@ def summary_columns(
 ) -> dict[str, Any]:
     """The derived columns of a volunteer row, from the volunteer and their whole history.
 
+    They describe the volunteer after all their records, so they give the status of any
+    day from ``settled_on`` on (domain/status.py); store/roster.py reads the history for
+    earlier days.
+
     Terms and events that are already saved must carry their ids: ties on a date are
     decided by id, as in domain/status.py.
     """
@@ -75,8 +85,13 @@ def summary_columns(
         "exit_reason": exit_reason.value if exit_reason else None,
         "tier": term.tier.value if term else None,
         "term_start": term.start_date.isoformat() if term else None,
-        "term_end": (term.ended_date or term.end_date).isoformat() if term else None,
+        "term_end": term_last_day(term).isoformat() if term else None,
+        "settled_on": _iso(settled_on(terms, events)),
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 class VolunteerStore:
@@ -93,6 +108,7 @@ class VolunteerStore:
         Raises:
             DuplicateError: The national ID is already in the roster.
         """
+        clean_names(volunteer)
         with self.db.atomic():
             existing = self.id_by_national_id(volunteer.national_id)
             if existing is not None:
@@ -119,6 +135,7 @@ class VolunteerStore:
         """Saves changes to an existing volunteer."""
         if volunteer.id is None:
             raise ValueError("update() needs a saved volunteer")
+        clean_names(volunteer)
         with self.db.atomic():
             before = self.get(volunteer.id)
             existing = self.id_by_national_id(volunteer.national_id)
