@@ -52,3 +52,34 @@ def test_crash_message_lines_have_room_for_thai_marks(qtbot, tmp_path) -> None:
 
     message = next(w for w in shown.findChildren(QLabel) if "ขออภัย" in w.text())
     assert f"line-height: {crash.LINE_HEIGHT}%" in message.text() and crash.LINE_HEIGHT >= 140
+
+
+def test_login_hint_names_the_real_file_and_program(qtbot, tmp_path, monkeypatch) -> None:
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    from asr_desktop.services.access import set_password
+    from asr_desktop.ui import login
+
+    path = tmp_path / "My Office" / "asr.db"
+    office = Office.open(path, create=True)
+    office.init("47")
+    set_password(office.db, "รหัสลับ2569", "รหัสลับ2569")
+    shown = login.LoginDialog(office)
+    qtbot.addWidget(shown)
+    hint = next(w.text() for w in shown.findChildren(QLabel) if "ลืมรหัสผ่าน" in w.text())
+    assert f'--db "{path}" password --clear' in hint and "<" not in hint
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setattr(sys, "platform", "win32")
+    monkeypatch.setattr(sys, "executable", r"C:\Program Files\ASR Desktop\ASR Desktop.exe")
+    assert login.cli_program() == r'"C:\Program Files\ASR Desktop\asr-cli.exe"'
+    monkeypatch.undo()
+    warned = []
+    monkeypatch.setattr(login.ask, "warn", lambda p, title, text: warned.append(text))
+    for _ in range(login.MAX_TRIES):
+        shown.password.setText("ผิด")
+        shown.try_login()
+    assert warned and f"ผิด {login.MAX_TRIES} ครั้ง" in warned[0] and str(path) in warned[0]
+    assert shown.result() == 0
+    office.close()

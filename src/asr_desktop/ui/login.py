@@ -6,6 +6,10 @@ recovery note), so the dialog says plainly what to do when it is forgotten.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path, PureWindowsPath
+
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -27,23 +31,46 @@ from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 
 MAX_TRIES = 5
-FORGOTTEN = (
-    "ลืมรหัสผ่าน: ผู้ที่เข้าใช้เครื่องนี้ได้ ยกเลิกรหัสผ่านได้ด้วยคำสั่ง\nasr-cli --db <ไฟล์ฐานข้อมูล> password --clear"
-)
+
+
+def cli_program() -> str:
+    """The command-line program as the user must type it: the installed asr-cli.exe beside
+    the app (not on PATH on Windows), or ``asr-cli`` when run from source."""
+    if getattr(sys, "frozen", False):
+        if sys.platform == "win32":
+            return _quoted(str(PureWindowsPath(sys.executable).with_name("asr-cli.exe")))
+        return _quoted(str(Path(sys.executable).with_name("asr-cli")))
+    return "asr-cli"
+
+
+def _quoted(text: str) -> str:
+    return f'"{text}"' if " " in text else text
+
+
+def forgotten_hint(db_path: Path | None) -> str:
+    """What to do when the password is forgotten, with the real file and program."""
+    where = _quoted(str(db_path)) if db_path is not None else "<ไฟล์ฐานข้อมูล>"
+    return (
+        "ลืมรหัสผ่าน: ผู้ที่เข้าใช้เครื่องนี้ได้ ยกเลิกรหัสผ่านได้ด้วยคำสั่ง\n"
+        f"{cli_program()} --db {where} password --clear"
+    )
 
 
 class LoginDialog(QDialog):
     def __init__(self, office: Office, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = office.db
+        self.path = office.path
         self.tries = 0
         self.setWindowTitle("เข้าสู่โปรแกรม อสร. Desktop")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #b00020")
-        hint = QLabel(FORGOTTEN)
+        hint = QLabel(forgotten_hint(office.path))
         hint.setStyleSheet("color: #555")
+        hint.setWordWrap(True)
+        hint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox()
         buttons.addButton("เข้าสู่โปรแกรม", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.addButton("ยกเลิก", QDialogButtonBox.ButtonRole.RejectRole)
@@ -56,6 +83,7 @@ class LoginDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(hint)
         layout.addWidget(buttons)
+        self.setMinimumWidth(520)  # the recovery command's path on one or two lines
 
     def try_login(self) -> None:
         if check_password(self.db, self.password.text()):
@@ -64,6 +92,11 @@ class LoginDialog(QDialog):
         self.tries += 1
         self.password.clear()
         if self.tries >= MAX_TRIES:
+            ask.warn(
+                self,
+                "รหัสผ่านไม่ถูกต้อง",
+                f"ใส่รหัสผ่านผิด {MAX_TRIES} ครั้ง โปรแกรมจะปิด\n\n{forgotten_hint(self.path)}",
+            )
             self.reject()
             return
         self.message.setText(f"รหัสผ่านไม่ถูกต้อง (เหลืออีก {MAX_TRIES - self.tries} ครั้ง)")
@@ -89,7 +122,11 @@ class PasswordDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #b00020")
-        note = QLabel("รหัสผ่านป้องกันการเปิดโปรแกรมในเครื่องที่ใช้ร่วมกัน ไม่ได้เข้ารหัสไฟล์ฐานข้อมูล\n" + FORGOTTEN)
+        note = QLabel(
+            "รหัสผ่านป้องกันการเปิดโปรแกรมในเครื่องที่ใช้ร่วมกัน ไม่ได้เข้ารหัสไฟล์ฐานข้อมูล\n"
+            + forgotten_hint(office.path)
+        )
+        note.setWordWrap(True)
         buttons = QDialogButtonBox()
         buttons.addButton("บันทึกรหัสผ่าน", QDialogButtonBox.ButtonRole.AcceptRole)
         self.clear_button = buttons.addButton(
