@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.services.office import Office, default_office_name
 from asr_desktop.ui import crash
@@ -83,3 +85,28 @@ def test_login_hint_names_the_real_file_and_program(qtbot, tmp_path, monkeypatch
     assert warned and f"ผิด {login.MAX_TRIES} ครั้ง" in warned[0] and str(path) in warned[0]
     assert shown.result() == 0
     office.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # offscreen: no raise()
+def test_second_start_at_the_login_screen_brings_the_dialog_back(qtbot, tmp_path) -> None:
+    import os
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from asr_desktop.ui import single_instance
+
+    key = f"asr-login-{os.getpid()}"
+    first = single_instance.SingleInstance(key, tmp_path)
+    assert first.acquire()
+    first.activated.connect(single_instance.bring_visible_forward)
+    waiting = QDialog()  # the login dialog, before any main window exists
+    qtbot.addWidget(waiting)
+    waiting.show()
+    waiting.setWindowState(Qt.WindowState.WindowMinimized)
+    try:
+        with qtbot.waitSignal(first.activated, timeout=3000):
+            assert single_instance.ask_running_instance(key)
+    finally:
+        first.release()
+    assert not waiting.windowState() & Qt.WindowState.WindowMinimized

@@ -92,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not single_instance.ask_running_instance(instance.key):
             ask.warn(None, "โปรแกรมเปิดอยู่แล้ว", "อสร. Desktop เปิดฐานข้อมูลนี้อยู่แล้วในอีกหน้าต่างหนึ่ง")
         return 0
+    # Until the main window exists (first run, login), a second start raises the dialog.
+    instance.activated.connect(single_instance.bring_visible_forward)
     try:
         try:
             context = open_context(args)
