@@ -110,3 +110,28 @@ def test_second_start_at_the_login_screen_brings_the_dialog_back(qtbot, tmp_path
     finally:
         first.release()
     assert not waiting.windowState() & Qt.WindowState.WindowMinimized
+
+
+def test_standard_buttons_and_file_dialogs_speak_thai(qapp, tmp_path, monkeypatch) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from asr_desktop.ui import thai_qt
+
+    thai_qt.install(qapp)
+    try:
+        box = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        texts = {b.text().replace("&", "") for b in box.buttons()}
+        assert texts == {"ตกลง", "ยกเลิก"}
+        assert QCoreApplication.translate("QFileDialog", "Look in:") == "ค้นหาใน:"
+    finally:
+        for translator in thai_qt._installed:
+            qapp.removeTranslator(translator)
+        thai_qt._installed.clear()
+    # Save dialogs open in Documents (or home), then in the folder last used.
+    assert thai_qt.start_path("รายงาน.xlsx").endswith("รายงาน.xlsx")
+    assert Path(thai_qt.start_path("รายงาน.xlsx")).parent != Path.cwd() or Path.cwd() == Path.home()
+    thai_qt.remember(tmp_path / "ทะเบียน.xlsx")
+    assert thai_qt.start_path("รายงาน.xlsx") == str(tmp_path / "รายงาน.xlsx")

@@ -84,7 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)  # type: ignore[arg-type]
-    from asr_desktop.ui import backup_dialogs, crash, login, single_instance
+    from asr_desktop.ui import backup_dialogs, crash, login, single_instance, thai_qt
+
+    thai_qt.install(app)  # type: ignore[arg-type]
 
     crash.install(paths.data_dir(), app.activeWindow)  # type: ignore[attr-defined]
     instance = single_instance.SingleInstance(single_instance.instance_key(database_path(args)))

@@ -27,7 +27,7 @@ from asr_desktop.services import backup as backups
 from asr_desktop.services.changes import EVERYTHING
 from asr_desktop.services.restore_check import shrink_warning
 from asr_desktop.services.startup import DamagedDatabaseError
-from asr_desktop.ui import ask
+from asr_desktop.ui import ask, thai_qt
 from asr_desktop.ui.context import AppContext
 
 _COUNT_LABELS = {
@@ -136,7 +136,9 @@ class DamagedDatabaseDialog(QDialog):
 
 
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, title)
+    folder = QFileDialog.getExistingDirectory(parent, title, str(thai_qt.start_folder()))
+    if folder:
+        thai_qt.remember(folder)
     return Path(folder) if folder else None
 
 
