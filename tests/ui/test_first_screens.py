@@ -77,13 +77,20 @@ def test_login_hint_names_the_real_file_and_program(qtbot, tmp_path, monkeypatch
     monkeypatch.setattr(sys, "executable", r"C:\Program Files\ASR Desktop\ASR Desktop.exe")
     assert login.cli_program() == r'"C:\Program Files\ASR Desktop\asr-cli.exe"'
     monkeypatch.undo()
-    warned = []
-    monkeypatch.setattr(login.ask, "warn", lambda p, title, text: warned.append(text))
     for _ in range(login.MAX_TRIES):
         shown.password.setText("ผิด")
         shown.try_login()
-    assert warned and f"ผิด {login.MAX_TRIES} ครั้ง" in warned[0] and str(path) in warned[0]
-    assert shown.result() == 0
+    assert shown.result() == 0  # not closed in silence: it says why and how long
+    assert "ผิดติดต่อกัน 5 ครั้ง" in shown.message.text() and "30 วินาที" in shown.message.text()
+    shown.password.setText("รหัสลับ2569")
+    shown.try_login()  # the right one is not even checked while the wait runs
+    assert shown.result() == 0 and "รอ" in shown.message.text()
+    # A new start remembers the count and the wait; the audit log holds every wrong try.
+    again = login.LoginDialog(office)
+    qtbot.addWidget(again)
+    assert "ผิดติดต่อกัน 5 ครั้ง" in again.message.text()
+    actions = [r[0] for r in office.db.execute("SELECT action FROM audit_log").fetchall()]
+    assert actions.count("login_failed") == 5
     office.close()
 
 

@@ -7,6 +7,7 @@ recovery note), so the dialog says plainly what to do when it is forgotten.
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path, PureWindowsPath
 
 from PySide6.QtCore import Qt
@@ -21,16 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.services.access import (
-    check_password,
+    FREE_TRIES,
+    LoginAttempt,
     clear_password,
+    failures_in_a_row,
     password_required,
+    seconds_to_wait,
     set_password,
+    try_password,
 )
 from asr_desktop.services.office import Office
 from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 
-MAX_TRIES = 5
+MAX_TRIES = FREE_TRIES
 
 
 def cli_program() -> str:
@@ -67,6 +72,7 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel("")
         self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
         hint = QLabel(forgotten_hint(office.path))
         hint.setStyleSheet("color: #555")
         hint.setWordWrap(True)
@@ -84,22 +90,37 @@ class LoginDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(buttons)
         self.setMinimumWidth(520)  # the recovery command's path on one or two lines
+        failures, _ = failures_in_a_row(self.db)
+        waiting = seconds_to_wait(self.db, datetime.now())
+        if waiting:  # a wait begun before the app was closed still runs
+            self.message.setText(attempt_message(LoginAttempt(False, failures, waiting)))
 
     def try_login(self) -> None:
-        if check_password(self.db, self.password.text()):
+        attempt = try_password(self.db, self.password.text())
+        self.password.clear()
+        if attempt.ok:
             self.accept()
             return
         self.tries += 1
-        self.password.clear()
-        if self.tries >= MAX_TRIES:
-            ask.warn(
-                self,
-                "รหัสผ่านไม่ถูกต้อง",
-                f"ใส่รหัสผ่านผิด {MAX_TRIES} ครั้ง โปรแกรมจะปิด\n\n{forgotten_hint(self.path)}",
-            )
-            self.reject()
-            return
-        self.message.setText(f"รหัสผ่านไม่ถูกต้อง (เหลืออีก {MAX_TRIES - self.tries} ครั้ง)")
+        self.message.setText(attempt_message(attempt))
+
+
+def attempt_message(attempt: LoginAttempt) -> str:
+    """Why the door stayed shut, and for how long (the count survives a restart)."""
+    if attempt.wait and attempt.failures >= MAX_TRIES:
+        return (
+            f"ใส่รหัสผ่านผิดติดต่อกัน {attempt.failures} ครั้ง (บันทึกไว้ในประวัติการแก้ไขแล้ว) "
+            f"กรุณารอ {_duration(attempt.wait)} แล้วลองใหม่ ยิ่งผิดซ้ำ ยิ่งต้องรอนานขึ้น"
+        )
+    left = MAX_TRIES - attempt.failures
+    return f"รหัสผ่านไม่ถูกต้อง (ลองได้อีก {left} ครั้ง ก่อนต้องรอ)"
+
+
+def _duration(seconds: int) -> str:
+    if seconds < 60:
+        return f"{seconds} วินาที"
+    minutes = -(-seconds // 60)
+    return f"{minutes} นาที"
 
 
 def login(office: Office) -> bool:
