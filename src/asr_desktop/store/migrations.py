@@ -12,6 +12,8 @@ import sqlite3
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from asr_desktop.domain.erasure import ERASED_NAME
+
 MIGRATIONS = Migrations("asr_desktop")
 
 
@@ -570,7 +572,8 @@ def m0010_erased_out_of_lists(db: Database) -> None:
     db.execute(
         "UPDATE volunteers SET name_sort_key = '', standing = 'exited', exit_reason = NULL, "
         "settled_on = max(coalesce(settled_on, ''), substr(updated_at, 1, 10)) "
-        "WHERE length(national_id) = 13 AND national_id GLOB '0*'"
+        "WHERE length(national_id) = 13 AND national_id GLOB '0*' AND first_name = ?",
+        [ERASED_NAME],
     )
 
 
