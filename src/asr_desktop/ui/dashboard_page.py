@@ -30,6 +30,7 @@ from asr_desktop.ui.context import (
     ShowOverdueReferrals,
     ShowRoster,
 )
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.table_models import Column, RowsModel
 from asr_desktop.ui.volunteer_list import VolunteerListDialog
 
@@ -233,7 +234,7 @@ class DashboardPage(QWidget):
         model.set_rows(rows)
         dialog = QDialog(self)
         dialog.setWindowTitle("ตำบลที่ยังไม่มีแกนนำปฏิบัติหน้าที่")
-        dialog.resize(520, 520)
+        fit_window(dialog, 520, 520, key="uncovered-tambons")
         table = QTableView()
         table.setModel(model)
         table.verticalHeader().setVisible(False)

@@ -18,6 +18,7 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.services.office import Office, default_office_name
 from asr_desktop.ui import ask
+from asr_desktop.ui.screen_fit import fit_window
 
 
 class FirstRunDialog(QDialog):
@@ -47,7 +48,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 200)
+        fit_window(self, 560)
 
     def _suggest_office_name(self) -> None:
         code = self.province.currentData()

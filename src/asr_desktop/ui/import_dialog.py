@@ -39,6 +39,7 @@ from asr_desktop.services.roster_import.plan import Action, ImportPlan, OnDuplic
 from asr_desktop.services.roster_import.reading import sheet_names
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import TaskRunner
 
 FILE_FILTER = "ไฟล์ทะเบียน (*.xlsx *.xls *.csv)"
@@ -53,7 +54,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.runner = TaskRunner(self)
         self.setWindowTitle("นำเข้าทะเบียนจาก Excel")
-        self.resize(1000, 680)
+        fit_window(self, 1000, 680, key="import-dialog")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._preview_page())

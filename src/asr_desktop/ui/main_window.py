@@ -47,6 +47,7 @@ from asr_desktop.ui.mentors_page import MentorsPage
 from asr_desktop.ui.referrals_page import ReferralsPage
 from asr_desktop.ui.reports_page import ReportsPage
 from asr_desktop.ui.roster_page import RosterPage
+from asr_desktop.ui.screen_fit import fit_window
 
 PageFactory = Callable[[AppContext], QWidget]
 _P = TypeVar("_P", bound=QWidget)
@@ -69,7 +70,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(self._title())
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, key="main-window")
 
         self.navigation = QListWidget()
         self.navigation.setFixedWidth(190)

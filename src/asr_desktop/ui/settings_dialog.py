@@ -21,6 +21,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import SETTINGS, OfficeSettings, Setting
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.widgets import save_cancel_buttons
 
 
@@ -42,7 +43,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(600, 0)
+        fit_window(self, 640, key="settings-dialog")
 
     @staticmethod
     def _editor(setting: Setting, value: Any) -> QWidget:
