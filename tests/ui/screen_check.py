@@ -124,6 +124,10 @@ def main() -> int:
     for row in range(window.navigation.count()):
         window.navigation.setCurrentRow(row)
         look(f"page{row}-{type(window.stack.currentWidget()).__name__}", window)
+    if shots is not None:
+        dashboard = window.pages[0]
+        dashboard.coverage_chart.grab().save(str(shots / "dashboard-coverage-chart.png"))
+        dashboard.activity_chart.grab().save(str(shots / "dashboard-activity-chart.png"))
 
     for name, make in dialogs(context, window).items():
         dialog = make()
