@@ -94,6 +94,16 @@ def check_window(name: str, window: QWidget, problems: list[dict[str, object]]) 
             )
 
 
+def thai_line_breaking() -> bool:
+    """Whether Qt can break Thai between words here (libthai loaded): Windows cannot."""
+    from PySide6.QtGui import QFont
+
+    metrics = QFontMetrics(QFont("Sarabun", 12))
+    text = "สำนักงานแรงงานจังหวัดสกลนครขอเชิญอาสาสมัครแรงงานเข้าร่วมประชุม"
+    box = metrics.boundingRect(QRect(0, 0, 120, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+    return box.width() <= 121
+
+
 def main() -> int:
     shots = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     app = QApplication(sys.argv[:1])
@@ -142,6 +152,7 @@ def main() -> int:
             {
                 "screen": screen.availableGeometry().getRect(),
                 "dpr": screen.devicePixelRatio(),
+                "thai_line_breaking": thai_line_breaking(),
                 "windows": seen,
                 "problems": problems,
             },

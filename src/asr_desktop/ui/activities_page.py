@@ -99,7 +99,9 @@ class ActivitiesPage(QWidget):
         self.entries_proxy.setSourceModel(self.entries_model)
         self.entries = QTableView()
         self.entries.setModel(self.entries_proxy)
-        self.entries.setSortingEnabled(True)
+        self.entries_proxy.sort_remembered(
+            self.entries, "activity-entries", 0, Qt.SortOrder.DescendingOrder
+        )
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.verticalHeader().setVisible(False)
         for column, width in enumerate((100, 200, 100, 270, 70, 55, 55)):

@@ -45,13 +45,17 @@ class MentorsPage(QWidget):
 
         self.model: RowsModel[MentorLoad] = RowsModel(
             [
-                Column("ชื่อ-สกุล", lambda m: m.mentor.full_name),
+                Column(
+                    "ชื่อ-สกุล",
+                    lambda m: m.mentor.full_name,
+                    lambda m: f"{m.mentor.first_name} {m.mentor.last_name}",  # not by title
+                ),
                 Column(
                     "หน่วยงาน", lambda m: Agency(m.mentor.agency).label if m.mentor.agency else ""
                 ),
                 Column("ตำแหน่ง", lambda m: m.mentor.position),
                 Column(
-                    "ดูแล (คน)",
+                    "ดูแลที่ปฏิบัติหน้าที่ (คน)",
                     lambda m: f"{m.active_volunteers:,}",
                     lambda m: m.active_volunteers,
                     align_right=True,
@@ -63,7 +67,7 @@ class MentorsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy.sort_remembered(self.table, "mentors")  # ก→ฮ by name
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -120,7 +124,7 @@ class MentorsPage(QWidget):
         self.summary_label = QLabel()
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.volunteers, "อาสาสมัครในความดูแล")
+        self.tabs.addTab(self.volunteers, "อาสาสมัครที่มอบหมายให้ดูแล (ทุกสถานะ)")
         checklist_tab = QWidget()
         checklist_top = QHBoxLayout()
         checklist_top.addWidget(QLabel("ไตรมาส"))
@@ -193,10 +197,14 @@ class MentorsPage(QWidget):
                 return
 
     def selected_mentor(self) -> Mentor | None:
+        load = self.selected_load()
+        return load.mentor if load is not None else None
+
+    def selected_load(self) -> MentorLoad | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.row_object(self.proxy.mapToSource(rows[0]).row()).mentor
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
 
     def show_mentor(self) -> None:
         mentor = self.selected_mentor()
@@ -208,8 +216,12 @@ class MentorsPage(QWidget):
         for column, width in enumerate((220, 120, 120, 80, 110, 110)):
             self.volunteers.setColumnWidth(column, width)
         agency = Agency(mentor.agency).full_name if mentor.agency else ""
+        load = self.selected_load()
+        serving = load.active_volunteers if load is not None else 0
+        # Two different counts, each named for what it counts (the table shows the first).
         self.mentor_label.setText(
-            f"{mentor.full_name} · {mentor.position} {agency} · ดูแลอาสาสมัคร {len(ids):,} คน"
+            f"{mentor.full_name} · {mentor.position} {agency} · "
+            f"ปฏิบัติหน้าที่อยู่ {serving:,} คน จากอาสาสมัครที่มอบหมายให้ดูแลทั้งหมด {len(ids):,} คน"
         )
         if self.tabs.currentIndex() == 1:
             self.show_summary()

@@ -39,20 +39,21 @@ def clamped(size: QSize, widget: QWidget | None = None) -> QSize:
     return size.boundedTo(_room(widget).size())
 
 
-def _settings() -> QSettings:
+def ui_settings() -> QSettings:
+    """Where window sizes and list sort orders are remembered (not office data)."""
     return QSettings(str(paths.data_dir() / "window-sizes.ini"), QSettings.Format.IniFormat)
 
 
 def remembered_size(key: str) -> QSize | None:
-    value = _settings().value(f"{key}/size")
+    value = ui_settings().value(f"{key}/size")
     return value if isinstance(value, QSize) and value.isValid() else None
 
 
 def _remember(key: str, window: QWidget) -> None:
     if window.isMaximized() or window.isFullScreen() or window.isMinimized():
-        _settings().setValue(f"{key}/maximized", window.isMaximized())
+        ui_settings().setValue(f"{key}/maximized", window.isMaximized())
         return
-    settings = _settings()
+    settings = ui_settings()
     settings.setValue(f"{key}/size", window.size())
     settings.setValue(f"{key}/maximized", False)
 
@@ -106,7 +107,7 @@ def fit_window(window: QWidget, width: int, height: int = 0, *, key: str | None 
     remembered = remembered_size(key) if key else None
     window.resize(clamped(remembered or preferred, window))
     window.installEventFilter(_Fitter(window, key, auto_height=not height and not remembered))
-    if key and _settings().value(f"{key}/maximized") in (True, "true"):
+    if key and ui_settings().value(f"{key}/maximized") in (True, "true"):
         window.setWindowState(window.windowState() | Qt.WindowState.WindowMaximized)
 
 
