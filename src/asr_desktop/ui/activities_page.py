@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -31,7 +32,7 @@ from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.month_grid_model import FIXED_COLUMNS, MonthGridModel
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
-from asr_desktop.ui.widgets import ErrorLabel
+from asr_desktop.ui.widgets import ErrorLabel, needs_selection
 
 MONTHS_OFFERED = 24
 
@@ -113,10 +114,13 @@ class ActivitiesPage(QWidget):
         self.tabs.addTab(self.grid, "ตารางรายเดือน")
         entries_tab = QWidget()
         entry_buttons = QHBoxLayout()
+        entry_actions: list[QAbstractButton] = []
         for text, slot in (("แก้ไข…", self.edit_entry), ("ลบ", self.delete_entry)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             entry_buttons.addWidget(button)
+            entry_actions.append(button)
+        needs_selection(self.entries, entry_actions, "รายการ")
         entry_buttons.addStretch(1)
         entries_layout = QVBoxLayout(entries_tab)
         entries_layout.addLayout(entry_buttons)

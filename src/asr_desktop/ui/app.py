@@ -80,6 +80,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)  # type: ignore[arg-type]
+    from asr_desktop.ui.clipboard import install_clean_copy
+
+    install_clean_copy(app)  # type: ignore[arg-type]
     from asr_desktop.ui import backup_dialogs, crash, login, single_instance
 
     crash.install(paths.data_dir(), app.activeWindow)  # type: ignore[attr-defined]

@@ -102,9 +102,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _title(self) -> str:
-        office = self.context.settings.office_name or "อสร. Desktop"
+        # Qt appends the application's display name ("— อสร. Desktop") itself.
+        office = self.context.settings.office_name or "สำนักงานแรงงานจังหวัด"
         demo = " (ข้อมูลตัวอย่าง)" if self.context.is_demo else ""
-        return f"อสร. Desktop — {office}{demo}"
+        return f"{office}{demo}"
 
     # -- pages --------------------------------------------------------------------------
 

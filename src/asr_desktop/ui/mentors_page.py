@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -27,6 +28,7 @@ from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
 from asr_desktop.ui.volunteer_list import VolunteerIdsModel
+from asr_desktop.ui.widgets import needs_selection
 
 
 def _score(row: AttentionRow, item: ChecklistItem) -> str:
@@ -132,6 +134,7 @@ class MentorsPage(QWidget):
         open_button = QPushButton("ประเมิน…")
         open_button.clicked.connect(self.open_checklist)
         checklist_top.addWidget(open_button)
+        needs_selection(self.summary, [open_button], "อาสาสมัคร")
         checklist_top.addWidget(self.summary_label, 1)
         checklist_layout = QVBoxLayout(checklist_tab)
         checklist_layout.addLayout(checklist_top)
@@ -140,6 +143,7 @@ class MentorsPage(QWidget):
         self.tabs.currentChanged.connect(lambda _: self.show_mentor())
 
         buttons = QHBoxLayout()
+        for_mentor: list[QAbstractButton] = []
         for text, slot in (
             ("เพิ่มพี่เลี้ยง", self.new_record),
             ("แก้ไข", self.edit_selected),
@@ -149,6 +153,9 @@ class MentorsPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if slot != self.new_record:
+                for_mentor.append(button)
+        needs_selection(self.table, for_mentor, "พี่เลี้ยง")
         buttons.addStretch(1)
         heading = QLabel("พี่เลี้ยงอาสาสมัครแรงงาน")
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
