@@ -169,6 +169,8 @@ def dialogs(context, window: QWidget) -> dict[str, Callable[[], QWidget]]:  # ty
     from asr_desktop.ui.activity_dialog import ActivityDialog
     from asr_desktop.ui.categories_dialog import CategoriesDialog
     from asr_desktop.ui.event_dialog import EventDialog
+    from asr_desktop.ui.first_run import FirstRunDialog
+    from asr_desktop.ui.startup_window import StartupWindow
     from asr_desktop.ui.import_dialog import ImportDialog
     from asr_desktop.ui.login import PasswordDialog
     from asr_desktop.ui.mentor_dialogs import AssignDistrictDialog, ChecklistDialog, MentorDialog
@@ -221,6 +223,8 @@ def dialogs(context, window: QWidget) -> dict[str, Callable[[], QWidget]]:  # ty
         ),
         "password": lambda: PasswordDialog(office, window),
         "message": message,
+        "startup": lambda: StartupWindow("กำลังสร้างข้อมูลตัวอย่าง…"),
+        "first-run": lambda: FirstRunDialog(office, Path("C:/Users/clerk/AppData/Local/asr.db")),
     }
 
 

@@ -53,3 +53,19 @@ def test_app_opens_the_demo_database(tmp_path):
     assert result.returncode == 0, result.stderr
     assert app.SHOWN_MESSAGE in result.stdout
     assert demo.exists() and os.path.getsize(demo) > 100_000
+
+
+def test_first_start_shows_progress_before_the_demo_is_built(tmp_path):
+    from asr_desktop.ui.startup_window import PROGRESS_SHOWN_MESSAGE
+
+    demo = tmp_path / "first-demo.db"
+    result = start_app(tmp_path, "--demo", "--db", str(demo))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    progress = next(i for i, line in enumerate(lines) if PROGRESS_SHOWN_MESSAGE in line)
+    shown = next(i for i, line in enumerate(lines) if app.SHOWN_MESSAGE in line)
+    # The window with progress comes first; the (slow) demo is built behind it.
+    assert progress < shown
+    seconds = [float(line.split("(")[1].split(" s")[0]) for line in (lines[progress], lines[shown])]
+    print(f"progress shown after {seconds[0]:.2f} s, main window after {seconds[1]:.2f} s")
+    assert seconds[0] < seconds[1]

@@ -27,7 +27,7 @@ SCREENS = {
     "1366x768@125": (1366, 768, "1.25"),
     "1920x1080@150": (1920, 1080, "1.5"),
 }
-EXPECTED_WINDOWS = 8 + 18  # the pages and the dialogs screen_check opens
+EXPECTED_WINDOWS = 8 + 20  # the pages and the dialogs screen_check opens
 
 
 def _hide_libthai_prefix() -> list[str]:
