@@ -170,12 +170,12 @@ def dialogs(context, window: QWidget) -> dict[str, Callable[[], QWidget]]:  # ty
     from asr_desktop.ui.categories_dialog import CategoriesDialog
     from asr_desktop.ui.event_dialog import EventDialog
     from asr_desktop.ui.first_run import FirstRunDialog
-    from asr_desktop.ui.startup_window import StartupWindow
     from asr_desktop.ui.import_dialog import ImportDialog
     from asr_desktop.ui.login import PasswordDialog
     from asr_desktop.ui.mentor_dialogs import AssignDistrictDialog, ChecklistDialog, MentorDialog
     from asr_desktop.ui.referral_dialog import ReferralDialog
     from asr_desktop.ui.settings_dialog import SettingsDialog
+    from asr_desktop.ui.startup_window import StartupWindow
     from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog
     from asr_desktop.ui.volunteer_dialog import VolunteerDialog
     from asr_desktop.ui.volunteer_list import VolunteerListDialog

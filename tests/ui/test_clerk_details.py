@@ -140,3 +140,36 @@ def test_dashboard_chart_rows_keep_a_line_and_cards_reflow(context, qtbot) -> No
     page.resize(1400, 800)
     qtbot.waitUntil(lambda: page._card_columns == 5)
     assert page.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+
+
+def test_month_grid_names_and_navigation_have_room(context, qtbot) -> None:
+    from tests.conftest import national_id_from
+
+    from asr_desktop.domain.model import Volunteer
+    from asr_desktop.domain.vocabulary import Tier
+    from asr_desktop.ui.activities_page import ActivitiesPage
+    from asr_desktop.ui.main_window import MainWindow
+
+    roster = context.office.roster
+    long_name = Volunteer(
+        national_id_from(9001), "ประภัสสรเพ็ญพักตร์", "ศรีสุวรรณวงศ์ไพบูลย์", title="ว่าที่ร้อยตรีหญิง"
+    )
+    long_name.subdistrict_code = "470101"
+    vid = roster.register(long_name)
+    roster.appoint(vid, tier=Tier.NETWORK, start_date=TODAY.replace(month=10, day=1))
+    page = ActivitiesPage(context)
+    qtbot.addWidget(page)
+    page.reload()
+    model, header = page.grid_model, page.grid.horizontalHeader()
+    texts = [model.index(r, 0).data() for r in range(model.rowCount())]
+    longest = max(
+        (t for t in texts if t), key=lambda t: page.grid.fontMetrics().horizontalAdvance(t)
+    )
+    assert "ว่าที่ร้อยตรีหญิง" in longest and "(เครือข่าย)" in longest
+    assert header.sectionSize(0) >= width(longest)
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    nav = window.navigation
+    for row in range(nav.count()):
+        assert nav.fontMetrics().horizontalAdvance(nav.item(row).text()) + 20 <= nav.width()

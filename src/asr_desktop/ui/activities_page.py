@@ -203,8 +203,9 @@ class ActivitiesPage(QWidget):
         )
         self.grid_model.load(grid)
         header = self.grid.horizontalHeader()
-        header.resizeSection(0, 205)
-        header.resizeSection(1, 88)
+        # The name column holds the whole name and the tier ("… (แกนนำ)"), not "…".
+        header.resizeSection(0, min(max(self.grid.sizeHintForColumn(0) + 8, 205), 420))
+        header.resizeSection(1, min(max(self.grid.sizeHintForColumn(1) + 8, 88), 200))
         header.resizeSection(self.grid_model.columnCount() - 1, 92)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         entries = self.service.in_month(year, month)

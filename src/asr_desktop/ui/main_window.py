@@ -73,8 +73,8 @@ class MainWindow(QMainWindow):
         fit_window(self, 1280, 800, key="main-window")
 
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(190)
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
         self._status_texts: dict[int, str] = {}
@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 28)
 
         central = QWidget()
         layout = QHBoxLayout(central)
