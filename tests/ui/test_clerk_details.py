@@ -162,9 +162,8 @@ def test_month_grid_names_and_navigation_have_room(context, qtbot) -> None:
     page.reload()
     model, header = page.grid_model, page.grid.horizontalHeader()
     texts = [model.index(r, 0).data() for r in range(model.rowCount())]
-    longest = max(
-        (t for t in texts if t), key=lambda t: page.grid.fontMetrics().horizontalAdvance(t)
-    )
+    width = page.grid.fontMetrics().horizontalAdvance
+    longest = max((t for t in texts if t), key=width)
     assert "ว่าที่ร้อยตรีหญิง" in longest and "(เครือข่าย)" in longest
     assert header.sectionSize(0) >= width(longest)
 
