@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from tests.conftest import subprocess_env
 
 from asr_desktop.services.office import init_office
@@ -69,3 +70,33 @@ def test_first_start_shows_progress_before_the_demo_is_built(tmp_path):
     seconds = [float(line.split("(")[1].split(" s")[0]) for line in (lines[progress], lines[shown])]
     print(f"progress shown after {seconds[0]:.2f} s, main window after {seconds[1]:.2f} s")
     assert seconds[0] < seconds[1]
+
+
+def test_a_missing_xcb_library_is_named_with_its_package(tmp_path):
+    import shutil
+
+    from asr_desktop.ui.display_check import debian_package
+
+    assert debian_package("libxcb-cursor.so.0") == "libxcb-cursor0"
+    assert debian_package("libxkbcommon-x11.so.0") == "libxkbcommon-x11-0"
+    assert debian_package("libEGL.so.1") == "libegl1"
+    library = "/lib/x86_64-linux-gnu/libxcb-cursor.so.0"
+    if not os.path.exists(library) or shutil.which("unshare") is None:
+        pytest.skip(f"{library} or unshare is not here")
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode:
+        pytest.skip("hiding a library needs root (unshare -m)")
+    env = subprocess_env()
+    env.update({"QT_QPA_PLATFORM": "xcb", "DISPLAY": ":99", "ASR_DESKTOP_DATA": str(tmp_path)})
+    hide = ["unshare", "-m", "sh", "-c", f'mount --bind /dev/null {library} && exec "$@"', "sh"]
+    hidden = subprocess.run(
+        [*hide, sys.executable, "-m", "asr_desktop", "--demo"],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert hidden.returncode == 1
+    assert "ไม่มีไลบรารี libxcb-cursor.so.0" in hidden.stderr
+    assert "sudo apt install libxcb-cursor0" in hidden.stderr
+    assert "Traceback" not in hidden.stderr

@@ -91,6 +91,13 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        from asr_desktop.ui.display_check import missing_display_library
+
+        problem = missing_display_library()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ASR Desktop")
     app.setApplicationDisplayName("อสร. Desktop")
