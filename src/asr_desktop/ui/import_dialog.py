@@ -211,7 +211,7 @@ class ImportDialog(QDialog):
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
-        self.counts.setText(self.counts_text(plan))
+        self.counts.setText(with_word_breaks(self.counts_text(plan)))
         headers = plan.headers()
         width = max(len(headers), max(plan.mapping, default=-1) + 1)
         self.mapping_table.setRowCount(width)
@@ -312,8 +312,10 @@ class ImportDialog(QDialog):
     def _committed(self, result: ImportResult) -> None:
         self.result = result
         self.done_label.setText(
-            f"นำเข้าเรียบร้อย: เพิ่ม {result.added:,} · ปรับปรุง {result.updated:,} · "
-            f"ข้าม {result.skipped:,} · ไม่นำเข้า {result.rejected:,}"
+            with_word_breaks(
+                f"นำเข้าเรียบร้อย: เพิ่ม {result.added:,} · ปรับปรุง {result.updated:,} · "
+                f"ข้าม {result.skipped:,} · ไม่นำเข้า {result.rejected:,}"
+            )
         )
         self.context.notify(Change.VOLUNTEERS)
         self.pages.setCurrentIndex(2)

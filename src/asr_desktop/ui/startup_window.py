@@ -14,6 +14,7 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
 
 from asr_desktop.domain.progress import ProgressFn
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import Worker
 
@@ -27,7 +28,7 @@ class StartupWindow(QWidget):
         self.setWindowTitle("กำลังเริ่มโปรแกรม")
         self.heading = QLabel("อสร. Desktop")
         self.heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        self.step = QLabel(text)
+        self.step = QLabel(with_word_breaks(text))
         self.step.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the work reports how far it is
