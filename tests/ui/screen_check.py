@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMessageBox,
+    QStyle,
+    QTableView,
     QWidget,
 )
 
@@ -65,6 +67,40 @@ def _label_problem(label: QLabel) -> str | None:
     return None
 
 
+def _table_problems(view: QTableView) -> list[str]:
+    """Cells of a word-wrapping table, and header titles, that run past their column."""
+    found: list[str] = []
+    model = view.model()
+    if model is None:
+        return found
+    wrap = int(Qt.TextFlag.TextWordWrap)
+    header = view.horizontalHeader()
+    metrics = QFontMetrics(header.font())
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    for column in range(model.columnCount()):
+        if header.isSectionHidden(column):
+            continue
+        room = header.sectionSize(column) - 2 * margin
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        needed = metrics.boundingRect(QRect(0, 0, room, 10_000), wrap, title).width()
+        if title and needed > room + 1:
+            found.append(f"หัวตาราง {title!r} กว้าง {needed} > {room}")
+        width = header.sectionSize(column) - 8
+        if not view.wordWrap():
+            continue
+        cell_metrics = QFontMetrics(view.font())
+        for row in range(min(model.rowCount(), 25)):
+            if view.rowHeight(row) < 2 * cell_metrics.lineSpacing():
+                continue  # a one-line row elides ("…") with or without line breaking
+            text = model.index(row, column).data()
+            if not isinstance(text, str) or not text:
+                continue
+            needed = cell_metrics.boundingRect(QRect(0, 0, width, 10_000), wrap, text).width()
+            if needed > width + 1:
+                found.append(f"ช่อง {text[:30]!r} กว้าง {needed} > {width}")
+    return found
+
+
 def check_window(name: str, window: QWidget, problems: list[dict[str, object]]) -> None:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -84,6 +120,10 @@ def check_window(name: str, window: QWidget, problems: list[dict[str, object]]) 
             problems.append(
                 {"window": name, "what": "button", "text": button.text(), "rect": rect.getRect()}
             )
+    for table in window.findChildren(QTableView):
+        if table.isVisible():
+            for why in _table_problems(table):
+                problems.append({"window": name, "what": "table", "why": why})
     for label in window.findChildren(QLabel):
         if not label.isVisible() or _inside_scroll_area(label, window):
             continue

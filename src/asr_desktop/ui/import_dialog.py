@@ -226,6 +226,10 @@ class ImportDialog(QDialog):
                 combo.addItem(label, field)
             combo.setCurrentIndex(max(combo.findData(plan.mapping.get(column, "")), 0))
             self.mapping_table.setCellWidget(column, 2, combo)
+        # The file's own header texts are what the clerk matches by: show them whole.
+        self.mapping_table.resizeColumnToContents(1)
+        header_column = self.mapping_table.horizontalHeader()
+        header_column.resizeSection(1, min(header_column.sectionSize(1), 260))
         rows = [(r, p) for r in plan.rows for p in r.problems] + [
             (r, None) for r in plan.rows if r.action is Action.SKIP and r.note
         ]

@@ -26,7 +26,7 @@ from asr_desktop.services.changes import Change
 from asr_desktop.services.mentors import AttentionRow, MentorLoad
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
-from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
+from asr_desktop.ui.table_models import Column, RowsModel, SortProxy, fit_header_titles
 from asr_desktop.ui.volunteer_list import VolunteerIdsModel
 from asr_desktop.ui.widgets import needs_selection
 
@@ -75,6 +75,7 @@ class MentorsPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         for column, width in enumerate((200, 70, 230, 80)):
             self.table.setColumnWidth(column, width)
+        fit_header_titles(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self.show_mentor)

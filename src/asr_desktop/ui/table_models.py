@@ -98,6 +98,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
+def fit_header_titles(view: QTableView) -> None:
+    """Widens any column narrower than its header title (a clipped title reads wrong)."""
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        needed = header.sectionSizeHint(column)
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
+
+
 class SortProxy(QSortFilterProxyModel):
     """Sorts on the real values of :data:`SORT_ROLE` (None last)."""
 
