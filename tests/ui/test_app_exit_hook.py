@@ -15,6 +15,9 @@ from asr_desktop.services.office import init_office
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import app
 
+# Each test starts the whole app in a child process (4–9 s): slow.
+pytestmark = pytest.mark.slow
+
 
 def start_app(tmp_path, *args: str) -> subprocess.CompletedProcess[str]:
     env = subprocess_env()

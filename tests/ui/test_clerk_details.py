@@ -143,7 +143,7 @@ def test_dashboard_chart_rows_keep_a_line_and_cards_reflow(context, qtbot) -> No
 
 
 def test_month_grid_names_and_navigation_have_room(context, qtbot) -> None:
-    from tests.conftest import national_id_from
+    from tests.work_helpers import national_id
 
     from asr_desktop.domain.model import Volunteer
     from asr_desktop.domain.vocabulary import Tier
@@ -152,7 +152,7 @@ def test_month_grid_names_and_navigation_have_room(context, qtbot) -> None:
 
     roster = context.office.roster
     long_name = Volunteer(
-        national_id_from(9001), "ประภัสสรเพ็ญพักตร์", "ศรีสุวรรณวงศ์ไพบูลย์", title="ว่าที่ร้อยตรีหญิง"
+        national_id(9001), "ประภัสสรเพ็ญพักตร์", "ศรีสุวรรณวงศ์ไพบูลย์", title="ว่าที่ร้อยตรีหญิง"
     )
     long_name.subdistrict_code = "470101"
     vid = roster.register(long_name)
