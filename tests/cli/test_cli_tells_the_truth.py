@@ -96,6 +96,7 @@ def test_usage_errors_exit_2_with_thai_messages(empty, tmp_path, capsys) -> None
         assert "error:" not in err and "usage:" not in err
 
 
+@pytest.mark.slow  # a 500-volunteer demo, so the listing outgrows the pipe's buffer
 def test_a_closed_pipe_is_a_quiet_success(tmp_path) -> None:
     db = tmp_path / "demo.db"
     assert main(["--db", str(db), "demo", "--volunteers", "500"]) == 0

@@ -29,6 +29,8 @@ SCREENS = {
 }
 EXPECTED_WINDOWS = 8 + 20  # the pages and the dialogs screen_check opens
 
+pytestmark = pytest.mark.slow  # each screen starts the app with a demo office: ~10-20 s
+
 
 def _hide_libthai_prefix() -> list[str]:
     """The command prefix that runs a child without libthai, or skip saying why not."""
