@@ -172,3 +172,22 @@ def test_month_grid_names_and_navigation_have_room(context, qtbot) -> None:
     nav = window.navigation
     for row in range(nav.count()):
         assert nav.fontMetrics().horizontalAdvance(nav.item(row).text()) + 20 <= nav.width()
+
+
+def test_a_window_comes_back_at_the_size_the_user_gave_it(qtbot) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from asr_desktop.ui.screen_fit import available_geometry, fit_window
+
+    room = available_geometry().size()
+    first = QDialog()
+    qtbot.addWidget(first)
+    fit_window(first, 5000, 5000, key="test-dialog")  # asks for more than any screen
+    assert first.width() <= room.width() and first.height() <= room.height()
+    first.show()
+    first.resize(500, 333)  # the user drags the corner
+    first.hide()
+    again = QDialog()
+    qtbot.addWidget(again)
+    fit_window(again, 900, 700, key="test-dialog")
+    assert (again.width(), again.height()) == (500, 333)
