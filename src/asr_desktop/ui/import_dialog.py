@@ -231,10 +231,20 @@ class ImportDialog(QDialog):
                 combo.addItem(label, field)
             combo.setCurrentIndex(max(combo.findData(plan.mapping.get(column, "")), 0))
             self.mapping_table.setCellWidget(column, 2, combo)
-        # The file's own header texts are what the clerk matches by: show them whole.
-        self.mapping_table.resizeColumnToContents(1)
-        header_column = self.mapping_table.horizontalHeader()
-        header_column.resizeSection(1, min(header_column.sectionSize(1), 260))
+        # The file's own header texts are what the clerk matches by: show them whole, and
+        # leave the "นำเข้าเป็น" choices room for their longest label too.
+        table = self.mapping_table
+        table.resizeColumnToContents(1)
+        sections = table.horizontalHeader()
+        sections.resizeSection(1, min(sections.sectionSize(1), 240))
+        choices = max((table.cellWidget(r, 2).sizeHint().width() for r in range(width)), default=0)
+        table.setMinimumWidth(
+            min(
+                sections.sectionSize(0) + sections.sectionSize(1) + choices
+                + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth(),
+                620,
+            )
+        )  # fmt: skip
         rows = [(r, p) for r in plan.rows for p in r.problems] + [
             (r, None) for r in plan.rows if r.action is Action.SKIP and r.note
         ]
