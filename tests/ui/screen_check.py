@@ -125,7 +125,9 @@ def check_window(name: str, window: QWidget, problems: list[dict[str, object]]) 
             for why in _table_problems(table):
                 problems.append({"window": name, "what": "table", "why": why})
     for label in window.findChildren(QLabel):
-        if not label.isVisible() or _inside_scroll_area(label, window):
+        # Labels inside a scroll area are checked too (a dashboard card's caption is),
+        # whether or not they are scrolled into view.
+        if not label.isVisible():
             continue
         problem = _label_problem(label)
         if problem:
