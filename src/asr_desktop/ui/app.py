@@ -90,6 +90,7 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
+    paths.private_umask()  # backups, exports and databases are personal data
     args = parse_args(sys.argv[1:] if argv is None else argv)
     if QApplication.instance() is None:
         from asr_desktop.ui.display_check import missing_display_library
