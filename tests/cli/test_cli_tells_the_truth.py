@@ -41,7 +41,7 @@ def test_dry_run_prints_the_counts_of_the_real_run(tmp_path, capsys) -> None:
     demo, target = tmp_path / "demo.db", tmp_path / "target.db"
     assert main(["--db", str(demo), "demo", "--volunteers", "40"]) == 0
     roster = tmp_path / "roster.xlsx"
-    assert main(["--db", str(demo), "export", "roster", "--xlsx", str(roster)]) == 0
+    assert main(["--db", str(demo), "export", "roster", "--xlsx", str(roster), "--full-ids"]) == 0
     assert main(["--db", str(target), "init", "--province", "47"]) == 0
     capsys.readouterr()
     dry_code = main(["--db", str(target), "import", str(roster), "--dry-run"])
