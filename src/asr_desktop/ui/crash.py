@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop import __version__
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services.startup import explain, is_storage_failure
 from asr_desktop.ui import ask
 
@@ -70,10 +71,12 @@ class CrashDialog(QDialog):
         ]
         if log_path:
             lines.append(f"รายละเอียดถูกบันทึกไว้ในไฟล์ {log_path}")
-        # Thai marks above and below the line touch the next line at Qt's default leading.
+        # Thai marks above and below the line touch the next line at Qt's default leading;
+        # word-break marks: Windows' Qt cannot break Thai lines itself.
         message = QLabel(
             "".join(
-                f'<p style="line-height: {LINE_HEIGHT}%;">{html.escape(line)}</p>' for line in lines
+                f'<p style="line-height: {LINE_HEIGHT}%;">{html.escape(with_word_breaks(line))}</p>'
+                for line in lines
             )
         )
         message.setTextFormat(Qt.TextFormat.RichText)
