@@ -54,7 +54,7 @@ def test_pdf_and_xlsx_together(office, tmp_path) -> None:
 
 def test_errors_and_usage(office, tmp_path, capsys) -> None:
     db = str(office)
-    assert main(["--db", db, "report", "monthly", "--pdf", str(tmp_path / "m.pdf")]) == 1
+    assert main(["--db", db, "report", "monthly", "--pdf", str(tmp_path / "m.pdf")]) == 2
     assert "--month" in capsys.readouterr().err
     assert main(["--db", db, "report", "roster", "--district", "9999", "--pdf", "x.pdf"]) == 1
     assert "9999" in capsys.readouterr().err

@@ -20,6 +20,7 @@ from asr_desktop.services.office import Office
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pdf_view import PdfPreview, print_pdf
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import TaskRunner
 
 DocumentWriter = Callable[[Office, Path, ProgressFn], int]
@@ -46,7 +47,7 @@ class DocumentPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
-        self.resize(900, 1000)
+        fit_window(self, 900, 1000, key="document-preview")
         self.preview.load(pdf)
 
     def save(self) -> None:
