@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -43,8 +44,15 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = editor
             form.addRow(setting.label, editor)
         buttons = save_cancel_buttons(self.accept, self.reject)
+        # The form scrolls: with every new setting it grows past a 1366x768 screen at 125 %.
+        body = QWidget()
+        body.setLayout(form)
+        scroll = QScrollArea()
+        scroll.setWidget(body)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
         fit_window(self, 640, key="settings-dialog")
 
