@@ -186,7 +186,7 @@ def test_referral_dialog_saves_and_the_list_shows_it(context, qtbot, monkeypatch
     dialog.date.setText("15/10/2568")
     dialog.follow_up.setText("1/11/2568")
     dialog.volunteer.search.setText("สมชาย")
-    dialog.volunteer.find()
+    dialog.volunteer.find_matches()
     assert dialog.volunteer.volunteer_id() is not None
     dialog.save()
     assert dialog.saved_id is not None, shown(dialog.error)
@@ -311,7 +311,7 @@ def test_event_dialog_counts_roles(demo_context, qtbot) -> None:
     dialog.title_edit.setText("ประชุมแกนนำ")
     dialog.start.setText("5/11/2568")
     dialog.volunteer.search.setText("สมชาย")
-    dialog.volunteer.find()
+    dialog.volunteer.find_matches()
     dialog.add_volunteer()
     dialog.add_volunteer()  # the same person twice is refused
     assert "อยู่ในรายชื่อแล้ว" in shown(dialog.error)

@@ -74,15 +74,16 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    running = QApplication.instance()
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("ASR Desktop")
     app.setApplicationDisplayName("อสร. Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
-    install_fonts(app)  # type: ignore[arg-type]
+    install_fonts(app)
     from asr_desktop.ui import backup_dialogs, crash, login, single_instance
 
-    crash.install(paths.data_dir(), app.activeWindow)  # type: ignore[attr-defined]
+    crash.install(paths.data_dir(), app.activeWindow)
     instance = single_instance.SingleInstance(single_instance.instance_key(database_path(args)))
     if not instance.acquire():
         if not single_instance.ask_running_instance(instance.key):

@@ -79,6 +79,14 @@ class FigureCard(QPushButton):
         self.style().polish(self)
 
 
+class _TableDialog(QDialog):
+    """A window with one table; it holds the table's model, which Qt does not keep alive."""
+
+    def __init__(self, model: RowsModel[tuple[str, str, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.model = model
+
+
 class DashboardPage(QWidget):
     title = "หน้าหลัก"
     status_changed = Signal(str)
@@ -234,7 +242,7 @@ class DashboardPage(QWidget):
             ]
         )
         model.set_rows(rows)
-        dialog = QDialog(self)
+        dialog = _TableDialog(model, self)
         dialog.setWindowTitle("ตำบลที่ยังไม่มีแกนนำปฏิบัติหน้าที่")
         dialog.resize(520, 520)
         table = QTableView()
@@ -245,7 +253,6 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(dialog)
         layout.addWidget(QLabel(f"ตำบลที่ยังไม่มีแกนนำปฏิบัติหน้าที่ {len(rows)} ตำบล"))
         layout.addWidget(table)
-        dialog.model = model  # type: ignore[attr-defined]
         self._show(dialog)
 
     def open_overdue(self) -> None:

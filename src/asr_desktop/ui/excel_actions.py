@@ -6,6 +6,7 @@ replace, then runs the service in the background with progress and Cancel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.month import Month
+from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.services.office import Office
 from asr_desktop.services.package import PackageResult, build_package
 from asr_desktop.services.paths import data_dir
@@ -42,7 +44,7 @@ def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
-def _on_error(parent: QWidget, title: str):  # type: ignore[no-untyped-def]
+def _on_error(parent: QWidget, title: str) -> Callable[[BaseException], None]:
     def show(exc: BaseException) -> None:
         message = exc.message if isinstance(exc, AsrError) else f"เกิดข้อผิดพลาด: {exc!r}"
         ask.error(parent, title, message)
@@ -56,7 +58,7 @@ def export_roster_action(context: AppContext, parent: QWidget, runner: TaskRunne
         return
     db_path, today = context.db_path, context.today()
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: ProgressFn) -> int:
         db = Office.connect(db_path).db  # the worker's own connection
         try:
             return export_roster(db, out, today=today, progress=progress)
@@ -81,7 +83,7 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
     db_path, today = context.db_path, context.today()
     keep = data_dir() if context.db_path.parent == data_dir() else context.db_path.parent
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: ProgressFn) -> PackageResult:
         db = Office.connect(db_path).db  # the worker's own connection
         try:
             return build_package(

@@ -152,10 +152,10 @@ class PdfPreview(QWidget):
         self._index = 0
         self.image_label = QLabel("ยังไม่มีรายงาน")
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.image_label)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setStyleSheet("QScrollArea { background: #777; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.image_label)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #777; }")
         self.previous_button = QPushButton("◀ หน้าก่อน")
         self.next_button = QPushButton("หน้าถัดไป ▶")
         self.page_label = QLabel()
@@ -169,7 +169,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._update_buttons()
 
     @property
@@ -194,7 +194,7 @@ class PdfPreview(QWidget):
         if self._document is None or not 0 <= index < self.page_count:
             return
         self._index = index
-        width_px = max(self.scroll.viewport().width() - 24, 400)
+        width_px = max(self.scroll_area.viewport().width() - 24, 400)
         page_width_pt = self._document[index].get_width()
         dpi = width_px / page_width_pt * POINTS_PER_INCH
         image = render_page(self._document, index, dpi)

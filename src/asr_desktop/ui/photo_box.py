@@ -68,7 +68,7 @@ class PhotoBox(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "JPEG", 85)
+        image.save(buffer, b"JPEG", 85)
         self.change = Photo(bytes(data.data()), "image/jpeg")
         self.show_image(self.change.image)
 
