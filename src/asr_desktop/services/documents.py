@@ -149,13 +149,10 @@ def signin_rows(db: Database, event_id: int) -> list[SigninRow]:
     rows = []
     for entry in EventStore(db).attendees(event_id):
         attendee = entry.attendee
-        phone = ""
         detail = entry.detail or ""
         if attendee.volunteer_id is not None:
             detail = _tambon(detail)
-            phone = _phone(db, "volunteers", attendee.volunteer_id)
-        elif attendee.mentor_id is not None:
-            phone = _phone(db, "mentors", attendee.mentor_id)
+        phone = _printed_phone(entry.phone)
         rows.append(SigninRow(entry.name or "", attendee.role.label, detail, phone))
     return rows
 
@@ -165,14 +162,13 @@ def _tambon(subdistrict_code: str) -> str:
     return f"ต.{name}" if name else ""
 
 
-def _phone(db: Database, table: str, row_id: int) -> str:
-    row = db.execute(f"SELECT phone FROM {table} WHERE id = ?", [row_id]).fetchone()
-    if not row or not row[0]:
+def _printed_phone(stored: str) -> str:
+    if not stored:
         return ""
     try:
-        return format_phone(str(row[0]))
+        return format_phone(stored)
     except InputError:  # an old number that breaks today's rules prints as it was typed
-        return str(row[0])
+        return stored
 
 
 def write_signin_sheet(

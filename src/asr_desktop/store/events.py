@@ -20,6 +20,8 @@ class AttendeeRow(NamedTuple):
     attendee: Attendee
     name: str
     detail: str
+    phone: str
+    """The volunteer's or mentor's phone as stored ("" for a guest or none)."""
 
 
 class AttendanceRow(NamedTuple):
@@ -129,12 +131,16 @@ class EventStore:
         rows = self.db.query(
             "SELECT a.*, "
             f"coalesce({display_name_sql('v')}, {display_name_sql('m')}, a.guest_name) AS name, "
-            "coalesce(v.subdistrict_code, m.position, a.guest_organisation) AS detail "
+            "coalesce(v.subdistrict_code, m.position, a.guest_organisation) AS detail, "
+            "coalesce(v.phone, m.phone, '') AS phone "
             "FROM event_attendees a LEFT JOIN volunteers v ON v.id = a.volunteer_id "
             "LEFT JOIN mentors m ON m.id = a.mentor_id WHERE a.event_id = ? ORDER BY a.id",
             [event_id],
         )
-        return [AttendeeRow(from_row(Attendee, row), row["name"], row["detail"]) for row in rows]
+        return [
+            AttendeeRow(from_row(Attendee, row), row["name"], row["detail"], row["phone"])
+            for row in rows
+        ]
 
     def role_counts(self, event_id: int) -> dict[AttendeeRole, int]:
         """How many attended, by role."""

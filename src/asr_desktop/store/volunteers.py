@@ -195,6 +195,29 @@ class VolunteerStore:
             names.update((int(i), str(n)) for i, n in self.db.execute(sql, block).fetchall())
         return names
 
+    def names_and_subdistricts(self, volunteer_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(display name, subdistrict code) by id, in one query (ids not found are left out)."""
+        names: dict[int, tuple[str, str]] = {}
+        ids = sorted(set(volunteer_ids))
+        for start in range(0, len(ids), 500):
+            block = ids[start : start + 500]
+            marks = ", ".join("?" * len(block))
+            sql = (
+                f"SELECT id, {display_name_sql()}, subdistrict_code FROM volunteers "
+                f"WHERE id IN ({marks})"
+            )
+            names.update(
+                (int(i), (str(n), str(code))) for i, n, code in self.db.execute(sql, block)
+            )
+        return names
+
+    def latest_tier(self, volunteer_id: int) -> str | None:
+        """The tier of the volunteer's latest term (None before any term)."""
+        row = self.db.execute("SELECT tier FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
+        return None if row[0] is None else str(row[0])
+
     # -- terms --------------------------------------------------------------------------
 
     def terms(self, volunteer_id: int) -> list[Term]:
