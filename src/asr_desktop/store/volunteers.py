@@ -163,6 +163,11 @@ class VolunteerStore:
         ).fetchone()
         return int(row[0]) if row else None
 
+    def ids_by_national_id(self) -> dict[str, int]:
+        """Every volunteer's id by national ID (for an import to spot who is on file)."""
+        rows = self.db.execute("SELECT national_id, id FROM volunteers").fetchall()
+        return {str(national_id): int(vid) for national_id, vid in rows}
+
     def delete(self, volunteer_id: int) -> None:
         """Removes a record entered by mistake, with its terms and events (audited)."""
         with self.db.atomic():
