@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from asr_desktop.cli.office import open_office
-from asr_desktop.domain.errors import AsrError
+from asr_desktop.reports.output import output_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -26,6 +25,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     event.add_argument("--certificates-pdf", type=Path, help="เกียรติบัตรของผู้ที่เข้าร่วม")
     event.set_defaults(run=run_event, parser=event)
 
+    certificate = subparsers.add_parser(
+        "certificate", help="ตรวจเลขที่เกียรติบัตร (ออกให้ใคร ในกิจกรรมใด)"
+    )
+    certificate.add_argument("serial", metavar="SERIAL", help="เช่น 47-0012-V00345")
+    certificate.set_defaults(run=run_certificate)
+
 
 def _district(text: str) -> str:
     if not re.fullmatch(r"\d{4}", text):
@@ -34,11 +39,19 @@ def _district(text: str) -> str:
 
 
 def run_cards(args: argparse.Namespace) -> int:
-    from asr_desktop.services.documents import write_id_cards
+    from asr_desktop.services.documents import WithheldCard, withheld_lines, write_id_cards
 
     db = open_office(args).db
-    count = _writing(args.pdf, lambda: write_id_cards(db, args.pdf, district_code=args.district))
+    withheld: list[WithheldCard] = []
+    count = _writing(
+        args.pdf,
+        lambda: write_id_cards(db, args.pdf, district_code=args.district, withheld=withheld),
+    )
     print(f"สร้างบัตร {count:,} ใบ ไปที่ {args.pdf}")
+    if withheld:
+        print(f"ไม่ได้พิมพ์บัตร {len(withheld):,} คน (ข้อมูลบัตรยังไม่ครบ):")
+        for line in withheld_lines(withheld):
+            print(f"  {line}")
     return 0
 
 
@@ -62,14 +75,17 @@ def run_event(args: argparse.Namespace) -> int:
     return 0
 
 
-_REASONS = {
-    errno.ENOENT: "ไม่พบโฟลเดอร์ปลายทาง",
-    errno.EACCES: "ไม่มีสิทธิ์เขียนในตำแหน่งนี้",
-    errno.EPERM: "ไม่มีสิทธิ์เขียนในตำแหน่งนี้",
-    errno.EROFS: "ตำแหน่งนี้เขียนไม่ได้ (อ่านได้อย่างเดียว)",
-    errno.ENOSPC: "พื้นที่ดิสก์เต็ม",
-    errno.EISDIR: "ชื่อนี้เป็นโฟลเดอร์",
-}
+def run_certificate(args: argparse.Namespace) -> int:
+    from asr_desktop.services.documents import find_certificate
+
+    db = open_office(args).db
+    found = find_certificate(db, args.serial)
+    if found is None:
+        print(f"ไม่พบเกียรติบัตรเลขที่ {args.serial}")
+        return 1
+    event_id, name = found
+    print(f"เกียรติบัตรเลขที่ {args.serial.strip()}: {name} (กิจกรรมรหัส {event_id})")
+    return 0
 
 
 def _writing(path: Path, write: Callable[[], int]) -> int:
@@ -77,5 +93,4 @@ def _writing(path: Path, write: Callable[[], int]) -> int:
     try:
         return write()
     except OSError as exc:
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise AsrError(f"บันทึกไฟล์ {path} ไม่ได้: {reason}") from exc
+        raise output_error(path, exc) from exc

@@ -47,6 +47,7 @@ from asr_desktop.ui.mentors_page import MentorsPage
 from asr_desktop.ui.referrals_page import ReferralsPage
 from asr_desktop.ui.reports_page import ReportsPage
 from asr_desktop.ui.roster_page import RosterPage
+from asr_desktop.ui.screen_fit import fit_window
 
 PageFactory = Callable[[AppContext], QWidget]
 _P = TypeVar("_P", bound=QWidget)
@@ -69,11 +70,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(self._title())
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, key="main-window")
 
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(190)
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         self.stack = QStackedWidget()
         self.pages: list[QWidget] = []
         self._status_texts: dict[int, str] = {}
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
             page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 28)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -101,9 +103,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _title(self) -> str:
-        office = self.context.settings.office_name or "อสร. Desktop"
+        # Qt appends the application's display name ("— อสร. Desktop") itself.
+        office = self.context.settings.office_name or "สำนักงานแรงงานจังหวัด"
         demo = " (ข้อมูลตัวอย่าง)" if self.context.is_demo else ""
-        return f"อสร. Desktop — {office}{demo}"
+        return f"{office}{demo}"
 
     # -- pages --------------------------------------------------------------------------
 

@@ -101,6 +101,10 @@ class TemplateSheet:
     landscape: bool
     margins: Any = None
     header_footer: Any = None
+    print_title_cols: str | None = None
+    """Columns repeated at the left of every printed page (the names), e.g. "A:D"."""
+    print_columns: tuple[str, str] | None = None
+    """First and last column of the template's print area (its rows follow the data)."""
     max_column: int = 1
     fields: list[str] = field(default_factory=list)
 
@@ -153,8 +157,20 @@ def _table_marker(value: Any) -> tuple[str, str] | None:
     return None
 
 
+MAX_TEMPLATE_ROWS = 1_000
+MAX_TEMPLATE_COLUMNS = 200
+"""A template is a form of a few dozen rows; reading one cell at ``XFD1048576`` would visit
+17 billion cells (an export that never ends), so a sheet past these bounds is refused."""
+
+
 def _read_sheet(ws: Worksheet) -> TemplateSheet:
     max_row, max_col = ws.max_row, ws.max_column
+    if max_row > MAX_TEMPLATE_ROWS or max_col > MAX_TEMPLATE_COLUMNS:
+        raise TemplateError(
+            f"แม่แบบแผ่นงาน {ws.title} มีเซลล์ไกลถึงแถว {max_row:,} คอลัมน์ที่ {max_col:,} "
+            f"(แม่แบบใช้ได้ไม่เกิน {MAX_TEMPLATE_ROWS:,} แถว × {MAX_TEMPLATE_COLUMNS} คอลัมน์) "
+            "ลบเซลล์ที่อยู่ไกลออกแล้วบันทึกแม่แบบใหม่"
+        )
     table_row = 0
     table: str | None = None
     for row in ws.iter_rows(min_row=1, max_row=max_row):
@@ -212,6 +228,19 @@ def _read_sheet(ws: Worksheet) -> TemplateSheet:
         landscape=ws.page_setup.orientation == "landscape",
         margins=copy(ws.page_margins),
         header_footer=copy(ws.HeaderFooter),
+        print_columns=_print_columns(ws.print_area),
+        print_title_cols=ws.print_title_cols,
         max_column=max_col,
         fields=[c.field for c in columns if c.field],
     )
+
+
+_AREA = re.compile(r"\$?([A-Z]{1,3})\$?\d*:\$?([A-Z]{1,3})\$?\d*")
+
+
+def _print_columns(area: Any) -> tuple[str, str] | None:
+    """("A", "N") from a print area such as "'ทะเบียน อสร.'!$A$1:$N$12" (the first range)."""
+    if not isinstance(area, str):
+        return None
+    match = _AREA.search(area.rsplit("!", 1)[-1])
+    return (match[1], match[2]) if match else None

@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
+from asr_desktop.domain.clean_text import removed_from_name
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.progress import ProgressFn, no_progress
@@ -238,12 +239,8 @@ class _Planner:
         nid = planned.volunteer.national_id
         earlier = self.seen.get(nid)
         if earlier is not None:
-            if self.on_duplicate is OnDuplicate.SKIP:
-                planned.action = Action.SKIP
-                planned.note = f"เลขประจำตัวประชาชนซ้ำกับแถว {earlier.row} ในไฟล์"
-                return
-            earlier.action = Action.SKIP
-            earlier.note = f"ใช้ข้อมูลจากแถว {planned.row} ที่มีเลขประจำตัวประชาชนเดียวกันแทน"
+            self._reject_repeat(earlier, planned)
+            return
         self.seen[nid] = planned
         existing = self.known.get(nid)
         if existing is None:
@@ -255,6 +252,23 @@ class _Planner:
             planned.note = "มีอยู่ในทะเบียนแล้ว"
             return
         self._plan_update(planned, existing)
+
+    def _reject_repeat(self, first: PlannedRow, repeat: PlannedRow) -> None:
+        """One person twice in a file is the file's problem: which row is right is unknown,
+        so neither is imported, and each names the other (the preview, the rejects
+        workbook and the CLI all show it)."""
+        column_index = self.columns_of.get("national_id")
+        column = self.column_names.get(column_index, "") if column_index is not None else ""
+        for row, other in ((first, repeat), (repeat, first)):
+            row.problems.append(
+                Problem(
+                    row.row,
+                    column,
+                    f"เลขประจำตัวประชาชนซ้ำกับแถว {other.row} ในไฟล์เดียวกัน แก้ให้เหลือแถวเดียวแล้วนำเข้าใหม่",
+                )
+            )
+            row.action = Action.REJECT
+            row.note = ""
 
     def _plan_update(self, planned: PlannedRow, existing_id: int) -> None:
         assert planned.volunteer is not None
@@ -365,6 +379,7 @@ class _RowReader:
                     f"คำนำหน้าที่ไม่รู้จัก '{split.title}' แยกออกจากชื่อไว้ ตรวจสอบว่าถูกต้อง",
                     blocking=False,
                 )
+        self._report_invisible(("title", "first_name", "last_name", "full_name"))
         gender = self.parse("gender", cells.read_gender)
         implied = cells.gender_from_title(title) if title else None
         if gender is None and implied is not None and cells.is_blank(self.get("gender")):
@@ -406,6 +421,20 @@ class _RowReader:
         term = self._read_term()
         event = self._read_status(term)
         return volunteer, term, event
+
+    def _report_invisible(self, fields: tuple[str, ...]) -> None:
+        """Says which invisible characters the stored name will not have (the model
+        removes them: domain/clean_text.py), so the office knows why it looks the same."""
+        for field_name in fields:
+            value = self.get(field_name)
+            if isinstance(value, str):
+                removed = removed_from_name(value)
+                if removed:
+                    self.problem(
+                        field_name,
+                        f"ตัดอักขระที่มองไม่เห็นออกจากชื่อ: {', '.join(removed)}",
+                        blocking=False,
+                    )
 
     def _read_address(self, volunteer: Volunteer) -> None:
         parts = {}
