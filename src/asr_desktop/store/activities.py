@@ -19,7 +19,7 @@ from asr_desktop.domain.work import Activity
 from asr_desktop.store import audit
 from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
-from asr_desktop.store.roster import served_between_sql
+from asr_desktop.store.roster import LISTED_SQL, served_between_sql
 
 # Where a piece of work counts (README "กติกาการนับ"): the tambon the record names, when it
 # is in the office's province (:province; any tambon when it is ''), else the volunteer's
@@ -114,8 +114,9 @@ class ActivityStore:
     def grid_rows(
         self, month: Month, *, district_code: str = "", mentor_id: int | None = None
     ) -> list[GridRow]:
-        """The month grid's volunteers (of a district, of a mentor): those who served on some
-        day of the month, plus anyone with work recorded in it; by tambon, tier and name."""
+        """The month grid's volunteers (of a district, of a mentor; never erased people):
+        those who served on some day of the month, plus anyone with work recorded in it;
+        by tambon, tier and name."""
         first, following = month.range
         clauses = ["1"]
         params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
@@ -132,7 +133,7 @@ class ActivityStore:
         )
         sql = (
             f"SELECT v.id, {display_name_sql('v')}, v.subdistrict_code, "
-            f"v.tier FROM volunteers v WHERE {' AND '.join(clauses)} "
+            f"v.tier FROM volunteers v WHERE {LISTED_SQL} AND {' AND '.join(clauses)} "
             f"AND ({served} OR {has_work}) ORDER BY v.subdistrict_code, v.tier, v.name_sort_key"
         )
         return [GridRow(*r) for r in self.db.execute(sql, params).fetchall()]
