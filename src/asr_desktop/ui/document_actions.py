@@ -1,7 +1,8 @@
 """Printing documents for people (ID cards, sign-in sheets, certificates) from the pages.
 
 Each document is made into a temporary PDF in the background (with progress and Cancel),
-then shown in a preview window from which it is printed or saved.
+then shown in a preview window from which it is printed or saved. The document services
+(and reportlab with them) are imported in the worker when a document is made.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QW
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.services import documents
 from asr_desktop.services.office import Office
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
@@ -98,6 +98,8 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
     today = context.today()
 
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import documents
+
         return documents.write_id_cards(
             office.db, out, volunteer_ids=ids, progress=progress, today=today
         )
@@ -107,6 +109,8 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
 
 def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import documents
+
         return documents.write_signin_sheet(office.db, event_id, out, progress=progress)
 
     make_document(context, runner, parent, "ใบลงชื่อเข้าร่วมกิจกรรม", write)
@@ -114,6 +118,8 @@ def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event
 
 def certificates(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import documents
+
         return documents.write_certificates(office.db, event_id, out, progress=progress)
 
     make_document(context, runner, parent, "เกียรติบัตร", write)

@@ -2,13 +2,15 @@
 
 PySide6-Essentials has no QtPdf, so pages are rendered with PDFium (pypdfium2) into
 QImages: the same images fill the preview and, at printer resolution, the printed page.
+pypdfium2 is imported when the first PDF is opened, not when a page that can show one is
+built (start-up imports only what the first screen needs).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -20,6 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72
 MAX_PRINT_DPI = 300
@@ -77,6 +82,8 @@ class PdfPreview(QWidget):
         return len(self._document) if self._document is not None else 0
 
     def load(self, path: Path) -> None:
+        import pypdfium2 as pdfium
+
         self.clear()
         self._document = pdfium.PdfDocument(str(path))
         self.show_page(0)
@@ -122,6 +129,8 @@ def print_pdf(path: Path, parent: QWidget | None) -> bool:
 
 def print_to(printer: QPrinter, path: Path) -> None:
     """Draws each page of the PDF on the printer, scaled to fit its page area."""
+    import pypdfium2 as pdfium
+
     document = pdfium.PdfDocument(str(path))
     try:
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
