@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -142,7 +142,12 @@ class DashboardPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         context.on_change(EVERYTHING - {Change.SETTINGS}, self.refresh)
-        self.refresh()
+        # The figures are computed once the event loop runs, after the window is painted:
+        # the first screen appears without waiting for the queries (issue 20).
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
 
     # -- figures ----------------------------------------------------------------------
 
@@ -185,7 +190,7 @@ class DashboardPage(QWidget):
         )
 
     def page_shown(self) -> None:
-        self.refresh()
+        self._refresh_soon.start()
         self.status_changed.emit("")
 
     # -- opening the lists ------------------------------------------------------------
