@@ -73,3 +73,16 @@ def test_threads_that_ask_together_share_one_dictionary():
     assert all(not thread.is_alive() for thread in threads)
     assert dictionary() is dictionary()
     assert with_word_breaks("สำนักงานแรงงาน").split(ZWSP) == ["สำนักงาน", "แรงงาน"]
+
+
+def test_a_label_asked_for_while_the_dictionary_loads_still_gets_its_breaks(monkeypatch):
+    """The GUI asks while the warm-up thread is still loading: it waits, it is not left
+    without breaks (Qt on Windows could not wrap it)."""
+    from asr_desktop.domain import thai_words as module
+
+    monkeypatch.setattr(module, "_dictionary", None)
+    with_word_breaks.cache_clear()
+    loading = warm_up()
+    assert with_word_breaks("รายงานผลการปฏิบัติงาน").split(ZWSP) == ["รายงาน", "ผล", "การ", "ปฏิบัติงาน"]
+    loading.join(timeout=30)
+    with_word_breaks.cache_clear()
