@@ -4,9 +4,11 @@
 
 1. Export a 100,000-volunteer roster and compare with a bare openpyxl write-only loop that
    writes the same cells (same values, no styles, no template): target ratio ≤ 1.3.
-2. Import a 10,000-row messy roster (merged titles, one-cell names and addresses, IDs as
-   numbers, BE dates in date cells, text dates, phones without the leading 0, blank and
-   total rows): target ≤ 5 s from reading the file to the committed transaction.
+2. Import a 10,000-row messy roster (merged titles, one-cell names with every kind of
+   Thai title, addresses in one cell, IDs as numbers and a few that Excel rounded, BE dates
+   in date cells, text dates, phones without the leading 0, blank and total rows): target
+   ≤ 4 s from reading the file to the committed transaction (issue 18), so that it stays
+   under 5 s on a busy office PC. ``--import-only`` skips the export part.
 """
 
 from __future__ import annotations
@@ -42,6 +44,11 @@ from asr_desktop.store.database import open_database
 TODAY = date(2025, 10, 20)
 FIRST = ["สมชาย", "สมศรี", "บุญมี", "กัญญา", "ประเสริฐ", "วิไล", "สุดใจ", "อำนาจ", "จันทร์เพ็ญ", "ทองดี"]
 LAST = ["ใจดี", "ศรีสุข", "พรมมา", "แก้วกาญจน์", "บุญเรือง", "สีหาราช", "ภูมิพันธ์", "โคตรชมภู"]
+# Titles as offices write them, with their odd spacing (issue 17); most rows are นาย/นาง/น.ส.
+TITLES = ["นาย", "นาง", "นางสาว", "น.ส.", "นาย ", "ร.ต.อ.หญิง ", "จ.ส.อ.", "ว่าที่ ร.ต.",
+          "ด.ต.", "พ.ต.ท. ", "นพ.", "พญ.", "ผศ.ดร.", "พระ", "ส.อ.", "รตอ.", "ร้อยตำรวจเอก",
+          "พล.ต.ต.หญิง ", "ดร. ", "ม.ล.", "พระครู", "ทพญ.", "ภก.", "ว่าที่ร้อยตรีหญิง"]  # fmt: skip
+ROUNDED_EVERY = 833  # 12 IDs in 10,000 rows held as numbers Excel rounded to 6 digits
 
 
 def national_id(n: int) -> str:
@@ -136,11 +143,13 @@ def messy_roster(path: Path, rows: int) -> None:
         nid: object = national_id(500_000 + n)
         if n % 3 == 0:
             nid = int(nid)  # Excel made it a number
+        if n % ROUNDED_EVERY == ROUNDED_EVERY - 1:
+            nid = float(f"{float(nid):.5E}")  # … and a tool saved it as shown: 1.47078E+12
         born: object = date(2500 + n % 40, 1 + n % 12, 1 + n % 28)  # BE typed in a date cell
         if n % 4 == 1:
             born = f"{1 + n % 28} ก.พ. {10 + n % 40}"
         ws.append([
-            n + 1, nid, f"{'นาย' if n % 2 else 'นางสาว'}{rng.choice(FIRST)}  {rng.choice(LAST)} ",
+            n + 1, nid, f"{_title(rng)}{rng.choice(FIRST)}  {rng.choice(LAST)} ",
             f"{n % 200}/1 ม.{1 + n % 12} ต.{tambon} อ.{district} {postcode}", born,
             int(f"8{rng.randrange(10**8):08d}"), "แกนนำ" if n % 5 == 0 else "เครือข่าย",
             45566 + n % 300,
@@ -151,41 +160,66 @@ def messy_roster(path: Path, rows: int) -> None:
     workbook.save(path)
 
 
+def _title(rng: random.Random) -> str:
+    return rng.choice(TITLES[:3]) if rng.random() < 0.7 else rng.choice(TITLES)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--volunteers", type=int, default=100_000)
     parser.add_argument("--import-rows", type=int, default=10_000)
+    parser.add_argument("--import-only", action="store_true")
+    parser.add_argument("--repeat", type=int, default=1, help="import runs (best is printed)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        db = open_database(folder / "bench.db")
-        init_office(db, "47")
-        t = time.perf_counter()
-        fill(db, args.volunteers)
-        print(f"database with {args.volunteers:,} volunteers: {time.perf_counter() - t:.1f} s")
+        if not args.import_only:
+            export(folder, args.volunteers)
+        times = []
+        for run in range(args.repeat):
+            times.append(import_messy(folder / f"run{run}", args.import_rows))
+        if args.repeat > 1:
+            print(f"best of {args.repeat}: {min(times):.2f} s")
 
-        bare = bare_write(db, folder / "bare.xlsx")
-        t = time.perf_counter()
-        export_roster(db, folder / "roster.xlsx", today=TODAY)
-        ours = time.perf_counter() - t
-        styled = bare_styled_write(db, folder / "styled.xlsx")
-        print(f"export roster: {ours:.1f} s; bare write-only loop: {bare:.1f} s; "
-              f"ratio {ours / bare:.2f} (target ≤ 1.3)")  # fmt: skip
-        print(f"  same loop with the register's cell styles: {styled:.1f} s; "
-              f"ratio {ours / styled:.2f}")  # fmt: skip
 
-        empty = open_database(folder / "import.db")
-        init_office(empty, "47")
-        messy = folder / "messy.xlsx"
-        messy_roster(messy, args.import_rows)
-        t = time.perf_counter()
-        plan = build_plan(empty, messy, today=TODAY)
-        planned = time.perf_counter() - t
-        result = commit_plan(empty, plan)
-        total = time.perf_counter() - t
-        print(f"import {args.import_rows:,} messy rows: {total:.2f} s (plan {planned:.2f} s, "
-              f"commit {total - planned:.2f} s; target ≤ 5 s): added {result.added:,}, "
-              f"rejected {result.rejected:,}")  # fmt: skip
+def export(folder: Path, volunteers: int) -> None:
+    db = open_database(folder / "bench.db")
+    init_office(db, "47")
+    t = time.perf_counter()
+    fill(db, volunteers)
+    print(f"database with {volunteers:,} volunteers: {time.perf_counter() - t:.1f} s")
+
+    bare = bare_write(db, folder / "bare.xlsx")
+    t = time.perf_counter()
+    export_roster(db, folder / "roster.xlsx", today=TODAY)
+    ours = time.perf_counter() - t
+    styled = bare_styled_write(db, folder / "styled.xlsx")
+    print(f"export roster: {ours:.1f} s; bare write-only loop: {bare:.1f} s; "
+          f"ratio {ours / bare:.2f} (target ≤ 1.3)")  # fmt: skip
+    print(f"  same loop with the register's cell styles: {styled:.1f} s; "
+          f"ratio {ours / styled:.2f}")  # fmt: skip
+
+
+def import_messy(folder: Path, rows: int) -> float:
+    folder.mkdir()
+    empty = open_database(folder / "import.db")
+    init_office(empty, "47")
+    messy = folder / "messy.xlsx"
+    messy_roster(messy, rows)
+    t, cpu = time.perf_counter(), time.process_time()
+    plan = build_plan(empty, messy, today=TODAY)
+    planned = time.perf_counter() - t
+    result = commit_plan(empty, plan)
+    total = time.perf_counter() - t
+    cpu = time.process_time() - cpu
+    rounded = sum("Excel ปัดเป็น" in p.message for p in plan.problems)
+    titled = sum(1 for r in plan.rows if r.volunteer and r.volunteer.title)
+    print(f"import {rows:,} messy rows: {total:.2f} s (plan {planned:.2f} s, "
+          f"commit {total - planned:.2f} s; target ≤ 4 s; CPU {cpu:.2f} s, which other "
+          f"work on the machine does not inflate): added {result.added:,}, "
+          f"rejected {result.rejected:,} ({rounded} IDs Excel rounded), "
+          f"titles read {titled:,}")  # fmt: skip
+    return total
 
 
 if __name__ == "__main__":

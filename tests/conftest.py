@@ -1,23 +1,15 @@
-"""Test-wide setup: headless Qt and a read-only pythainlp, set before anything imports them."""
+"""Test-wide setup: headless Qt and a read-only pythainlp, set before anything imports them.
+
+The one ``db`` fixture lives here; the clock (``TODAY``) and the builder of test people
+(``national_id``, ``add_volunteer``, ``populate``) live in tests/work_helpers.py.
+"""
 
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-from datetime import date
-
 import pytest
-
-TODAY = date(2026, 11, 24)
-
-
-def national_id_from(number: int, first_digit: int = 3) -> str:
-    """A valid 13-digit national ID made from a running number (for test data)."""
-    from asr_desktop.domain.national_id import check_digit
-
-    first12 = f"{first_digit}{number:011d}"
-    return first12 + str(check_digit(first12))
 
 
 @pytest.fixture
@@ -34,6 +26,8 @@ def db():
 
 @pytest.fixture
 def roster(db):
+    from tests.work_helpers import TODAY
+
     from asr_desktop.services.roster import RosterService
 
     return RosterService(db, today=lambda: TODAY)

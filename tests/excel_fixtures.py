@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from sqlite_utils import Database
+from tests.work_helpers import national_id
 
 from asr_desktop.domain.model import Volunteer
-from asr_desktop.domain.national_id import check_digit
 from asr_desktop.domain.vocabulary import ExitReason, Gender, Tier
 from asr_desktop.services.office import init_office
 from asr_desktop.services.roster import RosterService
@@ -15,11 +15,6 @@ from asr_desktop.store.database import memory_database
 from asr_desktop.store.settings import is_initialised
 
 TODAY = date(2025, 10, 20)
-
-
-def national_id(n: int) -> str:
-    first12 = f"3{n:011d}"
-    return first12 + str(check_digit(first12))
 
 
 def office_db() -> Database:

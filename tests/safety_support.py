@@ -16,23 +16,18 @@ from pathlib import Path
 
 import pytest
 from sqlite_utils import Database
+from tests.work_helpers import national_id
 
 from asr_desktop.domain.model import Volunteer
-from asr_desktop.domain.national_id import check_digit
 from asr_desktop.domain.vocabulary import Gender, Tier
 from asr_desktop.services.office import init_office
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.database import open_database
 
 
-def national_id(n: int, prefix: str = "34701") -> str:
-    first12 = f"{prefix}{n:07d}"
-    return first12 + str(check_digit(first12))
-
-
 def volunteer(n: int) -> Volunteer:
     return Volunteer(
-        national_id=national_id(n),
+        national_id=national_id(n, prefix="34701"),
         title=("นาย", "นางสาว")[n % 2],
         first_name=("สมชาย", "บุญมี", "แก้วตา")[n % 3],
         last_name=f"ศรีสุข{n}",

@@ -1,4 +1,9 @@
-"""Small offices with volunteers for the work tests (the demo generator lives elsewhere)."""
+"""The tests' one clock and one builder of test people: valid national IDs, real tambons.
+
+Small offices with volunteers for the tests (the demo generator lives elsewhere). Every
+test module takes ``TODAY`` and ``national_id`` from here, and the ``db`` fixture from
+tests/conftest.py.
+"""
 
 from __future__ import annotations
 
@@ -20,8 +25,9 @@ FIRST = ("สมชาย", "มาลี", "บุญมี", "คำพอง"
 LAST = ("ศรีสุข", "พลเยี่ยม", "ภูมิภักดี", "แสนทวีสุข", "ไชยวงศ์", "โพธิ์ศรี", "บุตรดี", "คำภูเวียง")
 
 
-def national_id(n: int) -> str:
-    first12 = f"3{n:011d}"
+def national_id(n: int, prefix: str = "3") -> str:
+    """A valid 13-digit national ID: ``prefix``, running number ``n``, check digit."""
+    first12 = f"{prefix}{n:0{12 - len(prefix)}d}"
     return first12 + str(check_digit(first12))
 
 

@@ -7,7 +7,10 @@ carries the same folder as ``asr_desktop/_resources``; a frozen build sets ``sys
 from __future__ import annotations
 
 import sys
+from functools import cache
 from pathlib import Path
+
+from asr_desktop.domain.titles import TitleTable
 
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -43,3 +46,9 @@ FONT_FILES = {
 def font_path(style: str = "regular") -> Path:
     """The Sarabun font file of a style: regular, bold, italic or bold_italic."""
     return resource_path("fonts", FONT_FILES[style])
+
+
+@cache
+def title_table() -> TitleTable:
+    """Every Thai name title the app knows (resources/titles/thai_titles.csv), read once."""
+    return TitleTable.load(resource_path("titles", "thai_titles.csv"))

@@ -3,7 +3,8 @@ import subprocess
 import sys
 
 import pytest
-from tests.conftest import national_id_from, subprocess_env
+from tests.conftest import subprocess_env
+from tests.work_helpers import national_id
 
 from asr_desktop.cli import main
 from asr_desktop.domain.model import Volunteer
@@ -22,7 +23,7 @@ def office_db(tmp_path):
         [("สมชาย", "ใจดี", "470101"), ("กมล", "ศรีสุข", "470201"), ("แก้ว", "บุญมา", "470101")]
     ):
         vid = service.register(
-            Volunteer(national_id_from(i + 1), first, last, title="นาย", subdistrict_code=sub)
+            Volunteer(national_id(i + 1), first, last, title="นาย", subdistrict_code=sub)
         )
         if i != 1:
             service.appoint(vid, tier=Tier.LEAD, start_date=service.today().replace(day=1))

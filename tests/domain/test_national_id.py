@@ -1,12 +1,18 @@
+import random
+
 import pytest
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.national_id import (
     check_digit,
     format_national_id,
+    ids_in_search,
     is_valid_national_id,
     mask_national_id,
     normalize_national_id,
+    number_from_text,
+    rounded_number_reason,
+    scientific,
 )
 
 # Real-looking numbers published online and collected in python-stdnum's test suite
@@ -70,7 +76,7 @@ def test_accepted_forms_normalise_to_digits(text: str) -> None:
         ("12345678901210", "ต้องมี 13 หลัก (พบ 14 หลัก"),
         ("1234567890122", "เลขตรวจสอบหลักสุดท้ายไม่ถูกต้อง ควรเป็น 1"),
         ("1-2345-67890-12-X", "ต้องเป็นตัวเลขเท่านั้น (พบ 'X')"),
-        ("1234567890121.5", "ต้องเป็นตัวเลขเท่านั้น"),
+        ("1234567890121.5", "ไม่ใช่จำนวนเต็ม ตัวเลขสูญหายไปแล้ว"),
         ("1.23456789012E+12", "เลขยกกำลัง"),
         ("0123456789016", "ขึ้นต้นด้วย 0"),
         ("9123456789011", "ขึ้นต้นด้วย 1–8"),
@@ -111,3 +117,80 @@ def test_format_needs_thirteen_digits() -> None:
         format_national_id("12345")
     with pytest.raises(InputError):
         mask_national_id("")
+
+
+# -- numbers Excel rounded (issue 18) -------------------------------------------------------
+
+
+def _random_valid_ids(rng: random.Random, count: int) -> list[str]:
+    out = []
+    for _ in range(count):
+        first12 = str(rng.randint(1, 8)) + f"{rng.randrange(10**11):011d}"
+        out.append(first12 + str(check_digit(first12)))
+    return out
+
+
+def test_no_valid_id_read_from_a_number_cell_is_refused() -> None:
+    rng = random.Random(18)
+    ids = _random_valid_ids(rng, 100_000)
+    # Real IDs end in zeros too; make sure the sample holds plenty of them.
+    ids += [i for i in (_with_zeros(rng, k) for k in range(1, 6) for _ in range(200)) if i]
+    assert len(ids) > 100_500  # ending in 1 to 5 zeros
+    refused = [i for i in ids if rounded_number_reason(float(i)) is not None]
+    assert refused == []
+    assert all(normalize_national_id(f"{i}.0") == i for i in ids[:2000])
+
+
+def _with_zeros(rng: random.Random, zeros: int) -> str | None:
+    """A valid ID ending in exactly ``zeros`` zeros (check digit included), if the random
+    prefix allows one."""
+    for _ in range(50):
+        middle = f"{rng.randrange(10 ** (12 - zeros)):0{12 - zeros}d}"
+        head = str(rng.randint(1, 8)) + middle[:-1] + str(rng.randint(1, 9))
+        first12 = head + "0" * (zeros - 1)
+        if check_digit(first12) == 0:
+            return first12 + "0"
+    return None
+
+
+def test_every_rounded_id_is_refused_with_what_excel_did() -> None:
+    rng = random.Random(1818)
+    refused = 0
+    for nid in _random_valid_ids(rng, 100_000):
+        significant = rng.randint(1, 6)
+        rounded = float(f"{float(nid):.{significant - 1}E}")
+        reason = rounded_number_reason(rounded)
+        assert reason is not None, nid
+        refused += 1
+    assert refused == 100_000
+    reason = rounded_number_reason(1470780000000.0) or ""
+    assert "ตัวเลขถูก Excel ปัดเป็น 1.47078E+12 — ให้จัดรูปแบบเซลล์เป็นข้อความแล้วพิมพ์เลขใหม่" in reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["1470780000000.0", "1.47078E+12", "1,470,780,000,000", "1478400000000", "1476760000000"],
+)
+def test_rounded_ids_as_number_cells_and_number_shaped_text(text: str) -> None:
+    if "." in text or "," in text or "E" in text:
+        with pytest.raises(InputError, match="Excel ปัดเป็น"):
+            normalize_national_id(text)
+    number = number_from_text(text)
+    assert rounded_number_reason(number if number is not None else float(text)) is not None
+
+
+def test_thirteen_digits_typed_as_text_are_taken_as_typed() -> None:
+    # A person whose real ID has this shape can always enter it as text.
+    assert normalize_national_id("1470780000000") == "1470780000000"
+    assert normalize_national_id("1,234,567,890,121") == "1234567890121"
+    assert scientific(1470780000000.0) == "1.47078E+12"
+    assert scientific(1000000000000.0) == "1E+12"
+
+
+def test_ids_in_search_text() -> None:
+    assert ids_in_search("สมชาย 1234567890121.0") == ("สมชาย 1234567890121", "")
+    assert ids_in_search("1,234,567,890,121") == ("1234567890121", "")
+    text, reason = ids_in_search("1.47078E+12")
+    assert text == "1.47078E+12"  # left as typed: it must match nobody
+    assert "ตัวเลขถูก Excel ปัดเป็น 1.47078E+12" in reason
+    assert ids_in_search("081") == ("081", "")

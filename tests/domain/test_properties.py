@@ -10,6 +10,7 @@ from datetime import date
 
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
+from tests.work_helpers import TODAY
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.national_id import (
@@ -28,7 +29,6 @@ from asr_desktop.domain.thai_dates import (
 from asr_desktop.domain.thai_digits import to_arabic_digits, to_thai_digits
 from asr_desktop.domain.thai_sort import thai_sort_key
 
-TODAY = date(2026, 11, 15)
 THAI_AND_ASCII = st.characters(min_codepoint=0x20, max_codepoint=0x0E7F)
 # Text that looks like what people type: Thai, digits of both scripts, separators.
 TYPED = st.text(st.sampled_from("0123456789๐๑๒๓๔๕๖๗๘๙ /-.+()กขพศคมยนตเแโใไาะั่้๊๋็์ำิีุูอวรลหสบ"), max_size=25)

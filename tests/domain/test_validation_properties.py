@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.work_helpers import TODAY
 
 from asr_desktop.domain.model import Term, Volunteer
 from asr_desktop.domain.password import verify_password
@@ -23,7 +24,6 @@ from asr_desktop.services.backup import parse_backup_name
 from asr_desktop.store import location
 from asr_desktop.store.storage import storage_reason
 
-TODAY = date(2026, 11, 15)
 VOLUNTEER_FIELDS = {f.name for f in dataclasses.fields(Volunteer)}
 TERM_FIELDS = {f.name for f in dataclasses.fields(Term)}
 typed_text = st.text(

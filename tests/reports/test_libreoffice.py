@@ -19,7 +19,11 @@ from asr_desktop.services.monthly import build_monthly_report, write_monthly_wor
 from asr_desktop.services.workbooks import export_roster, export_terms_ending
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+# Each test starts LibreOffice (5–10 s); `-m "not slow"` leaves them to CI.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed"),
+]
 
 # Tokens: comma, quote, UTF-8 (76), from line 1, -, language, quoted as text, detect special
 # numbers, save cell contents as shown (true), formulas, trim spaces, every sheet (-1).

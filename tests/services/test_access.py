@@ -79,6 +79,7 @@ def test_password_problems_never_raise_and_are_thai(password: str, repeated: str
         assert problems
 
 
+@pytest.mark.slow  # 45 deliberately slow key derivations
 @settings(max_examples=15, deadline=None)
 @given(st.text(min_size=1, max_size=40))
 def test_hash_round_trip(password: str) -> None:

@@ -158,6 +158,7 @@ def test_backup_to_a_read_only_folder_says_why(tmp_path: Path) -> None:
     assert "อ่านอย่างเดียว" in info.value.message
 
 
+@pytest.mark.slow  # a 300-volunteer office and a tiny file system
 def test_backup_to_a_full_disk_says_why_and_leaves_no_partial_file(tmp_path: Path) -> None:
     db = make_office(tmp_path / "asr.db", volunteers=300)
     with small_disk("64k") as usb:

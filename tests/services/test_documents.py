@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from asr_desktop.services.events import EventService
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.photos import save_photo
+from asr_desktop.store.settings import load_settings, save_settings
 from asr_desktop.store.volunteers import VolunteerStore
 
 
@@ -142,3 +144,18 @@ def test_unknown_event_and_nobody_attended(office, tmp_path: Path) -> None:
     with pytest.raises(InputError):
         write_certificates(db, event_id, tmp_path / "c.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cards_write_titles_in_the_form_the_office_chose(office) -> None:
+    db, _ids = office
+    first = card_holders(db, today=TODAY)[0]
+    volunteer_id = db.execute(
+        "SELECT volunteer_id FROM terms WHERE card_no = '47-00001'"
+    ).fetchone()[0]
+    db.execute("UPDATE volunteers SET title = 'ร้อยตำรวจเอกหญิง' WHERE id = ?", [volunteer_id])
+    full = next(c for c in card_holders(db, today=TODAY) if c.card_no == "47-00001")
+    assert full.name.startswith("ร้อยตำรวจเอกหญิง") and full.name != first.name
+    settings = dataclasses.replace(load_settings(db), short_titles_in_print=True)
+    save_settings(db, settings)
+    short = next(c for c in card_holders(db, today=TODAY) if c.card_no == "47-00001")
+    assert short.name == full.name.replace("ร้อยตำรวจเอกหญิง", "ร.ต.อ.หญิง", 1)

@@ -71,6 +71,21 @@ def test_roster_names_come_back_exactly_and_ids_are_masked(office, tmp_path: Pat
         assert "นักวิชาการแรงงานชำนาญการ" in text
 
 
+def test_roster_titles_short_or_full_as_the_office_chose(tmp_path: Path) -> None:
+    db, _ = office_with_work()
+    first = db.execute("SELECT id, first_name, last_name FROM volunteers ORDER BY id").fetchone()
+    db.execute("UPDATE volunteers SET title = 'นายแพทย์' WHERE id = ?", [first[0]])
+    name = f"{first[1]} {first[2]}"
+    out = tmp_path / "full.pdf"
+    _write(db, "roster", out)
+    assert all(f"นายแพทย์{name}" in text for text in _text(out).values())
+    save_settings(db, dataclasses.replace(load_settings(db), short_titles_in_print=True))
+    out = tmp_path / "short.pdf"
+    _write(db, "roster", out)
+    for text in _text(out).values():
+        assert f"นพ.{name}" in text and f"นายแพทย์{name}" not in text
+
+
 def test_roster_full_ids_only_when_asked_and_district_filter(office, tmp_path: Path) -> None:
     out = tmp_path / "roster.pdf"
     _write(office, "roster", out, full_national_ids=True, district_code="4702")

@@ -61,11 +61,6 @@ def messy_workbook(path: Path) -> Path:
     return path
 
 
-@pytest.fixture
-def db():
-    return office_db()
-
-
 def test_header_found_under_merged_titles_with_thai_variants(tmp_path: Path) -> None:
     path = messy_workbook(tmp_path / "old.xlsx")
     plan = build_plan(office_db(), path, today=TODAY)
@@ -102,7 +97,7 @@ def test_messy_values_are_read_or_refused_with_reasons(db, tmp_path: Path) -> No
     assert kanya.term.tier is Tier.NETWORK
 
     assert by_row[8].action is Action.REJECT
-    assert "ยกกำลัง" in by_row[8].reason
+    assert "ตัวเลขถูก Excel ปัดเป็น 3.00000E+12" in by_row[8].reason
     assert by_row[8].problems[0].column == "B (เลขบัตรประชาชน)"
     assert str(by_row[8].problems[0]).startswith("แถว 8 คอลัมน์ B (เลขบัตรประชาชน): ")
     assert by_row[9].action is Action.REJECT
@@ -276,7 +271,12 @@ def test_round_trip_exported_roster_imports_back_identically(tmp_path: Path) -> 
     ids_b = dict(target.execute("SELECT national_id, id FROM volunteers").fetchall())
     assert ids_a.keys() == ids_b.keys()
     for nid in ids_a:
-        assert _comparable(a, ids_a[nid]) == _comparable(b, ids_b[nid]), nid
+        before, after = _comparable(a, ids_a[nid]), _comparable(b, ids_b[nid])
+        if before[0].gender is None and before[0].title == "นาย":
+            # An empty gender cell is filled from the title on import (issue 17).
+            assert after[0].gender is Gender.MALE
+            before[0].gender = Gender.MALE
+        assert before == after, nid
     columns = "national_id, standing, exit_reason, tier, term_start, term_end, search_text"
     query = f"SELECT {columns} FROM volunteers ORDER BY national_id"
     assert source.execute(query).fetchall() == target.execute(query).fetchall()

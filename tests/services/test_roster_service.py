@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from tests.conftest import TODAY, national_id_from
+from tests.work_helpers import TODAY, national_id
 
 from asr_desktop.domain.errors import DuplicateError
 from asr_desktop.domain.model import Term, Volunteer
@@ -12,7 +12,7 @@ from asr_desktop.store.roster import RosterFilter, roster_ids, roster_rows
 
 def volunteer(n=1, **kw):
     values = dict(
-        national_id=national_id_from(n),
+        national_id=national_id(n),
         first_name="สมศรี",
         last_name="มีสุข",
         title="นาง",

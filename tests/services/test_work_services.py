@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office, populate
+from tests.work_helpers import TODAY, add_mentor, add_volunteer, populate
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
@@ -27,13 +27,6 @@ from asr_desktop.services.referrals import ReferralService
 from asr_desktop.services.work import attendance_of, work_summary
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
-
-
-@pytest.fixture
-def db():
-    database = memory_database()
-    make_office(database)
-    return database
 
 
 def today():

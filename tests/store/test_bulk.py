@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 from sqlite_utils import Database
+from tests import work_helpers
 
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
-from asr_desktop.domain.national_id import check_digit
 from asr_desktop.domain.vocabulary import ExitReason, Gender, StatusChange, Tier
 from asr_desktop.store import bulk
 from asr_desktop.store.bulk import ImportDuplicateError, VolunteerRecord, insert_volunteers
@@ -22,8 +22,7 @@ TAMBONS = ("470101", "470102", "471201", "100101")
 
 
 def national_id(n: int) -> str:
-    first12 = f"3{4701:04d}{n:07d}"
-    return first12 + str(check_digit(first12))
+    return work_helpers.national_id(n, prefix="34701")
 
 
 def make_record(n: int) -> VolunteerRecord:
@@ -210,3 +209,20 @@ def test_restores_the_page_cache_size(db: Database) -> None:
     before = db.execute("PRAGMA cache_size").fetchone()[0]
     insert_volunteers(db, [make_record(1)], summary="test")
     assert db.execute("PRAGMA cache_size").fetchone()[0] == before
+
+
+def test_new_rows_are_searchable_and_the_search_trigger_survives(db: Database) -> None:
+    def found(n: int) -> list[int]:
+        query = "SELECT rowid FROM volunteer_search WHERE volunteer_search MATCH ?"
+        return [r[0] for r in db.execute(query, [f'"{national_id(n)}"'])]
+
+    ids = insert_volunteers(db, [make_record(1), make_record(2)], summary="test")
+    assert (found(1), found(2)) == ([ids[0]], [ids[1]])
+    trigger = "SELECT count(*) FROM sqlite_master WHERE name = 'volunteer_search_insert'"
+    assert db.execute(trigger).fetchone()[0] == 1
+    with pytest.raises(ImportDuplicateError):
+        insert_volunteers(db, [make_record(3), make_record(1)], summary="test")
+    assert db.execute(trigger).fetchone()[0] == 1
+    assert found(3) == []
+    VolunteerStore(db).add(make_record(4).volunteer)  # one by one: the trigger still works
+    assert len(found(4)) == 1

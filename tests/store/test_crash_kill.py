@@ -53,7 +53,11 @@ while True:
     batch += 1
 """
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+# A loop of child processes killed mid-write (15–50 s): slow.
+pytestmark = [
+    pytest.mark.slow,
+    pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX"),
+]
 
 
 def batches(path: Path) -> dict[str, int]:

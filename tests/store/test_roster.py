@@ -2,7 +2,7 @@ import itertools
 from datetime import date
 
 import pytest
-from tests.conftest import TODAY, national_id_from
+from tests.work_helpers import TODAY, national_id
 
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.status import derive_status
@@ -32,7 +32,7 @@ def filled(db, roster):
         ids.append(
             roster.register(
                 Volunteer(
-                    national_id=national_id_from(i + 1),
+                    national_id=national_id(i + 1),
                     first_name=first,
                     last_name=last,
                     title="นาย",
@@ -71,7 +71,7 @@ def test_search_narrows_by_name_id_phone_and_tambon(db, filled):
     assert found("ศรีสุข") == {"แก้ว"}
     assert found("089-876") == {"แก้ว"}
     assert found("๐๘๙๘๗๖") == {"แก้ว"}  # Thai digits
-    nid = national_id_from(4)
+    nid = national_id(4)
     assert found(f"{nid[0]}-{nid[1:5]}-{nid[5:10]}-{nid[10:12]}-{nid[12]}") == {"กมล"}
     assert found("ธาตุเชิงชุม") == {"สมชาย", "กมล"}  # tambon 470101
     assert found("สมชาย ใจดี") == {"สมชาย"}

@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office
+from tests.work_helpers import TODAY, add_mentor, add_volunteer
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import (
@@ -21,16 +21,8 @@ from asr_desktop.domain.work import (
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.checklists import ChecklistStore
-from asr_desktop.store.database import memory_database
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralFilter, ReferralStore
-
-
-@pytest.fixture
-def db():
-    database = memory_database()
-    make_office(database)
-    return database
 
 
 def audit_actions(db, record_type):

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from tests.conftest import TODAY, national_id_from
+from tests.work_helpers import TODAY, national_id
 
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.vocabulary import Tier
@@ -30,7 +30,7 @@ def context(db, roster):
     for i, (title, first, last, sub) in enumerate(PEOPLE):
         vid = roster.register(
             Volunteer(
-                national_id_from(i + 1),
+                national_id(i + 1),
                 first,
                 last,
                 title=title,

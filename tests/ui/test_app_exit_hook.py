@@ -8,11 +8,15 @@ import os
 import subprocess
 import sys
 
+import pytest
 from tests.conftest import subprocess_env
 
 from asr_desktop.services.office import init_office
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import app
+
+# Each test starts the whole app in a child process (4–9 s): slow.
+pytestmark = pytest.mark.slow
 
 
 def start_app(tmp_path, *args: str) -> subprocess.CompletedProcess[str]:

@@ -3,8 +3,8 @@
 from datetime import date
 
 import pytest
-from tests.conftest import TODAY
 from tests.ui.conftest import PEOPLE
+from tests.work_helpers import TODAY
 
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.services.events import EventService
@@ -20,7 +20,7 @@ from asr_desktop.ui.roster_page import RosterPage
 @pytest.fixture
 def file_context(tmp_path):
     """Documents are made in a worker thread with its own connection: a file database."""
-    from tests.conftest import national_id_from
+    from tests.work_helpers import national_id
 
     from asr_desktop.domain.model import Volunteer
     from asr_desktop.domain.vocabulary import Tier
@@ -31,7 +31,7 @@ def file_context(tmp_path):
     roster = RosterService(db, today=lambda: TODAY)
     for i, (title, first, last, sub) in enumerate(PEOPLE):
         vid = roster.register(
-            Volunteer(national_id_from(i + 1), first, last, title=title, subdistrict_code=sub)
+            Volunteer(national_id(i + 1), first, last, title=title, subdistrict_code=sub)
         )
         roster.appoint(vid, tier=Tier.LEAD, start_date=date(2025, 10, 1), card_no=f"สน-{i:04d}")
     EventService(db).save(

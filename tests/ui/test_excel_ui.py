@@ -71,6 +71,42 @@ def test_preview_then_commit(qtbot, context, tmp_path, monkeypatch) -> None:
     assert _count(context) == 6
 
 
+def _titles_file(tmp_path: Path) -> Path:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["ที่", "เลขประจำตัวประชาชน", "ชื่อ-สกุล", "เพศ", "ตำบล", "อำเภอ"])
+    names = ["นายแพทย์ธนา ใจงาม", "ร.ต.อ.หญิง พิมพ์ชนก ศรีวงศ์", "พระสมหมาย ฐิตธมฺโม",
+             "ผอ.สมชาย ใจดี", "ผศ.ดร.วิไล ศรีสุข", "ว่าที่ ร.ต.บุญมี พรมมา"]  # fmt: skip
+    for i, name in enumerate(names):
+        ws.append([i + 1, national_id(40 + i), name, "ชาย" if i == 4 else "", "ธาตุเชิงชุม", "เมือง"])
+    ws.append([7, 1470780000000, "นางสาวดาว เด่น", "", "ธาตุเชิงชุม", "เมือง"])
+    path = tmp_path / "titles.xlsx"
+    wb.save(path)
+    return path
+
+
+def test_preview_shows_how_names_were_split(qtbot, context, tmp_path) -> None:
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.set_path(_titles_file(tmp_path))
+    with qtbot.waitSignal(dialog.runner.finished, timeout=10_000):
+        dialog.plan_file()
+    names = dialog.names
+    rows = [[names.item(r, c).text() for c in range(6)] for r in range(names.rowCount())]
+    assert rows[0][2:] == ["นายแพทย์ (นพ.)", "ธนา", "ใจงาม", "ชาย (จากคำนำหน้า)"]
+    assert rows[1][2:] == ["ร้อยตำรวจเอกหญิง (ร.ต.อ.หญิง)", "พิมพ์ชนก", "ศรีวงศ์", "หญิง (จากคำนำหน้า)"]
+    assert rows[2][2:5] == ["พระ", "สมหมาย", "ฐิตธมฺโม"]
+    assert rows[3][2:5] == ["ผอ. (คำนำหน้าที่ไม่รู้จัก)", "สมชาย", "ใจดี"]
+    assert rows[4][2:] == ["ผู้ช่วยศาสตราจารย์ ดร. (ผศ.ดร.)", "วิไล", "ศรีสุข", "ชาย"]
+    assert rows[6][:3] == ["8", "ไม่นำเข้า", "นางสาว (น.ส.)"]
+    problems = [
+        dialog.problems.item(r, 2).text().replace("\u200b", "")
+        for r in range(dialog.problems.rowCount())
+    ]
+    assert any("Excel ปัดเป็น 1.47078E+12" in p for p in problems)
+    assert any("คำนำหน้าที่ไม่รู้จัก 'ผอ.'" in p for p in problems)
+
+
 def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     from PySide6.QtWidgets import QWidget
 

@@ -1,3 +1,6 @@
+from tests.work_helpers import national_id
+
+from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui.roster_model import RosterModel
@@ -93,6 +96,20 @@ def test_search_as_you_type_narrows_the_table(qtbot, context):
     qtbot.waitUntil(lambda: page.model.rowCount() == 5)
 
 
+def test_an_id_pasted_from_a_number_cell_finds_its_owner_or_says_excel_rounded_it(qtbot, context):
+    page = RosterPage(context)
+    qtbot.addWidget(page)
+    page.search.setText(f"{national_id(2)}.0")  # copied from a number cell
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1)
+    assert page.search_note.isHidden()
+    page.search.setText("1.47078E+12")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0)
+    assert "ตัวเลขถูก Excel ปัดเป็น 1.47078E+12" in page.search_note.message
+    page.search.clear()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 5)
+    assert page.search_note.isHidden()
+
+
 def test_filters_and_sorting(qtbot, context):
     page = RosterPage(context)
     qtbot.addWidget(page)
@@ -111,10 +128,7 @@ def test_filters_and_sorting(qtbot, context):
     assert visible_names(page)[0] == "นายสมชาย ใจดี"
     page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # ตำบล
     tambons = [page.model.index(r, 2).data() for r in range(5)]
-    assert tambons == sorted(
-        tambons,
-        key=__import__("asr_desktop.domain.thai_sort", fromlist=["thai_sort_key"]).thai_sort_key,
-    )
+    assert tambons == sorted(tambons, key=thai_sort_key)
 
 
 def test_audit_page_filters_by_dates_typed_in_buddhist_era(qtbot, context):
@@ -122,7 +136,7 @@ def test_audit_page_filters_by_dates_typed_in_buddhist_era(qtbot, context):
 
     page = AuditPage(context)
     qtbot.addWidget(page)
-    assert page.date_to.text() == "24/11/2569"  # today in พ.ศ.
+    assert page.date_to.text() == "20/11/2568"  # TODAY in พ.ศ.
     everything = page.model.rowCount()
     assert everything > 0
     page.use_dates.setChecked(True)

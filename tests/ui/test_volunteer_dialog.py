@@ -1,5 +1,5 @@
 import pytest
-from tests.conftest import national_id_from
+from tests.work_helpers import national_id
 
 from asr_desktop.domain.national_id import format_national_id
 from asr_desktop.ui import volunteer_dialog
@@ -25,7 +25,7 @@ def fill(dialog, national_id):
 
 
 def test_refuses_a_wrong_check_digit_and_saves_nothing(dialog, context):
-    good = national_id_from(77)
+    good = national_id(77)
     bad = good[:12] + str((int(good[12]) + 1) % 10)
     fill(dialog, bad)
     assert "หลักสุดท้าย" in dialog.errors["national_id"].message
@@ -35,7 +35,7 @@ def test_refuses_a_wrong_check_digit_and_saves_nothing(dialog, context):
 
 
 def test_saves_a_good_record_with_normalised_values(dialog, context):
-    fill(dialog, national_id_from(77))
+    fill(dialog, national_id(77))
     assert dialog.postcode.text() == "47000"  # filled in from the tambon
     assert dialog.gender.currentData() == "female"  # guessed from the title
     dialog.save()
@@ -44,11 +44,11 @@ def test_saves_a_good_record_with_normalised_values(dialog, context):
         "SELECT national_id, phone, birth_date, postcode FROM volunteers WHERE id = ?",
         [dialog.saved_id],
     ).fetchone()
-    assert saved == (national_id_from(77), "0812345678", "1980-02-12", "47000")
+    assert saved == (national_id(77), "0812345678", "1980-02-12", "47000")
 
 
 def test_new_volunteer_with_first_term(dialog, context):
-    fill(dialog, national_id_from(78))
+    fill(dialog, national_id(78))
     dialog.first_term.start.setText("1/10/2568")
     dialog.first_term.start.editingFinished.emit()
     assert dialog.first_term.end.text() == "30/09/2571"  # the office's 3-year term
@@ -60,7 +60,7 @@ def test_new_volunteer_with_first_term(dialog, context):
 
 
 def test_duplicate_id_offers_the_existing_record(dialog, qtbot):
-    fill(dialog, format_national_id(national_id_from(1)))
+    fill(dialog, format_national_id(national_id(1)))
     assert "มีอยู่ในทะเบียนแล้ว" in dialog.errors["national_id"].message
     assert dialog.open_duplicate.isVisibleTo(dialog)
     with qtbot.waitSignal(dialog.open_other) as opened:
@@ -69,7 +69,7 @@ def test_duplicate_id_offers_the_existing_record(dialog, qtbot):
 
 
 def test_impossible_date_is_refused_with_a_reason(dialog):
-    fill(dialog, national_id_from(79))
+    fill(dialog, national_id(79))
     dialog.birth_date.setText("31/2/2563")
     dialog.save()
     assert dialog.saved_id is None
@@ -107,7 +107,7 @@ def test_edit_shows_terms_and_records_an_exit(qtbot, context, monkeypatch):
 
 
 def test_first_term_areas_default_to_the_home_tambon(dialog, context):
-    fill(dialog, national_id_from(80))
+    fill(dialog, national_id(80))
     assert dialog.first_term.checked_areas() == ("470101",)
     dialog.first_term.start.setText("1/10/2568")
     dialog.save()
@@ -127,7 +127,7 @@ def test_photo_is_scaled_and_saved_with_the_record(dialog, context, tmp_path, mo
     path = tmp_path / "photo.png"
     picture.save(str(path))
     monkeypatch.setattr(volunteer_dialog.ask, "open_file", lambda *a: str(path))
-    fill(dialog, national_id_from(81))
+    fill(dialog, national_id(81))
     dialog.photo.choose()
     dialog.save()
     image, mime = load_photo(context.office.db, dialog.saved_id)
@@ -176,3 +176,64 @@ def test_anonymised_record_opens_read_only(qtbot, context, monkeypatch):
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()
     assert dialog.first_name.isReadOnly()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "gender"),
+    [
+        ("รตอ.", "ร้อยตำรวจเอก", "male"),
+        ("ร.ต.อ. หญิง", "ร้อยตำรวจเอกหญิง", "female"),
+        ("นพ.", "นายแพทย์", "male"),
+        ("ผศ.ดร.", "ผู้ช่วยศาสตราจารย์ ดร.", None),
+        ("แพทย์หญิง (พญ.)", "แพทย์หญิง", "female"),  # picked from the list
+    ],
+)
+def test_title_in_any_written_form_is_stored_in_the_tables_form(
+    dialog, context, typed, stored, gender
+):
+    fill(dialog, national_id(78))
+    dialog.gender.setCurrentIndex(0)
+    dialog.title.setCurrentText(typed)
+    assert dialog.title.note.isHidden()
+    assert dialog.gender.currentData() == gender
+    dialog.save()
+    assert dialog.saved_id is not None
+    row = context.office.db.execute("SELECT title FROM volunteers WHERE id = ?", [dialog.saved_id])
+    assert row.fetchone()[0] == stored
+
+
+def test_title_list_offers_the_whole_table_found_by_short_form(dialog):
+    assert dialog.title.count() > 200
+    assert dialog.title.findText("ร้อยตำรวจเอกหญิง (ร.ต.อ.หญิง)") > 0
+    completer = dialog.title.completer()
+    completer.setCompletionPrefix("ร.ต.อ.")
+    shown = [
+        completer.completionModel().index(i, 0).data() for i in range(completer.completionCount())
+    ]
+    assert "ร้อยตำรวจเอก (ร.ต.อ.)" in shown and "ว่าที่ร้อยตำรวจเอก (ว่าที่ ร.ต.อ.)" in shown
+
+
+def test_another_title_is_accepted_with_a_visible_note(dialog, context):
+    fill(dialog, national_id(79))
+    dialog.title.setCurrentText("ผู้ใหญ่บ้าน")
+    assert not dialog.title.note.isHidden()
+    assert "ไม่อยู่ในรายการ" in dialog.title.note.text().replace("\u200b", "")
+    dialog.save()
+    assert dialog.saved_id is not None
+    row = context.office.db.execute("SELECT title FROM volunteers WHERE id = ?", [dialog.saved_id])
+    assert row.fetchone()[0] == "ผู้ใหญ่บ้าน"
+
+
+@pytest.mark.parametrize("pasted", ["1.47078E+12", "1470780000000.0", "1,470,780,000,000"])
+def test_an_id_excel_rounded_is_refused_when_pasted(dialog, context, pasted):
+    fill(dialog, pasted)
+    assert "ตัวเลขถูก Excel ปัดเป็น" in dialog.errors["national_id"].message
+    assert "จัดรูปแบบเซลล์เป็นข้อความ" in dialog.errors["national_id"].message
+    dialog.save()
+    assert dialog.saved_id is None
+
+
+def test_an_exact_id_pasted_from_a_number_cell_is_taken(dialog):
+    fill(dialog, national_id(80) + ".0")
+    assert dialog.errors["national_id"].message == ""
+    assert dialog.national_id.text() == format_national_id(national_id(80))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from sqlite_utils import Database
 from tests.work_helpers import TODAY, bulk_volunteers, make_office, populate
 
@@ -148,12 +149,22 @@ def test_referral_list_filters_and_opens_overdue(demo_context, qtbot, qtmodeltes
     page.status.setCurrentIndex(page.status.findData("served"))
     assert 0 < page.model.rowCount() < total
     assert {r.status for r in page.model.rows} == {"served"}
+    status_column, follow_up_column = 5, 6
+
+    def colours(column: int) -> set[str | None]:
+        brushes = [
+            page.proxy.index(row, column).data(Qt.ItemDataRole.ForegroundRole)
+            for row in range(page.proxy.rowCount())
+        ]
+        return {None if b is None else QColor(b).name() for b in brushes}
+
+    assert colours(status_column) == colours(follow_up_column) == {None}  # served: closed
     page.show_overdue()
     overdue = ReferralStore(demo_context.office.db).overdue_count(TODAY)
     assert page.model.rowCount() == overdue > 0
     assert page.status.currentIndex() == 0 and page.overdue.isChecked()
-    status_column = 5
-    assert page.proxy.index(0, status_column).data(Qt.ItemDataRole.ForegroundRole) is not None
+    # the one colour of an open referral past its follow-up date
+    assert colours(status_column) == colours(follow_up_column) == {"#b00020"}
     page.search.setText("ไม่มีชื่อนี้แน่นอน")
     page.reload()
     assert page.model.rowCount() == 0

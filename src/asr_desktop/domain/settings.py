@@ -28,6 +28,7 @@ class OfficeSettings:
     term_years: int = 3
     regulation: str = "ระเบียบกระทรวงแรงงานว่าด้วยอาสาสมัครแรงงาน พ.ศ. 2548"
     thai_digits_in_print: bool = False
+    short_titles_in_print: bool = False
     report_font: str = "Sarabun"
     excel_dates_as_text: bool = False
     template_folder: str = ""
@@ -45,6 +46,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "term_years": ("วาระการดำรงตำแหน่ง (ปี)", "ใช้คำนวณวันสิ้นสุดวาระเมื่อเพิ่มวาระใหม่"),
     "regulation": ("ระเบียบที่ใช้", ""),
     "thai_digits_in_print": ("ใช้เลขไทยในเอกสารพิมพ์", "ตารางยังใช้เลขอารบิกได้"),
+    "short_titles_in_print": (
+        "ใช้คำนำหน้าชื่อแบบย่อในรายงานและบัตร",
+        "เช่น ร.ต.อ.หญิง แทน ร้อยตำรวจเอกหญิง, นพ. แทน นายแพทย์, น.ส. แทน นางสาว",
+    ),
     "report_font": (
         "แบบอักษรในรายงาน Excel",
         "Sarabun (ติดตั้งมากับโปรแกรม) หรือ TH SarabunPSK ถ้าเครื่องที่เปิดไฟล์มีแบบอักษรนี้",

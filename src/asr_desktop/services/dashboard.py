@@ -14,6 +14,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.month import Month
+from asr_desktop.store import reporting
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.referrals import ReferralStore
 from asr_desktop.store.settings import load_settings
@@ -73,14 +74,6 @@ class Dashboard:
         return data
 
 
-def _active_sql() -> str:
-    """store/roster.py's status rule reduced to its 'active' branch (cheaper per row).
-
-    Tested against ``STATUS_SQL`` in tests/services/test_work_services.py.
-    """
-    return "(v.standing IS NULL AND v.term_start <= :today AND v.term_end >= :today)"
-
-
 def inactive_since(today: date, months: int = INACTIVE_MONTHS) -> date:
     """Work dated before this counts as old: the first day of the month ``months`` back.
 
@@ -90,21 +83,11 @@ def inactive_since(today: date, months: int = INACTIVE_MONTHS) -> date:
 
 
 def compute_dashboard(db: Database, today: date) -> Dashboard:
-    params: dict[str, object] = {
-        "today": today.isoformat(),
-        "since": inactive_since(today).isoformat(),
-        **{f"d{n}": (today + timedelta(days=n)).isoformat() for n in ENDING_WINDOWS},
-    }
-    # One pass over the covering index volunteers_dashboard for every per-volunteer figure.
-    row = db.execute(
-        "SELECT count(*), coalesce(sum(tier = 'lead'), 0), coalesce(sum(tier = 'network'), 0), "
-        "coalesce(sum(term_end <= :d30), 0), coalesce(sum(term_end <= :d60), 0), "
-        "coalesce(sum(term_end <= :d90), 0), "
-        "coalesce(sum(last_activity IS NULL OR last_activity < :since), 0) "
-        f"FROM volunteers v INDEXED BY volunteers_dashboard WHERE {_active_sql()}",
-        params,
-    ).fetchone()
-    (active, leads, network, end30, end60, end90, inactive) = (int(n) for n in row)
+    ending = tuple(today + timedelta(days=n) for n in ENDING_WINDOWS)
+    assert len(ending) == 3
+    (active, leads, network, end30, end60, end90, inactive) = reporting.volunteer_figures(
+        db, today, inactive_since(today), (ending[0], ending[1], ending[2])
+    )
 
     coverage = district_coverage(db, today)
     this = Month.of(today)
@@ -151,14 +134,7 @@ def district_coverage(db: Database, today: date) -> list[DistrictCoverage]:
 
 def covered_tambons(db: Database, today: date) -> set[str]:
     """Subdistrict codes with at least one active lead volunteer (แกนนำระดับตำบล)."""
-    return {
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT v.subdistrict_code FROM volunteers v INDEXED BY volunteers_dashboard "
-            f"WHERE v.tier = 'lead' AND {_active_sql()}",
-            {"today": today.isoformat()},
-        ).fetchall()
-    }
+    return reporting.covered_tambons(db, today)
 
 
 def uncovered_tambons(db: Database, today: date) -> list[tuple[str, str, str]]:
@@ -175,24 +151,9 @@ def uncovered_tambons(db: Database, today: date) -> list[tuple[str, str, str]]:
 
 def terms_ending_ids(db: Database, today: date, days: int) -> list[int]:
     """Active volunteers whose term ends within ``days`` days, soonest first."""
-    return [
-        r[0]
-        for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE v.term_end <= :until AND {_active_sql()} "
-            "ORDER BY v.term_end, v.name_sort_key",
-            {"today": today.isoformat(), "until": (today + timedelta(days=days)).isoformat()},
-        ).fetchall()
-    ]
+    return reporting.terms_ending_ids(db, today, today + timedelta(days=days))
 
 
 def inactive_ids(db: Database, today: date, months: int = INACTIVE_MONTHS) -> list[int]:
     """Active volunteers with no activity reported in the last ``months`` months."""
-    return [
-        r[0]
-        for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE {_active_sql()} "
-            "AND (v.last_activity IS NULL OR v.last_activity < :since) "
-            "ORDER BY v.district_code, v.subdistrict_code, v.name_sort_key",
-            {"today": today.isoformat(), "since": inactive_since(today, months).isoformat()},
-        ).fetchall()
-    ]
+    return reporting.inactive_ids(db, today, inactive_since(today, months))

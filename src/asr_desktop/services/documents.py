@@ -14,12 +14,14 @@ from typing import BinaryIO
 
 from sqlite_utils import Database
 
+from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Term
 from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.status import latest_term, status_of
+from asr_desktop.domain.titles import printed_name
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.reports.pdf.certificates import CertificateData, build_certificates
 from asr_desktop.reports.pdf.id_cards import CardData, build_id_cards
@@ -59,6 +61,7 @@ def card_holders(
             today=today,
         )
     store = VolunteerStore(db)
+    short_titles = load_settings(db).short_titles_in_print
     cards: list[CardData] = []
     for volunteer_id in volunteer_ids:
         terms = store.terms(volunteer_id)
@@ -71,7 +74,13 @@ def card_holders(
         photo = load_photo(db, volunteer_id)
         cards.append(
             CardData(
-                name=volunteer.full_name,
+                name=printed_name(
+                    volunteer.title,
+                    volunteer.first_name,
+                    volunteer.last_name,
+                    short_titles=short_titles,
+                    table=title_table(),
+                ),
                 tier_label=term.tier.label,
                 area=_area(term, volunteer.subdistrict_code),
                 card_no=term.card_no,

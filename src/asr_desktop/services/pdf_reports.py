@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING, Any
 
 from sqlite_utils import Database
 
+from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.national_id import format_national_id, mask_national_id
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.domain.thai_dates import format_thai_date
+from asr_desktop.domain.titles import printed_name
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.reports.pdf.coverage_report import DistrictCoverageLine, write_coverage_report
 from asr_desktop.reports.pdf.document import Signature
@@ -98,14 +100,21 @@ def _batch(text: str | None) -> str:
     return (text or "").removeprefix("รุ่นที่").strip()
 
 
+def _name(row: tuple[Any, ...], settings: OfficeSettings) -> str:
+    """Title, first and last name of a register row, the title in the form print asks for."""
+    return printed_name(
+        row[2], row[3], row[4], short_titles=settings.short_titles_in_print, table=title_table()
+    )
+
+
 def _register_groups(
-    rows: Iterator[tuple[Any, ...]], *, full_ids: bool
+    rows: Iterator[tuple[Any, ...]], settings: OfficeSettings, *, full_ids: bool
 ) -> Iterator[tuple[str, list[RegisterEntry]]]:
     """Register rows (store.register order) as (district heading, entries)."""
     for district_code, block in groupby(rows, key=lambda r: r[15]):
         entries = [
             RegisterEntry(
-                name=f"{r[2]}{r[3]} {r[4]}".strip(),
+                name=_name(r, settings),
                 national_id=printed_national_id(r[1], full=full_ids),
                 subdistrict=_subdistrict(r[14]),
                 tier=_TIER.get(r[22] or "", ""),
@@ -125,7 +134,7 @@ def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: Progre
     settings = load_settings(db)
     _check_district(settings, request.district_code)
     rows = register.register_rows(db, today=request.today, district_code=request.district_code)
-    districts = list(_register_groups(rows, full_ids=request.full_national_ids))
+    districts = list(_register_groups(rows, settings, full_ids=request.full_national_ids))
     count = sum(len(entries) for _, entries in districts)
     return write_roster_register(
         out,
@@ -155,7 +164,7 @@ def expiring_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
         end = date.fromisoformat(r[27])
         entries.append(
             ExpiringEntry(
-                name=f"{r[2]}{r[3]} {r[4]}".strip(),
+                name=_name(r, settings),
                 national_id=printed_national_id(r[1], full=request.full_national_ids),
                 subdistrict=_subdistrict(r[14]),
                 district=areas.district_name(r[15]) if r[15] else "",

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +40,7 @@ from asr_desktop.services.roster_import.plan import Action, ImportPlan, OnDuplic
 from asr_desktop.services.roster_import.reading import sheet_names
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.import_names import ImportNamesTable
 from asr_desktop.ui.tasks import TaskRunner
 
 FILE_FILTER = "ไฟล์ทะเบียน (*.xlsx *.xls *.csv)"
@@ -191,9 +193,12 @@ class ImportDialog(QDialog):
         left.addWidget(QLabel("การจับคู่คอลัมน์ (แก้ไขได้)"))
         left.addWidget(self.mapping_table, 1)
         left.addWidget(replan)
+        self.names = ImportNamesTable()
+        self.result_tabs = QTabWidget()
+        self.result_tabs.addTab(self.problems, "ปัญหาที่พบ")
+        self.result_tabs.addTab(self.names, "ชื่อที่อ่านได้")
         right = QVBoxLayout()
-        right.addWidget(QLabel("ปัญหาที่พบ"))
-        right.addWidget(self.problems, 1)
+        right.addWidget(self.result_tabs, 1)
         tables.addLayout(left, 2)
         tables.addLayout(right, 3)
         buttons = QHBoxLayout()
@@ -239,6 +244,7 @@ class ImportDialog(QDialog):
                 item.setToolTip(value)
                 self.problems.setItem(i, j, item)
         self.problems.resizeColumnsToContents()
+        self.names.show_plan(plan)
         writable = plan.count(Action.ADD) + plan.count(Action.UPDATE)
         self.commit_button.setEnabled(writable > 0)
         self.commit_button.setText(f"นำเข้า {writable:,} รายการ")

@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
 
     # -- pages --------------------------------------------------------------------------
 
-    def current_page(self) -> QWidget:
+    def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
     def page(self, row: int) -> QWidget:
@@ -220,7 +220,10 @@ class MainWindow(QMainWindow):
     # -- menus and status bar -----------------------------------------------------------
 
     def _action(
-        self, text: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:

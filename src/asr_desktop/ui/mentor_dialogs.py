@@ -22,10 +22,10 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
 from asr_desktop.domain.phone import normalize_optional_phone
 from asr_desktop.domain.thai_words import with_word_breaks
-from asr_desktop.domain.vocabulary import TITLES
 from asr_desktop.domain.work import ChecklistItem
 from asr_desktop.ui.activity_dialog import agency_combo
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.title_field import TitleField
 from asr_desktop.ui.widgets import ErrorLabel
 
 
@@ -49,9 +49,7 @@ class MentorDialog(QDialog):
         self.saved_id: int | None = None
         self.setWindowTitle("เพิ่มพี่เลี้ยง" if mentor is None else "แก้ไขพี่เลี้ยง")
         self.resize(480, 0)
-        self.title_edit = QComboBox()
-        self.title_edit.setEditable(True)
-        self.title_edit.addItems(TITLES)
+        self.title_edit = TitleField()
         self.first_name, self.last_name = QLineEdit(), QLineEdit()
         self.position = QLineEdit()
         self.agency = agency_combo()
@@ -61,6 +59,7 @@ class MentorDialog(QDialog):
         self.error = ErrorLabel()
         form = QFormLayout()
         form.addRow("คำนำหน้า", self.title_edit)
+        form.addRow("", self.title_edit.note)
         form.addRow("ชื่อ", self.first_name)
         form.addRow("นามสกุล", self.last_name)
         form.addRow("ตำแหน่ง", self.position)
@@ -74,7 +73,7 @@ class MentorDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if mentor is not None:
-            self.title_edit.setCurrentText(mentor.title)
+            self.title_edit.set_title(mentor.title)
             self.first_name.setText(mentor.first_name)
             self.last_name.setText(mentor.last_name)
             self.position.setText(mentor.position)
@@ -87,7 +86,7 @@ class MentorDialog(QDialog):
             mentor = Mentor(
                 first_name=self.first_name.text().strip(),
                 last_name=self.last_name.text().strip(),
-                title=self.title_edit.currentText().strip(),
+                title=self.title_edit.title(),
                 position=self.position.text().strip(),
                 agency=self.agency.currentData() or "",
                 phone=normalize_optional_phone(self.phone.text()),

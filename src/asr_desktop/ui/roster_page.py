@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.national_id import ids_in_search
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.services.changes import Change
 from asr_desktop.services.roster import RosterFilter
@@ -24,6 +25,7 @@ from asr_desktop.ui import document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.roster_model import COLUMNS, RosterModel
 from asr_desktop.ui.tasks import TaskRunner
+from asr_desktop.ui.widgets import ErrorLabel
 
 SEARCH_DELAY_MS = 120
 _ANY = "ทั้งหมด"
@@ -45,6 +47,7 @@ class RosterPage(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
+        self.search_note = ErrorLabel()
 
         self.district = QComboBox()
         self.subdistrict = QComboBox()
@@ -107,6 +110,7 @@ class RosterPage(QWidget):
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
         layout.addWidget(heading)
         layout.addLayout(top)
+        layout.addWidget(self.search_note)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
 
@@ -164,8 +168,10 @@ class RosterPage(QWidget):
     def current_filter(self) -> RosterFilter:
         status = self.status.currentData()
         tier = self.tier.currentData()
+        search, reason = ids_in_search(self.search.text())
+        self.search_note.show_error(reason)
         return RosterFilter(
-            search=self.search.text(),
+            search=search,
             district_code=self.district.currentData() or "",
             subdistrict_code=self.subdistrict.currentData() or "",
             status=Status(status) if status else None,

@@ -35,13 +35,14 @@ from asr_desktop.domain.phone import format_phone, normalize_optional_phone, nor
 from asr_desktop.domain.status import status_of
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
-from asr_desktop.domain.vocabulary import TITLES, Gender, Status, StatusChange
+from asr_desktop.domain.vocabulary import Gender, Status, StatusChange
 from asr_desktop.services.privacy import is_anonymised
 from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.photo_box import PhotoBox
 from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog, TermForm
+from asr_desktop.ui.title_field import TitleField
 from asr_desktop.ui.volunteer_work_tab import VolunteerWorkTab
 from asr_desktop.ui.widgets import AreaPicker, EnterMovesOn, ErrorLabel, ThaiDateEdit
 
@@ -143,11 +144,9 @@ class VolunteerDialog(QDialog):
         id_widget.setLayout(id_row)
         id_row.setContentsMargins(0, 0, 0, 0)
         self._row(form, "เลขประจำตัวประชาชน *", "national_id", id_widget)
-        self.title = QComboBox()
-        self.title.setEditable(True)
-        self.title.addItems(TITLES)
-        self.title.setCurrentText("")
+        self.title = TitleField()
         self._row(form, "คำนำหน้า", "title", self.title)
+        form.addRow("", self.title.note)
         self.first_name = QLineEdit()
         self._row(form, "ชื่อ *", "first_name", self.first_name)
         self.last_name = QLineEdit()
@@ -156,7 +155,7 @@ class VolunteerDialog(QDialog):
         self.gender.addItem("— ไม่ระบุ —", None)
         for gender in Gender:
             self.gender.addItem(gender.label, gender.value)
-        self.title.currentTextChanged.connect(self._guess_gender)
+        self.title.title_changed.connect(self._guess_gender)
         self._row(form, "เพศ", "gender", self.gender)
         self.birth_date = ThaiDateEdit()
         self._row(form, "วันเกิด", "birth_date", self.birth_date)
@@ -267,7 +266,7 @@ class VolunteerDialog(QDialog):
     def _load(self, volunteer_id: int) -> None:
         v = self.service.store.get(volunteer_id)
         self.national_id.setText(format_national_id(v.national_id))
-        self.title.setCurrentText(v.title)
+        self.title.set_title(v.title)
         self.first_name.setText(v.first_name)
         self.last_name.setText(v.last_name)
         self.gender.setCurrentIndex(
@@ -362,13 +361,12 @@ class VolunteerDialog(QDialog):
         except InputError as exc:
             self.errors["phone"].show_error(exc.message)
 
-    def _guess_gender(self, title: str) -> None:
+    def _guess_gender(self, _title: str) -> None:
         if self.gender.currentData() is not None:
             return
-        if title in ("นาย", "ว่าที่ร้อยตรี"):
-            self.gender.setCurrentIndex(self.gender.findData(Gender.MALE.value))
-        elif title in ("นาง", "นางสาว", "ว่าที่ร้อยตรีหญิง"):
-            self.gender.setCurrentIndex(self.gender.findData(Gender.FEMALE.value))
+        gender = self.title.gender()
+        if gender is not None:
+            self.gender.setCurrentIndex(self.gender.findData(gender.value))
 
     def _fill_postcode(self, subdistrict_code: str) -> None:
         codes = areas.postcodes(subdistrict_code)
@@ -398,7 +396,7 @@ class VolunteerDialog(QDialog):
         volunteer = Volunteer(
             id=self.volunteer_id,
             national_id=national_id,
-            title=self.title.currentText().strip(),
+            title=self.title.title(),
             first_name=self.first_name.text().strip(),
             last_name=self.last_name.text().strip(),
             gender=Gender(gender) if gender else None,

@@ -61,8 +61,10 @@ def _bare(name: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
+@lru_cache(maxsize=4096)
 def match_area(subdistrict: str, district: str, province: str, postcode: str) -> AreaMatch:
-    """The one subdistrict these names describe.
+    """The one subdistrict these names describe (cached: a roster names the same few
+    hundred tambons over and over, and geothai's fuzzy match is the slow part of a row).
 
     Raises:
         InputError: no subdistrict given; none found (with the closest candidates); or

@@ -12,27 +12,18 @@ import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from asr_desktop.assets import title_table
 from asr_desktop.domain.errors import InputError
-from asr_desktop.domain.national_id import normalize_national_id
+from asr_desktop.domain.national_id import normalize_national_id, rounded_number_reason
 from asr_desktop.domain.phone import normalize_phone
 from asr_desktop.domain.thai_dates import BE_OFFSET, parse_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
+from asr_desktop.domain.titles import TitleSplit
 from asr_desktop.domain.vocabulary import ExitReason, Gender, Status, Tier
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 _SERIAL_RANGE = (1, 80_000)  # 1900 … 2119
 _SPACES = re.compile(r"\s+")
-
-TITLE_ALIASES: dict[str, str] = {
-    "นางสาว": "นางสาว", "น.ส.": "นางสาว", "นส.": "นางสาว", "น.ส": "นางสาว",
-    "ว่าที่ร้อยตรีหญิง": "ว่าที่ร้อยตรีหญิง", "ว่าที่ ร.ต.หญิง": "ว่าที่ร้อยตรีหญิง",
-    "ว่าที่ร้อยตรี": "ว่าที่ร้อยตรี", "ว่าที่ ร.ต.": "ว่าที่ร้อยตรี", "ว่าที่ร.ต.": "ว่าที่ร้อยตรี",
-    "จ.ส.อ.": "จ.ส.อ.", "ส.อ.": "ส.อ.", "ด.ต.": "ด.ต.", "ร.ต.ต.": "ร.ต.ต.", "ดร.": "ดร.",
-    "นาง": "นาง", "นาย": "นาย", "Mr.": "นาย", "Mrs.": "นาง", "Miss": "นางสาว",
-}  # fmt: skip
-_TITLES_LONGEST_FIRST = sorted(TITLE_ALIASES, key=len, reverse=True)
-_MALE_TITLES = {"นาย", "ว่าที่ร้อยตรี", "จ.ส.อ.", "ส.อ.", "ด.ต.", "ร.ต.ต."}
-_FEMALE_TITLES = {"นาง", "นางสาว", "ว่าที่ร้อยตรีหญิง"}
 
 
 def is_blank(value: Any) -> bool:
@@ -56,13 +47,14 @@ def digits_of_number(value: float) -> str:
 
 
 def read_national_id(value: Any) -> str:
+    """13 digits from an ID cell; a number cell that lost digits (Excel rounded it to
+    1.47078E+12 = 1470780000000) is refused, see ``rounded_number_reason``."""
     if isinstance(value, bool):
         raise InputError("เลขประจำตัวประชาชนไม่ถูกต้อง", "national_id")
     if isinstance(value, (int, float)):
-        if isinstance(value, float) and not value.is_integer():
-            raise InputError(
-                f"เลขประจำตัวประชาชน {value} ไม่ใช่จำนวนเต็ม ตัวเลขอาจสูญหายไปแล้ว", "national_id"
-            )
+        reason = rounded_number_reason(value)
+        if reason is not None:
+            raise InputError(reason, "national_id")
         value = digits_of_number(float(value))
     return normalize_national_id(read_text(value))
 
@@ -121,31 +113,26 @@ def read_gender(value: Any) -> Gender | None:
 
 
 def gender_from_title(title: str) -> Gender | None:
-    if title in _MALE_TITLES:
-        return Gender.MALE
-    if title in _FEMALE_TITLES:
-        return Gender.FEMALE
-    return None
+    """The gender a title implies (นาย, ร.ต.อ.หญิง, แพทย์หญิง), None for ดร., ศ., ม.ร.ว. …"""
+    return title_table().gender_of(title)
 
 
 def read_title(value: Any) -> str:
-    text = read_text(value)
-    return TITLE_ALIASES.get(text, TITLE_ALIASES.get(text.replace(" ", ""), text))
+    """A title cell in any written form, stored as the table's canonical form."""
+    return title_table().canonical(read_text(value))
 
 
-def split_title(name: str) -> tuple[str, str]:
-    """("นาย", "สมชาย ใจดี") from "นายสมชาย ใจดี"; ("", name) when no title starts it."""
-    for prefix in _TITLES_LONGEST_FIRST:
-        if name.startswith(prefix) and len(name) > len(prefix):
-            return TITLE_ALIASES[prefix], name[len(prefix) :].strip()
-    return "", name
+def split_title(name: str) -> TitleSplit:
+    """The longest title at the start of ``name`` (นายแพทย์ธนา → นายแพทย์ + ธนา), or a
+    leading word that looks like a title but is not one (``unknown``)."""
+    return title_table().split(name)
 
 
-def split_full_name(value: Any) -> tuple[str, str, str]:
-    """(title, first name, last name) from one "ชื่อ-สกุล" cell."""
-    title, rest = split_title(read_text(value))
-    first, _, last = rest.partition(" ")
-    return title, first.strip(), last.strip()
+def split_full_name(value: Any) -> tuple[TitleSplit, str, str]:
+    """(title split, first name, last name) from one "ชื่อ-สกุล" cell."""
+    split = split_title(read_text(value))
+    first, _, last = split.rest.partition(" ")
+    return split, first.strip(), last.strip()
 
 
 def read_tier(value: Any) -> Tier | None:

@@ -19,13 +19,15 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from sqlite_utils import Database
 
+from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.terms import default_term_end
+from asr_desktop.domain.titles import TitleSplit
 from asr_desktop.domain.validation import term_problems, volunteer_problems
-from asr_desktop.domain.vocabulary import Status, StatusChange, Tier
+from asr_desktop.domain.vocabulary import Gender, Status, StatusChange, Tier
 from asr_desktop.services.roster_import import cells
 from asr_desktop.services.roster_import.addresses import match_area, split_address
 from asr_desktop.services.roster_import.headers import (
@@ -84,6 +86,13 @@ class PlannedRow:
     event: StatusEvent | None = None
     existing_id: int | None = None
     note: str = ""
+    gender_from_title: bool = False
+    """The gender cell was empty and the gender came from the title (shown in the preview)."""
+    title_unknown: bool = False
+    """The title is not in the table of titles (คำนำหน้าที่ไม่รู้จัก), kept as written."""
+    name: tuple[str, str, str] = ("", "", "")
+    """(title, first name, last name) as read, also for rows that are refused."""
+    gender: Gender | None = None
 
     @property
     def reason(self) -> str:
@@ -206,7 +215,10 @@ class _Planner:
         person = [self._value(raw, f) for f in ("national_id", "full_name", "first_name")]
         if all(cells.is_blank(v) for v in person):
             return True  # a numbered but empty form line, or a note under the table
-        return (cells.is_total_row(raw) and cells.is_blank(self._value(raw, "national_id"))) or (
+        nid = person[0]
+        if isinstance(nid, (int, float)) or (isinstance(nid, str) and nid[:1].isdigit()):
+            return False  # an ID is there: neither a total line nor a repeated header
+        return (cells.is_total_row(raw) and cells.is_blank(nid)) or (
             is_header_like(raw, self.columns_of.get("national_id"))
         )
 
@@ -299,6 +311,8 @@ class _RowReader:
         self.p = planner
         self.planned = planned
         self.raw = planned.raw
+        width = len(self.raw)
+        self.values = {f: self.raw[c] for f, c in planner.columns_of.items() if c < width}
         self._address_reported = False
 
     def problem(self, field_name: str, message: str, *, blocking: bool = True) -> None:
@@ -307,7 +321,7 @@ class _RowReader:
         self.planned.problems.append(Problem(self.planned.row, where, message, blocking))
 
     def get(self, field_name: str) -> Any:
-        return self.p._value(self.raw, field_name)
+        return self.values.get(field_name)
 
     def parse(self, field_name: str, reader: Callable[[Any], Any], default: Any = None) -> Any:
         value = self.get(field_name)
@@ -330,16 +344,39 @@ class _RowReader:
         if not nid and not any(p.blocking for p in self.planned.problems):
             self.problem("national_id", "ไม่มีเลขประจำตัวประชาชน")
         title = self.parse("title", cells.read_title, "")
+        if title and "title" in self.p.columns_of and title_table().find(title) is None:
+            self.problem("title", f"คำนำหน้าที่ไม่รู้จัก '{title}' นำเข้าตามที่เขียนไว้", blocking=False)
+            self.planned.title_unknown = True
         first = cells.read_text(self.get("first_name"))
         last = cells.read_text(self.get("last_name"))
+        split: TitleSplit | None = None
+        name_field = "full_name"
         if "full_name" in self.p.columns_of and not first:
-            name_title, first, last = cells.split_full_name(self.get("full_name"))
-            title = title or name_title
+            split, first, last = cells.split_full_name(self.get("full_name"))
         elif first and not title and "title" not in self.p.columns_of:
-            title, first = cells.split_title(first)
+            split, name_field = cells.split_title(first), "first_name"
+            first = split.rest
+        if split is not None and split.title and not title:
+            title = split.title
+            if split.unknown:
+                self.planned.title_unknown = True
+                self.problem(
+                    name_field,
+                    f"คำนำหน้าที่ไม่รู้จัก '{split.title}' แยกออกจากชื่อไว้ ตรวจสอบว่าถูกต้อง",
+                    blocking=False,
+                )
         gender = self.parse("gender", cells.read_gender)
-        if gender is None and "gender" not in self.p.columns_of:
-            gender = cells.gender_from_title(title)
+        implied = cells.gender_from_title(title) if title else None
+        if gender is None and implied is not None and cells.is_blank(self.get("gender")):
+            gender = implied
+            self.planned.gender_from_title = True
+        elif gender is not None and implied is not None and gender is not implied:
+            self.problem(
+                "gender",
+                f"เพศ{gender.label}ไม่ตรงกับคำนำหน้า '{title}' ตรวจสอบว่าถูกต้อง",
+                blocking=False,
+            )
+        self.planned.name, self.planned.gender = (title, first, last), gender
         phone, more_phones = self.parse("phone", cells.read_phone, ("", ""))
         notes = cells.read_text(self.get("notes"))
         if more_phones:
