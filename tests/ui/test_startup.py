@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import national_id_from, subprocess_env
-from tests.work_helpers import TODAY, populate
+from tests.conftest import subprocess_env
+from tests.work_helpers import TODAY, national_id, populate
 
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.services.changes import Change
@@ -142,7 +142,7 @@ def test_change_notices_reach_built_pages_and_unbuilt_ones_read_fresh_data(windo
     window.navigation.setCurrentRow(0)
 
     context.office.roster.register(
-        Volunteer(national_id_from(9_999), "ทดสอบ", "เริ่มช้า", title="นาย", subdistrict_code="470101")
+        Volunteer(national_id(9_999), "ทดสอบ", "เริ่มช้า", title="นาย", subdistrict_code="470101")
     )
     context.notify(Change.VOLUNTEERS)
     assert roster.model.rowCount() == before + 1  # built but hidden: refreshed
