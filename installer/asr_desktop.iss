@@ -5,13 +5,16 @@
 ; gives dist\installer\ASR-Desktop-Setup-0.1.0.exe.
 ;
 ; - No administrator rights: PrivilegesRequired=lowest installs into
-;   %LOCALAPPDATA%\Programs\ASR Desktop ({userpf}) with Start-menu and desktop
-;   shortcuts for the current user only.
+;   %LOCALAPPDATA%\Programs\ASR Desktop with Start-menu and desktop shortcuts for the
+;   current user only. The folder is spelled {localappdata}\Programs, not {userpf}: on
+;   Windows both are the same folder, but Wine cannot expand {userpf} (it lacks
+;   FOLDERID_UserProgramFiles), and installer/check_windows.sh runs this setup under Wine.
 ; - Updating = running a newer setup over the old one (same AppId). The office's data
 ;   lives elsewhere (%LOCALAPPDATA%\ASR Desktop, see services/paths.py) and is never touched
 ;   by an install or an update.
 ; - Uninstalling keeps that data unless the user ticks the box on the uninstaller's own
-;   page (see [Code]).
+;   page, or passes /DELETEDATA on the uninstaller's command line (a silent uninstall shows
+;   no page: `unins000.exe /VERYSILENT /DELETEDATA`), see [Code].
 ; - Thai and English pages. Inno Setup 6 ships no Thai messages file (Thai is only among
 ;   the unofficial, user-contributed translations), so languages\Thai.isl holds our own
 ;   translation, layered over the English defaults: any message it lacks shows in English.
@@ -28,6 +31,10 @@
 #ifndef OutputDir
   #define OutputDir "..\dist\installer"
 #endif
+#ifndef Compression
+  ; installer/check_windows.sh passes a faster one: lzma2/max takes minutes on a CI machine.
+  #define Compression "lzma2/max"
+#endif
 #define AppName "ASR Desktop"
 #define AppExe "ASR Desktop.exe"
 ; The data folder of services/paths.py: %LOCALAPPDATA%\ASR Desktop
@@ -43,7 +50,7 @@ AppPublisher=ASR Desktop project
 VersionInfoVersion={#AppVersion}
 VersionInfoProductName={#AppName}
 PrivilegesRequired=lowest
-DefaultDirName={userpf}\{#AppName}
+DefaultDirName={localappdata}\Programs\{#AppName}
 DisableProgramGroupPage=yes
 DisableDirPage=auto
 UsePreviousAppDir=yes
@@ -56,7 +63,7 @@ OutputBaseFilename=ASR-Desktop-Setup-{#AppVersion}
 SetupIconFile=..\resources\icons\asr-desktop.ico
 UninstallDisplayIcon={app}\{#AppExe}
 UninstallDisplayName={#AppName} {#AppVersion}
-Compression=lzma2/max
+Compression={#Compression}
 SolidCompression=yes
 WizardStyle=modern
 ShowLanguageDialog=auto
@@ -99,8 +106,22 @@ Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{cm:AppDisplayName}
 var
   DeleteOfficeData: Boolean;
 
-{ The uninstaller's own page: one explanation and one check box, unticked by default. }
-function AskDeleteOfficeData(const DataDir: String): Boolean;
+{ True when the uninstaller's command line holds /DELETEDATA (in any case). The
+  uninstaller re-runs itself from a temporary folder and passes its parameters on, so the
+  copy that does the work sees the switch too. }
+function DeleteDataSwitch(): Boolean;
+var
+  I: Integer;
+begin
+  Result := False;
+  for I := 1 to ParamCount() do
+    if CompareText(ParamStr(I), '/DELETEDATA') = 0 then
+      Result := True;
+end;
+
+{ The uninstaller's own page: one explanation and one check box, unticked unless the
+  command line asked for the data to go. }
+function AskDeleteOfficeData(const DataDir: String; const Ticked: Boolean): Boolean;
 var
   Form: TSetupForm;
   Explain: TNewStaticText;
@@ -135,7 +156,7 @@ begin
     Check.Width := Form.ClientWidth - ScaleX(32);
     Check.Height := ScaleY(24);
     Check.Caption := CustomMessage('DeleteDataCheck');
-    Check.Checked := False;
+    Check.Checked := Ticked;
 
     OkButton := TNewButton.Create(Form);
     OkButton.Parent := Form;
@@ -164,19 +185,30 @@ begin
     usUninstall:
       begin
         { After the user confirmed the uninstall, before any file is removed. A silent
-          uninstall never deletes data. }
+          uninstall deletes the data only when the command line says /DELETEDATA. }
         DeleteOfficeData := False;
-        if (not UninstallSilent()) and DirExists(DataDir) then
-          if AskDeleteOfficeData(DataDir) then
+        if UninstallSilent() then
+          DeleteOfficeData := DeleteDataSwitch()
+        else if DirExists(DataDir) then
+          if AskDeleteOfficeData(DataDir, DeleteDataSwitch()) then
             DeleteOfficeData :=
               MsgBox(CustomMessage('DeleteDataConfirm'), mbConfirmation, MB_YESNO or MB_DEFBUTTON2) = IDYES;
       end;
     usPostUninstall:
       begin
         if DeleteOfficeData then
-          DelTree(DataDir, True, True, True)
-        else if (not UninstallSilent()) and DirExists(DataDir) then
-          MsgBox(FmtMessage(CustomMessage('DataKeptNote'), [DataDir]), mbInformation, MB_OK);
+        begin
+          if DelTree(DataDir, True, True, True) then
+            Log('Deleted the office''s data: ' + DataDir)
+          else
+            Log('Could not delete all of the office''s data: ' + DataDir);
+        end
+        else if DirExists(DataDir) then
+        begin
+          Log('Kept the office''s data: ' + DataDir);
+          if not UninstallSilent() then
+            MsgBox(FmtMessage(CustomMessage('DataKeptNote'), [DataDir]), mbInformation, MB_OK);
+        end;
       end;
   end;
 end;

@@ -23,34 +23,8 @@ pytest.importorskip(
 pytestmark = pytest.mark.slow
 
 ROOT = Path(__file__).resolve().parents[2]
-SPEC = ROOT / "installer" / "asr_desktop.spec"
 BUNDLE_LIMIT_MB = 200
 PYTHAINLP_CORPUS = {"stopwords_th.txt", "words_th.txt", "syllables_th.txt", "corpus_license.md"}
-
-
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
-    build = tmp_path_factory.mktemp("frozen")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--log-level=WARN",
-            f"--distpath={build / 'dist'}",
-            f"--workpath={build / 'work'}",
-            str(SPEC),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    folder = build / "dist" / "ASR Desktop"
-    assert folder.is_dir()
-    return folder
 
 
 @pytest.fixture
