@@ -231,7 +231,8 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
 
     dashboard = window.page(0)
     figures = compute_dashboard(demo_context.office.db, TODAY)
-    qtbot.waitUntil(lambda: dashboard.figures is not None)  # a moment after the window
+    window.show()  # the figures follow the dashboard's first paint
+    qtbot.waitUntil(lambda: dashboard.figures is not None)
     assert dashboard.cards["active"].value == f"{figures.active_volunteers:,}"
 
     qtbot.mouseClick(dashboard.cards["leads"], Qt.MouseButton.LeftButton)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -142,8 +143,10 @@ class DashboardPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         context.on_change(EVERYTHING - {Change.SETTINGS}, self.refresh)
-        # The figures are computed once the event loop runs, after the window is painted:
-        # the first screen appears without waiting for the queries (issue 20).
+        # Each time the page comes to the front its figures are computed right after it
+        # is painted, so the window appears without waiting for the queries (issue 20).
+        # (A zero timer started here would run before the window's first paint.)
+        self._figures_wanted = False
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
@@ -190,8 +193,15 @@ class DashboardPage(QWidget):
         )
 
     def page_shown(self) -> None:
-        self._refresh_soon.start()
+        self._figures_wanted = True
+        self.update()
         self.status_changed.emit("")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._figures_wanted:
+            self._figures_wanted = False
+            self._refresh_soon.start()
 
     # -- opening the lists ------------------------------------------------------------
 
