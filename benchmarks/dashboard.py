@@ -81,7 +81,7 @@ def build(path: Path, volunteers: int) -> None:
     db = open_database(path)
     started = time.perf_counter()
     if build_demo is not None:
-        build_demo(db, province_code="47", seed=2568, volunteers=volunteers)
+        build_demo(db, province_code="47", seed=2568, volunteers=volunteers, today=TODAY)
     else:
         init_office(db, "47")
         _bulk_volunteers(db, volunteers)
@@ -107,18 +107,30 @@ def main() -> int:
         for t in ("volunteers", "activities", "referrals", "event_attendees")
     }
     print("rows:", ", ".join(f"{t} {n:,}" for t, n in counts.items()))
-    compute_dashboard(db, TODAY)  # warm the page cache
-    times = []
-    for _ in range(args.runs):
-        started = time.perf_counter()
-        figures = compute_dashboard(db, TODAY)
-        times.append((time.perf_counter() - started) * 1000)
-    median, worst = statistics.median(times), max(times)
-    print(
-        f"dashboard: median {median:.0f} ms, max {worst:.0f} ms over {args.runs} runs "
-        f"(target ≤ {TARGET_MS} ms) — active {figures.active_volunteers:,}, "
-        f"inactive 3m {figures.inactive_3m:,}, overdue {figures.referrals_overdue:,}"
-    )
+    # The day the database is "as of": its newest activity (a reused database may have been
+    # built on another day). Figures are as at a day, so asking another day is other work.
+    newest = db.execute("SELECT max(date) FROM activities").fetchone()[0]
+    today = date.fromisoformat(newest) if newest else TODAY
+    median = 0.0
+    for label, day in (("today", today), ("a year earlier", today - timedelta(days=365))):
+        waiting = db.execute(
+            "SELECT count(*) FROM volunteers WHERE settled_on > ?", [day.isoformat()]
+        ).fetchone()[0]
+        compute_dashboard(db, day)  # warm the page cache
+        times = []
+        for _ in range(args.runs):
+            started = time.perf_counter()
+            figures = compute_dashboard(db, day)
+            times.append((time.perf_counter() - started) * 1000)
+        if label == "today":
+            median = statistics.median(times)
+        print(
+            f"dashboard as at {label} ({day}, {waiting:,} with later records): "
+            f"median {statistics.median(times):.0f} ms, max {max(times):.0f} ms over "
+            f"{args.runs} runs (target ≤ {TARGET_MS} ms for today) — active "
+            f"{figures.active_volunteers:,}, inactive {figures.inactive_3m:,}, "
+            f"overdue {figures.referrals_overdue:,}"
+        )
     return 0 if median <= TARGET_MS else 1
 
 

@@ -38,6 +38,15 @@ def _title_rows(ws: Worksheet, titles: list[str], width: int) -> None:
         ws.row_dimensions[row].height = 27 if row == 1 else 23
 
 
+def _note(ws: Worksheet, row: int, text: str, width: int) -> None:
+    """A paragraph under the table (how the figures are counted), wrapped across it."""
+    cell = ws.cell(row, 1, text)
+    cell.font = Font(name=FONT, sz=12)
+    cell.alignment = Alignment(horizontal="left", vertical="top", wrap_text=True)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=width)
+    ws.row_dimensions[row].height = 58
+
+
 def _table(ws: Worksheet, table: str, columns: list[Column], header_row: int) -> None:
     for col, (field, header, kind, width) in enumerate(columns, 1):
         head = ws.cell(header_row, col, header)
@@ -105,6 +114,7 @@ def table_sheet(
     columns: list[Column],
     *,
     totals: str | None = None,
+    note: str | None = None,
     signature: bool = False,
     landscape: bool = True,
 ) -> None:
@@ -115,6 +125,9 @@ def table_sheet(
     row = header + 2
     if totals:
         _totals(ws, table, columns, row, totals)
+        row += 1
+    if note:
+        _note(ws, row, note, len(columns))
         row += 1
     if signature:
         _signature(ws, row + 1, len(columns))
@@ -254,7 +267,7 @@ def make_monthly(path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     table_sheet(wb, "รายอำเภอ", "districts", [*MONTHLY_TITLES, "สรุปรายอำเภอ"], BY_DISTRICT,
-                totals="รวมทั้งจังหวัด", signature=True)
+                totals="รวมทั้งจังหวัด", note="{{counting_note}}", signature=True)
     table_sheet(wb, "ภารกิจและหน่วยงาน", "missions",
                 [*MONTHLY_TITLES, "ผลการปฏิบัติงานจำแนกตามภารกิจและหน่วยงาน (ครั้ง)", "{{activity_note}}"],
                 BY_MISSION, totals="รวม")

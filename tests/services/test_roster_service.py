@@ -78,8 +78,11 @@ def test_exit_closes_the_term_and_is_audited(roster, db):
     roster.record_exit(vid, on=date(2026, 3, 15), reason=ExitReason.DEATH, reference="มรณบัตร")
     [term] = roster.store.terms(vid)
     assert term.ended_date == date(2026, 3, 15)
+    # Dated after TODAY: it waits for its day and shows as scheduled until then.
     row = roster_rows(db, [vid], today=TODAY)[vid]
-    assert row.status == "exited"
+    assert row.status == "active"
+    assert [c.text() for c in row.scheduled] == ["จะพ้นสภาพ 15 มี.ค. 2569"]
+    assert roster_rows(db, [vid], today=date(2026, 3, 15))[vid].status == "exited"
     actions = [
         r[0]
         for r in db.execute(

@@ -44,9 +44,9 @@ def filled(db, roster):
     roster.appoint(ids[0], tier=Tier.LEAD, start_date=date(2025, 10, 1))
     roster.appoint(ids[1], tier=Tier.NETWORK, start_date=date(2022, 10, 1))  # ended 2025
     roster.appoint(ids[2], tier=Tier.LEAD, start_date=date(2024, 10, 1))
-    roster.record_exit(ids[2], on=date(2026, 5, 1), reason=ExitReason.MOVED)
+    roster.record_exit(ids[2], on=date(2025, 5, 1), reason=ExitReason.MOVED)
     roster.appoint(ids[4], tier=Tier.LEAD, start_date=date(2025, 10, 1))
-    roster.suspend(ids[4], on=date(2026, 6, 1))
+    roster.suspend(ids[4], on=date(2025, 6, 1))
     return ids
 
 
@@ -121,7 +121,7 @@ def test_sql_status_rule_matches_the_domain_rule(db):
         sql = STATUS_SQL.replace("v.", "")
         got = db.execute(
             f"SELECT {sql} FROM (SELECT :standing AS standing, :start AS term_start, "
-            ":last AS term_end)",
+            ":last AS term_end, NULL AS settled_on)",
             {
                 "standing": standing.value if standing else None,
                 "start": start.isoformat() if start else None,

@@ -10,6 +10,7 @@ from typing import Any
 
 from asr_desktop.cli.office import open_office
 from asr_desktop.cli.output import FORMATS, month_arg, print_rows
+from asr_desktop.domain.inactivity import inactive_label
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -56,7 +57,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
         ("วาระสิ้นสุดใน 30 วัน", f"{figures.terms_ending_30d:,}"),
         ("วาระสิ้นสุดใน 60 วัน", f"{figures.terms_ending_60d:,}"),
         ("วาระสิ้นสุดใน 90 วัน", f"{figures.terms_ending_90d:,}"),
-        ("ไม่มีรายงานผล 3 เดือน", f"{figures.inactive_3m:,}"),
+        (inactive_label(figures.today), f"{figures.inactive_3m:,}"),
         ("การส่งต่อที่เลยกำหนดติดตาม", f"{figures.referrals_overdue:,}"),
         (
             "ผลการปฏิบัติงานเดือนนี้ (เดือนก่อน)",

@@ -16,12 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from asr_desktop.domain.inactivity import inactive_label, is_inactive
 from asr_desktop.domain.work import ChecklistItem
 
 ATTENTION_SCORE = 1
 """An item scored at or below this needs the mentor's attention."""
 TERM_ENDING_DAYS = 90
-INACTIVE_DAYS = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,7 @@ def _opportunity(f: VolunteerFacts) -> Suggestion:
     days = (f.today - f.last_activity).days
     if days <= 31:
         return Suggestion(item, 3, f"รายงานผลล่าสุดเมื่อ {days} วันก่อน")
-    if days <= INACTIVE_DAYS:
+    if not is_inactive(f.last_activity, f.today):
         return Suggestion(item, 2, f"รายงานผลล่าสุดเมื่อ {days} วันก่อน")
     if days <= 180:
         return Suggestion(item, 1, f"ไม่มีรายงานผลมา {days} วัน")
@@ -141,8 +141,8 @@ def attention_reasons(
         days = (facts.term_end - facts.today).days
         if days <= TERM_ENDING_DAYS:
             reasons.append(f"วาระสิ้นสุดใน {days} วัน")
-    if facts.last_activity is None or (facts.today - facts.last_activity).days > INACTIVE_DAYS:
-        reasons.append("ไม่มีรายงานผลเกิน 3 เดือน")
+    if is_inactive(facts.last_activity, facts.today):
+        reasons.append(inactive_label(facts.today))
     if facts.term_valid and not facts.card_issued:
         reasons.append("ยังไม่ได้ออกบัตร")
     return reasons

@@ -75,9 +75,16 @@ class Term:
     notes: str = ""
     id: int | None = None
 
+    @property
+    def last_day(self) -> date:
+        """The last day served: the end date, or the day the term was closed early if
+        earlier. The one "last day of the term" of every screen, list and rule."""
+        if self.ended_date is not None and self.ended_date < self.end_date:
+            return self.ended_date
+        return self.end_date
+
     def is_current(self, today: date) -> bool:
-        last_day = self.ended_date or self.end_date
-        return self.start_date <= today <= last_day
+        return self.start_date <= today <= self.last_day
 
 
 @dataclass(slots=True)

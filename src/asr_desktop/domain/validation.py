@@ -70,6 +70,8 @@ def term_problems(term: Term) -> list[InputError]:
         problems.append(InputError("วันสิ้นสุดวาระต้องไม่ก่อนวันเริ่มวาระ", "end_date"))
     if term.ended_date is not None and term.ended_date < term.start_date:
         problems.append(InputError("วันที่สิ้นสุดก่อนกำหนดต้องไม่ก่อนวันเริ่มวาระ", "ended_date"))
+    if term.ended_date is not None and term.ended_date > term.end_date:
+        problems.append(InputError("วันที่สิ้นสุดก่อนกำหนดต้องไม่หลังวันสิ้นสุดวาระ", "ended_date"))
     if term.order_date is not None and term.order_date > term.start_date:
         problems.append(InputError("วันที่ของคำสั่งแต่งตั้งต้องไม่หลังวันเริ่มวาระ", "order_date"))
     return problems

@@ -1,8 +1,10 @@
 """The monthly report (รายงานประจำเดือน) as plain data, for the Excel and PDF writers.
 
 A service fills a :class:`MonthlyReport` from the database (services/monthly.py); writers
-only lay it out. Counts are of the month given, people "serving" are counted as at the
-month's last day.
+only lay it out. Every figure is as at the month's last day: people "serving" and tambons
+covered from the status events and terms dated by then, work from the records dated in
+the month; so the report made again later shows the same figures. :func:`counting_note`
+says how things are counted, in the report itself.
 
 Sections and where their numbers come from:
 
@@ -21,8 +23,11 @@ done.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date
+
+from asr_desktop.domain.thai_dates import format_thai_date
 
 AGENCY_CODES = ("ops", "doe", "dsd", "dlpw", "sso")
 REFERRAL_OUTCOMES = ("referred", "in_progress", "served", "not_served")
@@ -110,6 +115,11 @@ class MonthlyReport:
     has_activity_data: bool = False
 
     @property
+    def as_at(self) -> date:
+        """The month's last day: every figure is as at this day."""
+        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    @property
     def period(self) -> str:
         """ "2025-10" for October 2025 (CE, as in file names and the manifest)."""
         return f"{self.year:04d}-{self.month:02d}"
@@ -127,3 +137,15 @@ class MonthlyReport:
             "referrals": sum(r.total for r in self.referrals),
             "events": len(self.events),
         }
+
+
+def counting_note(report: MonthlyReport) -> str:
+    """How the figures are counted (README "กติกาการนับ"), printed in the report's notes."""
+    return (
+        f"หมายเหตุ: จำนวนอาสาสมัครและตำบลที่มีแกนนำนับ ณ วันที่ {format_thai_date(report.as_at)} "
+        "ตามวาระและการเปลี่ยนสถานะที่มีผลภายในวันนั้น (ที่ลงวันที่หลังจากนั้นยังไม่นับ) "
+        "อาสาสมัครนับในตำบลที่อาศัย ผลการปฏิบัติงานและผู้ได้รับประโยชน์นับในตำบลที่ปฏิบัติงาน "
+        "(ถ้าไม่ระบุตำบลหรือเป็นตำบลนอกจังหวัด นับในตำบลที่อาสาสมัครอาศัย) "
+        "การส่งต่อนับในตำบลที่ระบุ ถ้าไม่ระบุนับในตำบลของอาสาสมัคร "
+        "กิจกรรมและการอบรมนับในเดือนที่เริ่ม"
+    )

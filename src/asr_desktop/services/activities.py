@@ -16,6 +16,8 @@ from asr_desktop.domain.work import Activity, Category, CategoryKind
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.names import display_name_sql
+from asr_desktop.store.roster import served_between_sql
+from asr_desktop.store.settings import load_settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,10 +109,7 @@ class ActivityService:
         if mentor_id is not None:
             clauses.append("v.mentor_id = :mentor")
             params["mentor"] = mentor_id
-        served = (
-            "(v.term_start < :following AND v.term_end >= :first "
-            "AND coalesce(v.standing, '') <> 'exited')"
-        )
+        served = served_between_sql()
         has_work = (
             "EXISTS (SELECT 1 FROM activities a WHERE a.volunteer_id = v.id "
             "AND a.date >= :first AND a.date < :following)"
@@ -148,7 +147,8 @@ class ActivityService:
         labels = self.categories.labels()
         codes = {c.id: c.code for c in self.categories.all(CategoryKind.MISSION, active_only=False)}
         out: list[dict[str, object]] = []
-        for t in self.store.month_totals(year, month):
+        province = load_settings(self.store.db).province_code
+        for t in self.store.month_totals(year, month, province_code=province):
             out.append(
                 {
                     "month": f"{year + 543:04d}-{month:02d}",

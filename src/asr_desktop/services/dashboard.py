@@ -1,7 +1,10 @@
 """The home page's figures, computed in a few SQL passes (≤ 200 ms for 100,000 volunteers).
 
 Every figure here has a matching list (``*_ids`` or a roster filter) so the dashboard can
-open exactly the volunteers a number counts.
+open exactly the volunteers a number counts. Every figure is as at ``today``
+(domain/status.py): records dated later wait for their day. "Inactive" is
+domain/inactivity.py's rule; a term's end is its last day, and a term already renewed
+(a later term recorded) is not "ending".
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.inactivity import INACTIVE_MONTHS, inactive_since
 from asr_desktop.domain.month import Month
 from asr_desktop.store import reporting
 from asr_desktop.store.activities import ActivityStore
@@ -20,7 +24,6 @@ from asr_desktop.store.referrals import ReferralStore
 from asr_desktop.store.settings import load_settings
 
 ENDING_WINDOWS = (30, 60, 90)
-INACTIVE_MONTHS = 3
 CHART_MONTHS = 12
 
 
@@ -48,6 +51,8 @@ class Dashboard:
     terms_ending_60d: int
     terms_ending_90d: int
     inactive_3m: int
+    inactive_since: date
+    """The day work must be dated on or after not to count as inactive."""
     referrals_overdue: int
     activities_this_month: int
     activities_last_month: int
@@ -64,6 +69,7 @@ class Dashboard:
     def as_json(self) -> dict[str, Any]:
         data = asdict(self)
         data["today"] = self.today.isoformat()
+        data["inactive_since"] = self.inactive_since.isoformat()
         data["coverage_percent"] = round(self.coverage_percent, 1)
         data["tambons_uncovered"] = self.tambons_total - self.tambons_covered
         data["coverage"] = [{**asdict(c), "percent": round(c.percent, 1)} for c in self.coverage]
@@ -72,14 +78,6 @@ class Dashboard:
             for m, n in self.activity_by_month
         ]
         return data
-
-
-def inactive_since(today: date, months: int = INACTIVE_MONTHS) -> date:
-    """Work dated before this counts as old: the first day of the month ``months`` back.
-
-    Month-grid counts are dated the first of their month, so whole months are compared.
-    """
-    return Month.of(today).shift(-months).first_day
 
 
 def compute_dashboard(db: Database, today: date) -> Dashboard:
@@ -109,6 +107,7 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
         terms_ending_60d=end60,
         terms_ending_90d=end90,
         inactive_3m=inactive,
+        inactive_since=inactive_since(today),
         referrals_overdue=ReferralStore(db).overdue_count(today),
         activities_this_month=this_n,
         activities_last_month=last_n,
@@ -150,7 +149,8 @@ def uncovered_tambons(db: Database, today: date) -> list[tuple[str, str, str]]:
 
 
 def terms_ending_ids(db: Database, today: date, days: int) -> list[int]:
-    """Active volunteers whose term ends within ``days`` days, soonest first."""
+    """Active volunteers whose term's last day is within ``days`` days and who have no later
+    term recorded, soonest first (the same rule as store/register.py's list)."""
     return reporting.terms_ending_ids(db, today, today + timedelta(days=days))
 
 

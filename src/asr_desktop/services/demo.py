@@ -30,7 +30,7 @@ import random
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from sqlite_utils import Database
 
@@ -39,13 +39,15 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.services import demo_names as names
+from asr_desktop.services.dashboard import covered_tambons, terms_ending_ids
+from asr_desktop.services.demo_ahead import add_records_ahead
 from asr_desktop.services.demo_batches import make_batches
 from asr_desktop.services.demo_people import PersonMaker, Story
 from asr_desktop.services.demo_work import add_demo_work
 from asr_desktop.services.office import init_office
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.mentors import MentorStore
-from asr_desktop.store.roster import STATUS_SQL, count_by_status
+from asr_desktop.store.roster import count_by_status
 from asr_desktop.store.settings import is_initialised, load_settings, save_settings
 
 MAX_PER_TAMBON_IN_PROVINCE = 40
@@ -170,6 +172,8 @@ def build_demo(
     )
     # What the volunteers did: checklists, months of activities, referrals, events.
     add_demo_work(db, seed=seed, today=today)
+    # What offices type in ahead of its date, and work done outside the home tambon.
+    add_records_ahead(db, seed=seed, today=today, province_code=province_code)
     return _summarise(db, province_code, len(tambons), today)
 
 
@@ -347,21 +351,13 @@ def _card_prefix(province_code: str) -> str:
 
 
 def _summarise(db: Database, province_code: str, tambons: int, today: date) -> DemoSummary:
-    params = {"today": today.isoformat(), "soon": (today + timedelta(days=90)).isoformat()}
     tiers = {tier.value: tier for tier in Tier}
     by_tier = dict.fromkeys(Tier, 0)
     for tier, n in db.execute("SELECT tier, count(*) FROM volunteers GROUP BY tier"):
         if tier is not None:
             by_tier[tiers[tier]] = n
-    covered = db.execute(
-        "SELECT count(DISTINCT subdistrict_code) FROM volunteers v "
-        f"WHERE tier = 'lead' AND ({STATUS_SQL}) = 'active'",
-        params,
-    ).fetchone()[0]
-    ending_soon = db.execute(
-        f"SELECT count(*) FROM volunteers v WHERE ({STATUS_SQL}) = 'active' AND term_end <= :soon",
-        params,
-    ).fetchone()[0]
+    covered = len(covered_tambons(db, today))
+    ending_soon = len(terms_ending_ids(db, today, 90))
     return DemoSummary(
         province_code=province_code,
         volunteers=int(db.execute("SELECT count(*) FROM volunteers").fetchone()[0]),

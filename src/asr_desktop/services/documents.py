@@ -20,7 +20,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Term
 from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.domain.status import latest_term, status_of
+from asr_desktop.domain.status import status_of, term_at
 from asr_desktop.domain.titles import printed_name
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.reports.pdf.certificates import CertificateData, build_certificates
@@ -65,7 +65,7 @@ def card_holders(
     cards: list[CardData] = []
     for volunteer_id in volunteer_ids:
         terms = store.terms(volunteer_id)
-        term = latest_term(terms)
+        term = term_at(terms, today)
         if term is None or not term.is_current(today):
             continue
         if status_of(terms, store.events(volunteer_id), today) is not Status.ACTIVE:
@@ -85,7 +85,7 @@ def card_holders(
                 area=_area(term, volunteer.subdistrict_code),
                 card_no=term.card_no,
                 issued=term.card_issue_date or term.start_date,
-                expires=term.card_expiry_date or term.ended_date or term.end_date,
+                expires=term.card_expiry_date or term.last_day,
                 photo=photo[0] if photo else None,
             )
         )

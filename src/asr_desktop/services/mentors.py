@@ -13,7 +13,7 @@ from asr_desktop.domain.checklist import Suggestion as Suggestion
 from asr_desktop.domain.checklist import VolunteerFacts, attention_reasons, suggest
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
-from asr_desktop.domain.status import latest_term
+from asr_desktop.domain.status import term_at
 from asr_desktop.domain.thai_dates import fiscal_year, fiscal_year_range
 from asr_desktop.domain.vocabulary import Agency, Status
 from asr_desktop.domain.work import Checklist, ChecklistItem
@@ -119,7 +119,7 @@ class MentorService:
         today = self.today()
         volunteers = VolunteerStore(self.db)
         volunteer = volunteers.get(volunteer_id)
-        term = latest_term(volunteers.terms(volunteer_id))
+        term = term_at(volunteers.terms(volunteer_id), today)
         status = self.db.execute(
             f"SELECT {STATUS_SQL} FROM volunteers v WHERE v.id = :id",
             {"id": volunteer_id, "today": today.isoformat()},
@@ -135,7 +135,7 @@ class MentorService:
             today=today,
             term_valid=term_valid,
             card_issued=card_issued,
-            term_end=(term.ended_date or term.end_date) if term else None,
+            term_end=term.last_day if term else None,
             has_mentor=volunteer.mentor_id is not None,
             last_activity=ActivityStore(self.db).last_activity(volunteer_id),
             events_this_year=events,

@@ -24,6 +24,7 @@ from asr_desktop.reports.monthly import (
     MissionRow,
     MonthlyReport,
     ReferralRow,
+    counting_note,
 )
 from asr_desktop.services.coverage import coverage_rows as coverage_rows
 from asr_desktop.services.coverage import serving_counts
@@ -62,7 +63,7 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             ).fetchall()
         )
     )
-    totals = ActivityStore(db).month_totals(year, month)
+    totals = ActivityStore(db).month_totals(year, month, province_code=settings.province_code)
     by_district: dict[str, list[int]] = {}
     for t in totals:
         figures = by_district.setdefault(t.district_code, [0, 0, 0])
@@ -157,6 +158,7 @@ def write_monthly_workbook(
         "coverage_covered": covered,
         "coverage_total": len(report.coverage),
         "activity_note": "" if report.has_activity_data else NO_WORK_NOTE,
+        "counting_note": counting_note(report),
     }
     tables = {
         "districts": Table(

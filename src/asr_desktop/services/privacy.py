@@ -229,7 +229,7 @@ def readable_text(data: dict[str, Any]) -> str:
         tier = Tier(term["tier"]).label
         lines.append(
             f"  {tier} รุ่น {term['batch'] or '-'} ตั้งแต่ {_thai_value('d', term['start_date'])}"
-            f" ถึง {_thai_value('d', term['ended_date'] or term['end_date'])}"
+            f" ถึง {_thai_value('d', _last_day(term))}"
         )
     lines += ["", f"ประวัติสถานะ ({len(data['status_events'])} รายการ)"]
     for event in data["status_events"]:
@@ -246,6 +246,12 @@ def readable_text(data: dict[str, Any]) -> str:
     for row in data["privacy_log"]:
         lines.append(f"  {_thai_when(row['at'])} {row['os_user']} {row['what']} {row['file_name']}")
     return "\n".join(lines) + "\n"
+
+
+def _last_day(term: dict[str, Any]) -> str:
+    """A stored term's last day (domain/model.py:Term.last_day on ISO text)."""
+    ended, end = term["ended_date"], term["end_date"]
+    return str(min(ended, end) if ended else end)
 
 
 def _thai_value(key: str, value: Any) -> str:

@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
-from asr_desktop.domain.status import latest_term
+from asr_desktop.domain.status import term_at
 from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.validation import term_problems, volunteer_problems
 from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
@@ -184,8 +184,8 @@ class RosterService:
         This is what "delete" means in the roster: the record stays, with its reason.
         """
         with self.db.atomic():
-            term = latest_term(self.store.terms(volunteer_id))
-            if term is not None and term.start_date <= on < (term.ended_date or term.end_date):
+            term = term_at(self.store.terms(volunteer_id), on)
+            if term is not None and on < term.last_day:
                 self.end_term(term, on)
             self.store.add_event(
                 StatusEvent(

@@ -19,6 +19,15 @@ from asr_desktop.domain.work import Activity
 from asr_desktop.store import audit
 from asr_desktop.store.records import from_row, inserted_id, to_row
 
+# Where a piece of work counts (README "กติกาการนับ"): the tambon the record names, when it
+# is in the office's province (:province; any tambon when it is ''), else the volunteer's
+# home tambon (month-grid cells name no tambon). Coverage is about places.
+WORK_PLACE_SQL = (
+    "CASE WHEN a.subdistrict_code <> '' AND (:province = '' "
+    "OR substr(a.subdistrict_code, 1, 2) = :province) "
+    "THEN a.subdistrict_code ELSE v.subdistrict_code END"
+)
+
 
 class MonthTotal(NamedTuple):
     district_code: str
@@ -173,17 +182,24 @@ class ActivityStore:
 
     # -- totals ---------------------------------------------------------------------------
 
-    def month_totals(self, year: int, month: int) -> list[MonthTotal]:
-        """Totals by district, mission area and agency (the monthly report's core)."""
+    def month_totals(self, year: int, month: int, *, province_code: str = "") -> list[MonthTotal]:
+        """Totals by district, mission area and agency (the monthly report's core).
+
+        The district is that of the tambon where the work was done (WORK_PLACE_SQL).
+        """
         first, following = Month(year, month).range
         rows = self.db.execute(
-            "SELECT v.district_code, a.mission_id, a.agency, sum(a.count), "
-            "sum(a.people_male), sum(a.people_female) "
+            f"SELECT substr({WORK_PLACE_SQL}, 1, 4) AS district, a.mission_id, a.agency, "
+            "sum(a.count), sum(a.people_male), sum(a.people_female) "
             "FROM activities a JOIN volunteers v ON v.id = a.volunteer_id "
-            "WHERE a.date >= ? AND a.date < ? "
-            "GROUP BY v.district_code, a.mission_id, a.agency "
-            "ORDER BY v.district_code, a.mission_id, a.agency",
-            [first.isoformat(), following.isoformat()],
+            "WHERE a.date >= :first AND a.date < :following "
+            "GROUP BY district, a.mission_id, a.agency "
+            "ORDER BY district, a.mission_id, a.agency",
+            {
+                "first": first.isoformat(),
+                "following": following.isoformat(),
+                "province": province_code,
+            },
         ).fetchall()
         return [MonthTotal(*row) for row in rows]
 

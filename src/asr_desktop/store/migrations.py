@@ -463,6 +463,39 @@ CREATE TABLE export_files (
 """
 
 
+@MIGRATIONS(name="m0008_status_as_at")
+def m0008_status_as_at(db: Database) -> None:
+    """Status as at a date (domain/status.py): ``volunteers.settled_on`` and one last day.
+
+    ``settled_on`` is the date of a volunteer's latest status event or term start; from that
+    day on the summary columns give the status, before it the SQL reads the history. The
+    dashboard's covering index gains the column and an index of its own finds the rows
+    with records after a day; the history gets (volunteer, date) indexes for the as-at
+    lookups. ``term_end`` becomes the term's last day (a close recorded after the end date
+    does not lengthen a term).
+    """
+    for statement in _M0008_STATEMENTS:
+        db.conn.execute(statement)
+
+
+_M0008_STATEMENTS = (
+    "ALTER TABLE volunteers ADD COLUMN settled_on TEXT",
+    """UPDATE volunteers SET settled_on = (SELECT max(d) FROM (
+        SELECT max(date) AS d FROM status_events e WHERE e.volunteer_id = volunteers.id
+        UNION ALL
+        SELECT max(start_date) FROM terms t WHERE t.volunteer_id = volunteers.id))""",
+    """UPDATE volunteers SET term_end = (SELECT min(coalesce(t.ended_date, t.end_date),
+        t.end_date) FROM terms t WHERE t.volunteer_id = volunteers.id
+        ORDER BY t.start_date DESC, t.id DESC LIMIT 1) WHERE term_end IS NOT NULL""",
+    "DROP INDEX volunteers_dashboard",
+    "CREATE INDEX volunteers_dashboard ON volunteers "
+    "(tier, subdistrict_code, standing, term_start, term_end, last_activity, settled_on)",
+    "CREATE INDEX volunteers_settled ON volunteers (settled_on)",
+    "CREATE INDEX status_events_volunteer_date ON status_events (volunteer_id, date)",
+    "CREATE INDEX terms_volunteer_start ON terms (volunteer_id, start_date)",
+)
+
+
 def _fill_area_names(db: Database) -> None:
     db.conn.executemany(
         "INSERT INTO area_names (code, name, sort_key) VALUES (?, ?, ?)", _area_name_rows()

@@ -1,4 +1,10 @@
-"""The queries behind the office's figures: the dashboard, the monthly report, coverage."""
+"""The queries behind the office's figures: the dashboard, the monthly report, coverage.
+
+Every figure is as at a day (domain/status.py): who serves on the day comes from
+store/roster.py:serving_arms, two halves each read through an index and added here. A term
+"ends" on its last day (the early close, if any) while no later term is recorded; "no work
+since" is domain/inactivity.py's day, passed in as ``since``.
+"""
 
 from __future__ import annotations
 
@@ -7,65 +13,76 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from asr_desktop.store.roster import STATUS_SQL
+from asr_desktop.store.roster import active_sql, serving_arms
+
+ACTIVE_SQL = active_sql("today")
+"""Serving on ``:today``, for a volunteer row ``v`` (store/roster.py:active_sql)."""
+
+# A term ending by :{0}: its last day by then and no later term recorded. For rows whose
+# records are all by :today the latest term is the one in force, so the first test holds.
+_ENDING = "v.term_start <= :today AND v.term_end <= :{0}"
 
 
 def serving_counts(db: Database, as_of: date) -> Counter[tuple[str, str]]:
-    """Volunteers serving (status active) on ``as_of``, by (subdistrict code, tier)."""
+    """Volunteers serving on ``as_of``, by (home subdistrict code, tier of the term in force
+    that day); records dated after ``as_of`` do not count."""
     serving: Counter[tuple[str, str]] = Counter()
-    for code, tier, n in db.execute(
-        f"SELECT v.subdistrict_code, v.tier, count(*) FROM volunteers v "
-        f"WHERE ({STATUS_SQL}) = 'active' GROUP BY 1, 2",
-        {"today": as_of.isoformat()},
-    ):
-        serving[(code, tier)] += n
+    for arm in serving_arms("day"):
+        for code, tier, n in db.execute(
+            f"SELECT v.subdistrict_code, {arm.tier}, count(*) {arm.source} GROUP BY 1, 2",
+            {"day": as_of.isoformat()},
+        ):
+            serving[(code, tier)] += n
     return serving
-
-
-ACTIVE_SQL = "(v.standing IS NULL AND v.term_start <= :today AND v.term_end >= :today)"
-"""store/roster.py's status rule reduced to its 'active' branch (cheaper per row), for a
-volunteer row ``v`` and a ``:today`` parameter."""
 
 
 def volunteer_figures(
     db: Database, today: date, since: date, ending: tuple[date, date, date]
 ) -> tuple[int, int, int, int, int, int, int]:
-    """Active volunteers: all, leads, network, terms ending by each of ``ending``, and
-    those with no work since ``since`` — one pass over the covering index."""
-    row = db.execute(
-        "SELECT count(*), coalesce(sum(tier = 'lead'), 0), coalesce(sum(tier = 'network'), 0), "
-        "coalesce(sum(term_end <= :e0), 0), coalesce(sum(term_end <= :e1), 0), "
-        "coalesce(sum(term_end <= :e2), 0), "
-        "coalesce(sum(last_activity IS NULL OR last_activity < :since), 0) "
-        f"FROM volunteers v INDEXED BY volunteers_dashboard WHERE {ACTIVE_SQL}",
-        {
-            "today": today.isoformat(),
-            "since": since.isoformat(),
-            **{f"e{i}": d.isoformat() for i, d in enumerate(ending)},
-        },
-    ).fetchone()
-    a, b, c, d, e, f, g = (int(n) for n in row)
+    """Serving on ``today``: all, leads, network, terms ending by each of ``ending``, and
+    those with no work since ``since`` — one pass over each half of serving_arms."""
+    params = {
+        "today": today.isoformat(),
+        "since": since.isoformat(),
+        **{f"e{i}": d.isoformat() for i, d in enumerate(ending)},
+    }
+    totals = [0] * 7
+    for arm in serving_arms():
+        row = db.execute(
+            f"SELECT count(*), coalesce(sum({arm.tier} = 'lead'), 0), "
+            f"coalesce(sum({arm.tier} = 'network'), 0), "
+            + ", ".join(
+                f"coalesce(sum({arm.not_renewed} AND v.term_end <= :e{i}), 0)"
+                for i in range(len(ending))
+            )
+            + ", coalesce(sum(v.last_activity IS NULL OR v.last_activity < :since), 0) "
+            + arm.source,
+            params,
+        ).fetchone()
+        totals = [a + int(b) for a, b in zip(totals, row, strict=True)]
+    a, b, c, d, e, f, g = totals
     return a, b, c, d, e, f, g
 
 
 def covered_tambons(db: Database, today: date) -> set[str]:
-    """Subdistrict codes with at least one active lead volunteer (แกนนำระดับตำบล)."""
+    """Subdistrict codes with at least one lead (แกนนำระดับตำบล) serving on ``today``."""
     return {
         r[0]
+        for arm in serving_arms()
         for r in db.execute(
-            "SELECT DISTINCT v.subdistrict_code FROM volunteers v INDEXED BY volunteers_dashboard "
-            f"WHERE v.tier = 'lead' AND {ACTIVE_SQL}",
+            f"SELECT DISTINCT v.subdistrict_code {arm.source} AND {arm.tier} = 'lead'",
             {"today": today.isoformat()},
         ).fetchall()
     }
 
 
 def terms_ending_ids(db: Database, today: date, until: date) -> list[int]:
-    """Active volunteers whose term ends by ``until``, soonest first."""
+    """Serving volunteers whose term's last day is by ``until`` and who have no later term
+    recorded, soonest first (the same rule as store/register.py's list)."""
     return [
         r[0]
         for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE v.term_end <= :until AND {ACTIVE_SQL} "
+            f"SELECT v.id FROM volunteers v WHERE {_ENDING.format('until')} AND {ACTIVE_SQL} "
             "ORDER BY v.term_end, v.name_sort_key",
             {"today": today.isoformat(), "until": until.isoformat()},
         ).fetchall()
@@ -73,7 +90,7 @@ def terms_ending_ids(db: Database, today: date, until: date) -> list[int]:
 
 
 def inactive_ids(db: Database, today: date, since: date) -> list[int]:
-    """Active volunteers with no activity reported since ``since``."""
+    """Serving volunteers with no work dated on or after ``since``."""
     return [
         r[0]
         for r in db.execute(

@@ -4,14 +4,14 @@ Every method that writes runs in one transaction (nested calls become savepoints
 appends to the audit log in that same transaction. After any change to a volunteer,
 their terms or status events, :meth:`VolunteerStore._refresh_summary` recomputes the
 summary columns the roster filters and sorts on (``name_sort_key``, ``search_text``,
-``standing``, ``tier``, ``term_start``, ``term_end``) with :func:`summary_columns`, the one
-function that the bulk insert (store/bulk.py) uses too.
+``standing``, ``tier``, ``term_start``, ``term_end``, ``settled_on``) with
+:func:`summary_columns`, the one function that the bulk insert (store/bulk.py) uses too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,7 +20,12 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import DuplicateError, NotFoundError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.national_id import format_national_id
-from asr_desktop.domain.status import latest_term, standing_from_events
+from asr_desktop.domain.status import (
+    latest_term,
+    settled_on,
+    standing_from_events,
+    term_last_day,
+)
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import StatusChange
 from asr_desktop.store import audit
@@ -53,6 +58,10 @@ def summary_columns(
 ) -> dict[str, Any]:
     """The derived columns of a volunteer row, from the volunteer and their whole history.
 
+    They describe the volunteer after all their records, so they give the status of any
+    day from ``settled_on`` on (domain/status.py); store/roster.py reads the history for
+    earlier days.
+
     Terms and events that are already saved must carry their ids: ties on a date are
     decided by id, as in domain/status.py.
     """
@@ -69,8 +78,13 @@ def summary_columns(
         "exit_reason": exit_reason.value if exit_reason else None,
         "tier": term.tier.value if term else None,
         "term_start": term.start_date.isoformat() if term else None,
-        "term_end": (term.ended_date or term.end_date).isoformat() if term else None,
+        "term_end": term_last_day(term).isoformat() if term else None,
+        "settled_on": _iso(settled_on(terms, events)),
     }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
 
 
 class VolunteerStore:

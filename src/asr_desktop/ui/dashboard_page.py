@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asr_desktop.domain.inactivity import inactive_label
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.thai_dates import THAI_MONTHS_SHORT, format_thai_date
 from asr_desktop.domain.vocabulary import Status, Tier
@@ -171,7 +172,9 @@ class DashboardPage(QWidget):
         c["ending30"].set_value(f"{f.terms_ending_30d:,}", warn=f.terms_ending_30d > 0)
         c["ending60"].set_value(f"{f.terms_ending_60d:,}")
         c["ending90"].set_value(f"{f.terms_ending_90d:,}")
-        c["inactive"].set_value(f"{f.inactive_3m:,}", warn=f.inactive_3m > 0)
+        c["inactive"].set_value(
+            f"{f.inactive_3m:,}", inactive_label(f.today), warn=f.inactive_3m > 0
+        )
         c["overdue"].set_value(f"{f.referrals_overdue:,}", warn=f.referrals_overdue > 0)
         change = f.activities_this_month - f.activities_last_month
         arrow = "▲" if change > 0 else "▼" if change < 0 else "="

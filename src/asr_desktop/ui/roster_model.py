@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from asr_desktop.domain import areas
 from asr_desktop.domain.national_id import format_national_id
 from asr_desktop.domain.phone import format_phone
+from asr_desktop.domain.status import ChangeKind
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.services.roster import RosterFilter, RosterRow, RosterSort
@@ -72,12 +73,23 @@ def display_text(row: RosterRow, column: int) -> str:
     if column == COL_TIER:
         return Tier(row.tier).short_label if row.tier else ""
     if column == COL_STATUS:
-        return Status(row.status).label
+        label = Status(row.status).label
+        return f"{label} ({row.scheduled[0].text()})" if row.scheduled else label
     if column == COL_TERM_END:
         return format_thai_date(date.fromisoformat(row.term_end)) if row.term_end else ""
     if column == COL_PHONE:
         return format_phone(row.phone) if row.phone else ""
     return ""
+
+
+def scheduled_tooltip(row: RosterRow) -> str:
+    """Every record of the volunteer that waits for its day, one a line."""
+    lines = [f"สถานะวันนี้: {Status(row.status).label}", "กำหนดการที่บันทึกไว้ล่วงหน้า:"]
+    return "\n".join(lines + [f"• {change.text()}" for change in row.scheduled])
+
+
+def _renewed(row: RosterRow) -> bool:
+    return any(c.kind is ChangeKind.NEW_TERM for c in row.scheduled)
 
 
 def _positions(ids: list[int], wanted: set[int]) -> dict[int, int]:
@@ -189,12 +201,14 @@ class VolunteerRowsModel(QAbstractTableModel):
             return row.status
         if role == Qt.ItemDataRole.ToolTipRole and column == COL_TERM_END and row.term_end:
             return self._term_end_tooltip(row)
+        if role == Qt.ItemDataRole.ToolTipRole and column == COL_STATUS and row.scheduled:
+            return scheduled_tooltip(row)
         if role == Qt.ItemDataRole.ForegroundRole:
             return self._foreground(row, column)
         return None
 
     def _days_left(self, row: RosterRow) -> int | None:
-        if not row.term_end or row.status != Status.ACTIVE:
+        if not row.term_end or row.status != Status.ACTIVE or _renewed(row):
             return None
         return (date.fromisoformat(row.term_end) - self._today).days
 

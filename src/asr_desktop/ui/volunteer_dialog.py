@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import DuplicateError, InputError
-from asr_desktop.domain.model import Volunteer
+from asr_desktop.domain.model import Term, Volunteer
 from asr_desktop.domain.national_id import format_national_id, normalize_national_id
 from asr_desktop.domain.phone import format_phone, normalize_optional_phone, normalize_phone
-from asr_desktop.domain.status import status_of
+from asr_desktop.domain.status import scheduled_changes, status_at
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Gender, Status, StatusChange
@@ -54,6 +54,23 @@ EDUCATION_LEVELS = (
     "ปริญญาตรี",
     "สูงกว่าปริญญาตรี",
 )
+
+
+_WAITING = "  [กำหนดการ ยังไม่ถึงวันที่มีผล]"
+
+
+def _term_line(term: Term, today: date) -> str:
+    """One term in the history; what waits for its day is marked as scheduled."""
+    closes_early = term.last_day < term.end_date
+    ended = f" (สิ้นสุดก่อนกำหนด {format_thai_date(term.last_day)})" if closes_early else ""
+    waiting = term.start_date > today or (closes_early and term.last_day >= today)
+    return (
+        f"{term.tier.short_label} {term.batch}  {format_thai_date(term.start_date)} – "
+        f"{format_thai_date(term.end_date)}{ended}"
+        + (f"  คำสั่ง {term.order_no}" if term.order_no else "")
+        + (f"  บัตร {term.card_no}" if term.card_no else "")
+        + (_WAITING if waiting else "")
+    )
 
 
 class VolunteerDialog(QDialog):
@@ -298,26 +315,24 @@ class VolunteerDialog(QDialog):
         terms = self.service.store.terms(self.volunteer_id)
         events = self.service.store.events(self.volunteer_id)
         self._terms = terms
+        today = self.context.today()
         self.terms_list.clear()
         for term in reversed(terms):
-            ended = (
-                f" (สิ้นสุดก่อนกำหนด {format_thai_date(term.ended_date)})" if term.ended_date else ""
-            )
-            self.terms_list.addItem(
-                f"{term.tier.short_label} {term.batch}  {format_thai_date(term.start_date)} – "
-                f"{format_thai_date(term.end_date)}{ended}"
-                + (f"  คำสั่ง {term.order_no}" if term.order_no else "")
-                + (f"  บัตร {term.card_no}" if term.card_no else "")
-            )
+            self.terms_list.addItem(_term_line(term, today))
         self.events_list.clear()
         for event in reversed(events):
             reason = f" — {event.reason.label}" if event.reason else ""
             reference = f" ({event.reference})" if event.reference else ""
             self.events_list.addItem(
                 f"{format_thai_date(event.date)}  {event.change.label}{reason}{reference}"
+                + (_WAITING if event.date > today else "")
             )
-        status = status_of(terms, events, self.context.today())
-        self.status_label.setText(f"สถานะปัจจุบัน: {status.label}")
+        status = status_at(terms, events, today)
+        text = f"สถานะปัจจุบัน: {status.label}"
+        scheduled = scheduled_changes(terms, events, today)
+        if scheduled:
+            text += " · " + " · ".join(change.text() for change in scheduled)
+        self.status_label.setText(text)
 
     # -- live checks --------------------------------------------------------------------
 

@@ -15,7 +15,12 @@ from typing import BinaryIO
 from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import AttendeeRole, ReferralStatus
-from asr_desktop.reports.monthly import AGENCY_CODES, REFERRAL_OUTCOMES, MonthlyReport
+from asr_desktop.reports.monthly import (
+    AGENCY_CODES,
+    REFERRAL_OUTCOMES,
+    MonthlyReport,
+    counting_note,
+)
 from asr_desktop.reports.pdf.charts import BarChart, PieChart
 from asr_desktop.reports.pdf.document import ProgressCallback
 from asr_desktop.reports.pdf.sections import (
@@ -60,6 +65,7 @@ def write_monthly_report(
     sections += _referrals(report)
     sections += _events(report)
     sections += _coverage(report)
+    sections.append(Text(counting_note(report)))
     return build_sections_report(
         out,
         title=TITLE,
