@@ -103,3 +103,44 @@ def test_runs_as_a_module_without_qt(office_db):
     assert result.returncode == 0, result.stderr
     assert "สมชาย" in result.stdout
     assert subprocess.run([sys.executable, "-c", check], env=subprocess_env()).returncode == 0
+
+
+def test_list_csv_neutralises_formulas(tmp_path, capsys):
+    """Issue 12 item 11: an empty title put a name like =HYPERLINK(...) first in its cell."""
+    import csv
+    import io
+
+    path = tmp_path / "office.db"
+    assert main(["--db", str(path), "init", "--province", "47"]) == 0
+    db = open_database(path)
+    service = RosterService(db)
+    names = ['=HYPERLINK("http://x","คลิก")', "+SUM(1)", "-2+3", "@cmd", "\tแท็บ"]
+    for i, name in enumerate(names):
+        service.register(Volunteer(national_id(i + 1), name, "ใจดี", subdistrict_code="470101"))
+    db.close()
+    assert main(["--db", str(path), "list", "--format", "csv"]) == 0
+    rows = list(csv.reader(io.StringIO(capsys.readouterr().out)))[1:]
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert {row[1] for row in rows} >= {"'" + names[0] + " ใจดี", "'+SUM(1) ใจดี"}
+
+
+def test_list_json_gives_scheduled_changes_as_plain_values(office_db, capsys):
+    """An exit dated after today waits for its day; JSON carries it as date, kind and text."""
+    from datetime import date, timedelta
+
+    from asr_desktop.domain.vocabulary import ExitReason
+
+    db = open_database(office_db)
+    service = RosterService(db)
+    first = db.execute("select id from volunteers order by id limit 1").fetchone()[0]
+    leaving = date.today() + timedelta(days=20)
+    service.record_exit(first, reason=ExitReason.RESIGNED, on=leaving)
+    db.close()
+    assert main(["--db", str(office_db), "list", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    scheduled = [row["scheduled"] for row in rows if row["scheduled"]]
+    assert scheduled == [
+        [{"date": leaving.isoformat(), "kind": "exit", "text": scheduled[0][0]["text"]}]
+    ]
+    assert scheduled[0][0]["text"].startswith("จะพ้นสภาพ")

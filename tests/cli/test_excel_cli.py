@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import openpyxl
@@ -160,3 +161,61 @@ def test_package_writes_manifest_and_export_log(office, tmp_path, capsys) -> Non
     assert sha256_of(frozen / entry["name"]) == entry["sha256"]
     assert sha256_of(frozen / pdf["name"]) == pdf["sha256"]
     assert sha256_of(frozen / "manifest.json") == manifest_sha
+
+
+def _ids_in(path: Path) -> list[str]:
+    ws = openpyxl.load_workbook(path).active
+    return [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["export", "roster", "--xlsx", "{out}"],
+        ["report", "roster", "--xlsx", "{out}"],
+        ["report", "expiring", "--days", "3650", "--xlsx", "{out}"],
+        ["report", "roster", "--pdf", "{out}"],
+    ],
+    ids=["export-roster", "report-roster-xlsx", "report-expiring-xlsx", "report-roster-pdf"],
+)
+def test_ids_are_masked_unless_asked_and_full_ids_are_logged(
+    command, office, tmp_path, capsys
+) -> None:
+    """Issue 12 item 10: --full-ids had no effect on Excel; full IDs were never logged."""
+    from asr_desktop.store.privacy import entries
+
+    suffix = ".pdf" if "--pdf" in command else ".xlsx"
+    masked, full = tmp_path / f"masked{suffix}", tmp_path / f"full{suffix}"
+    db = ["--db", str(office)]
+    assert main([*db, *(a.format(out=masked) for a in command)]) == 0
+    assert main([*db, *(a.format(out=full) for a in command), "--full-ids"]) == 0
+    if suffix == ".xlsx":
+        thirteen = re.compile(r"\d{13}")
+        assert not [t for t in _ids_in(masked) if thirteen.fullmatch(t)]
+        assert any(text.startswith("x-xxxx-xxxxx-") for text in _ids_in(masked))
+        assert [t for t in _ids_in(full) if thirteen.fullmatch(t)]
+    check = open_database(office)
+    try:
+        log = [e for e in entries(check) if "เลขประจำตัวประชาชนเต็ม" in e["what"]]
+    finally:
+        check.close()
+    assert [e["file_name"] for e in log] == [full.name]
+    assert log[0]["os_user"] and log[0]["at"] and log[0]["record_count"] >= 1
+    assert log[0]["sha256"] == sha256_of(full)
+
+
+def test_list_masks_ids_unless_asked_and_logs_full_ids(office, capsys) -> None:
+    from asr_desktop.store.privacy import entries
+
+    db = ["--db", str(office)]
+    assert main([*db, "list", "--format", "csv"]) == 0
+    masked = capsys.readouterr().out
+    assert national_id(1) not in masked and "x-xxxx-xxxxx-" in masked
+    assert main([*db, "list", "--format", "json", "--full-ids"]) == 0
+    assert national_id(1) in capsys.readouterr().out
+    check = open_database(office)
+    try:
+        log = entries(check)
+    finally:
+        check.close()
+    assert len(log) == 1 and log[0]["record_count"] == 4 and "list" in log[0]["what"]

@@ -89,3 +89,22 @@ def test_restore_into_a_new_file(office: Path, tmp_path: Path, capsys) -> None:
     target.parent.mkdir()
     assert main(["--db", str(target), "restore", str(office)]) == 0
     assert count(target) == 4
+
+
+def test_restore_refuses_a_db_that_is_a_folder(tmp_path: Path) -> None:
+    """Issue 12 item 7: the folder was renamed to *.damaged-… and a database put in its place."""
+    from asr_desktop.services.backup import restore_file
+    from asr_desktop.store.backup import BackupError
+
+    office = tmp_path / "office.db"
+    make_office(office, volunteers=1).close()
+    assert main(["--db", str(office), "backup", "--to", str(tmp_path / "usb")]) == 0
+    saved = next((tmp_path / "usb").iterdir())
+    folder = tmp_path / "documents"
+    folder.mkdir()
+    (folder / "letter.txt").write_text("keep me")
+    assert main(["--db", str(folder), "restore", str(saved)]) == 1
+    with pytest.raises(BackupError, match="โฟลเดอร์"):
+        restore_file(folder, saved)
+    assert (folder / "letter.txt").read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "office.db", "usb"]

@@ -34,7 +34,7 @@ def _by_id(ws, header_row: int = 5) -> dict[str, dict[str, object]]:
 
 def test_roster_register_looks_like_a_government_workbook(db, tmp_path: Path) -> None:
     out = tmp_path / "roster.xlsx"
-    assert export_roster(db, out, today=TODAY) == 4
+    assert export_roster(db, out, today=TODAY, full_ids=True) == 4
     ws = openpyxl.load_workbook(out).active
     assert ws["A1"].value == "ทะเบียนอาสาสมัครแรงงาน (อสร.) จังหวัดสกลนคร"
     assert ws["A2"].value == "สำนักงานแรงงานจังหวัดสกลนคร"
@@ -73,7 +73,7 @@ def test_office_font_and_dates_as_text_settings(db, tmp_path: Path) -> None:
         db, dataclasses.replace(settings, report_font="TH SarabunPSK", excel_dates_as_text=True)
     )
     out = tmp_path / "roster.xlsx"
-    export_roster(db, out, today=TODAY)
+    export_roster(db, out, today=TODAY, full_ids=True)
     workbook = openpyxl.load_workbook(out)
     ws = workbook.active
     assert ws["A1"].font.name == "TH SarabunPSK"
@@ -85,7 +85,7 @@ def test_office_font_and_dates_as_text_settings(db, tmp_path: Path) -> None:
 
 def test_terms_ending_list(db, tmp_path: Path) -> None:
     out = tmp_path / "terms.xlsx"
-    assert export_terms_ending(db, out, today=TODAY, days=800) == 2
+    assert export_terms_ending(db, out, today=TODAY, full_ids=True, days=800) == 2
     ws = openpyxl.load_workbook(out).active
     assert ws["A1"].value == "รายชื่ออาสาสมัครแรงงานที่จะครบวาระภายใน 800 วัน"
     first = [c.value for c in ws[6]]
@@ -134,7 +134,7 @@ def test_an_office_template_with_its_own_placeholders(db, tmp_path: Path) -> Non
     form.save(folder / "roster.xlsx")
     save_settings(db, dataclasses.replace(load_settings(db), template_folder=str(folder)))
     out = tmp_path / "out.xlsx"
-    export_roster(db, out, today=TODAY)
+    export_roster(db, out, today=TODAY, full_ids=True)
     result = openpyxl.load_workbook(out)["แบบ อสร.1"]
     assert result["A1"].value == "แบบรายงาน สำนักงานแรงงานจังหวัดสกลนคร (สกลนคร)"
     assert [result.cell(r, 1).value for r in range(4, 8)][:4] == [
@@ -146,3 +146,22 @@ def test_an_office_template_with_its_own_placeholders(db, tmp_path: Path) -> Non
     assert result["A9"].value == "รวม 4 คน"
     assert "A9:C9" in {str(r) for r in result.merged_cells.ranges}
     assert result.auto_filter.ref == "A3:C7"
+
+
+def test_a_template_with_one_far_cell_is_refused_not_a_hang(db, tmp_path: Path) -> None:
+    """Issue 12: one cell at XFD1048576 made the export visit 17 billion cells."""
+    from asr_desktop.reports.excel.template import TemplateError
+
+    folder = tmp_path / "forms"
+    folder.mkdir()
+    form = openpyxl.Workbook()
+    ws = form.active
+    ws["A1"] = "{{office}}"
+    ws["A3"] = "{{roster.national_id}}"
+    ws["XFD1048576"] = "ไกล"
+    form.save(folder / "roster.xlsx")
+    save_settings(db, dataclasses.replace(load_settings(db), template_folder=str(folder)))
+    out = tmp_path / "out.xlsx"
+    with pytest.raises(TemplateError, match="16,384"):
+        export_roster(db, out, today=TODAY)
+    assert not out.exists()

@@ -55,7 +55,7 @@ def db():
 
 def test_roster_in_libreoffice(db, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
-    export_roster(db, path, today=TODAY)
+    export_roster(db, path, today=TODAY, full_ids=True)
     [rows] = to_csv(path, tmp_path).values()
     assert rows[0][0] == "ทะเบียนอาสาสมัครแรงงาน (อสร.) จังหวัดสกลนคร"
     header = rows[4]
@@ -70,7 +70,7 @@ def test_roster_in_libreoffice(db, tmp_path: Path) -> None:
 
 def test_terms_ending_in_libreoffice(db, tmp_path: Path) -> None:
     path = tmp_path / "terms.xlsx"
-    export_terms_ending(db, path, today=TODAY, days=800)
+    export_terms_ending(db, path, today=TODAY, full_ids=True, days=800)
     [rows] = to_csv(path, tmp_path).values()
     assert rows[5][1:3] == [national_id(1), "นายสมชาย ใจดี"]
     assert rows[5][8:10] == ["30/11/2569", "406"]

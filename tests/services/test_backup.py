@@ -276,3 +276,25 @@ def test_check_backup_summary(tmp_path: Path) -> None:
 def test_backup_file_labels() -> None:
     item = BackupFile(NOON, Path("x"), "migrate")
     assert item.reason_label == backup.REASONS["migrate"]
+
+
+def test_a_killed_backup_leaves_a_partial_that_the_next_backup_removes(tmp_path: Path) -> None:
+    """Issue 12 item 4: a .partial (personal data) was never pruned."""
+    import os
+
+    db = make_office(tmp_path / "asr.db", volunteers=2)
+    folder = backups_dir(tmp_path / "asr.db")
+    folder.mkdir()
+    stale = folder / "asr-20261114-120000-daily.db.partial"
+    stale.write_bytes(b"half a copy of the roster")
+    journal = folder / "asr-20261114-120000-daily.db.partial-journal"
+    journal.write_bytes(b"x")
+    fresh = folder / "asr-20261115-115959-manual.db.partial"
+    fresh.write_bytes(b"another process is writing this one right now")
+    hour_ago = (NOON - timedelta(hours=1)).timestamp()
+    for path in (stale, journal):
+        os.utime(path, (hour_ago, hour_ago))
+    os.utime(fresh, (NOON.timestamp(), NOON.timestamp()))
+    backup_now(db, "manual", now=clock(NOON))
+    assert not stale.exists() and not journal.exists()
+    assert fresh.exists()

@@ -113,10 +113,28 @@ def test_audit_log_cannot_be_edited_or_deleted() -> None:
             statement = "DELETE FROM privacy_log"
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             db.execute(statement)
-    # A redaction happens once; after it the entry is frozen again.
-    db.execute("UPDATE audit_log SET summary = 'x', redacted_at = 'now'")
-    with pytest.raises(sqlite3.IntegrityError):
-        db.execute("UPDATE audit_log SET summary = 'y', redacted_at = 'later'")
+    # Issue 12 item 13: setting redacted_at no longer lets anyone rewrite any entry.
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute("UPDATE audit_log SET summary = 'x', redacted_at = 'now'")
+
+
+def test_only_entries_about_an_anonymised_person_may_be_redacted_once(office) -> None:
+    """Item 13: redaction needs the person anonymised and in the erasure ledger, which only
+    the anonymise path writes; the entry is frozen again afterwards."""
+    about_1 = [r["id"] for r in privacy_store.audit_about(office, 1)]
+    about_2 = [r["id"] for r in privacy_store.audit_about(office, 2)]
+    rewrite = "UPDATE audit_log SET summary = 'x', redacted_at = 'now' WHERE id = ?"
+    for entry in (about_1[0], about_2[0]):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            office.execute(rewrite, [entry])
+    anonymise(office, 2)
+    assert all(r["redacted_at"] for r in office.query(
+        f"SELECT redacted_at FROM audit_log WHERE id IN ({','.join(map(str, about_2))})"
+    ))  # fmt: skip
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        office.execute(rewrite.replace("'now'", "'later'"), [about_2[0]])
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        office.execute(rewrite, [about_1[0]])  # someone else's entry stays as it was
 
 
 def test_log_personal_export(office, tmp_path: Path) -> None:

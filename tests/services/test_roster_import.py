@@ -261,7 +261,7 @@ def _comparable(store: VolunteerStore, volunteer_id: int):
 def test_round_trip_exported_roster_imports_back_identically(tmp_path: Path) -> None:
     source = sample_office()
     out = tmp_path / "roster.xlsx"
-    export_roster(source, out, today=TODAY)
+    export_roster(source, out, today=TODAY, full_ids=True)
     target = office_db()
     plan = build_plan(target, out, today=TODAY)
     assert plan.count(Action.REJECT) == 0, [str(p) for p in plan.problems]
@@ -280,3 +280,25 @@ def test_round_trip_exported_roster_imports_back_identically(tmp_path: Path) -> 
     columns = "national_id, standing, exit_reason, tier, term_start, term_end, search_text"
     query = f"SELECT {columns} FROM volunteers ORDER BY national_id"
     assert source.execute(query).fetchall() == target.execute(query).fetchall()
+
+
+def test_invisible_characters_are_removed_from_names_and_named_in_the_preview(tmp_path) -> None:
+    """Issue 12 item 12: สม\\u200bชาย was stored as typed, and a search for สมชาย missed it."""
+    from asr_desktop.store.roster import RosterFilter, roster_ids
+
+    source = tmp_path / "names.csv"
+    source.write_text(
+        "เลขประจำตัวประชาชน,ชื่อ,นามสกุล,ตำบล,อำเภอ\n"
+        f"{national_id(31)},สม\u200bชาย\u200f,ใจ\x00ดี,ธาตุเชิงชุม,เมือง\n",
+        encoding="utf-8",
+    )
+    db = office_db()
+    plan = build_plan(db, source, today=TODAY)
+    notes = [str(p) for p in plan.problems if not p.blocking]
+    assert any("U+200B ZERO WIDTH SPACE" in n and "U+200F" in n for n in notes)
+    assert any("U+0000" in n for n in notes)
+    assert plan.count(Action.ADD) == 1
+    commit_plan(db, plan)
+    row = db.execute("SELECT first_name, last_name FROM volunteers").fetchone()
+    assert row == ("สมชาย", "ใจดี")
+    assert len(roster_ids(db, RosterFilter(search="สมชาย"), today=TODAY)) == 1

@@ -3,7 +3,12 @@ import sqlite3
 import pytest
 
 from asr_desktop.store import migrations
-from asr_desktop.store.database import DatabaseError, NewerDatabaseError, open_database
+from asr_desktop.store.database import (
+    DatabaseError,
+    NewerDatabaseError,
+    memory_database,
+    open_database,
+)
 
 
 def test_migrates_an_empty_file(tmp_path):
@@ -63,3 +68,32 @@ def test_constraints_hold(db):
             "INSERT INTO status_events (volunteer_id, change, date) "
             "VALUES (1, 'exited', '2025-01-01')"
         )
+
+
+def test_m0009_erasure_ledger_and_the_stricter_audit_guard(db):
+    """The ledger and its key exist, the ledger is append-only, and the audit guard allows a
+    redaction only for an anonymised person in the ledger."""
+    secret = db.execute("SELECT secret FROM erasure_key").fetchone()[0]
+    assert len(secret) == 64 and int(secret, 16) >= 0
+    other = memory_database().execute("SELECT secret FROM erasure_key").fetchone()[0]
+    assert other != secret  # one secret per database
+    db.execute(
+        "INSERT INTO volunteers (id, national_id, first_name, created_at, updated_at)"
+        " VALUES (7, '0000000000007', 'ลบข้อมูลแล้ว', '', '')"
+    )
+    db.execute(
+        "INSERT INTO audit_log (at, os_user, action, record_type, record_id)"
+        " VALUES ('t', 'u', 'create', 'volunteer', 7)"
+    )
+    redact = "UPDATE audit_log SET summary = 'x', redacted_at = 'now' WHERE record_id = 7"
+    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+        db.execute(redact)  # not in the ledger
+    db.execute(
+        "INSERT INTO erasures (volunteer_id, id_hash, key_id, erased_at, os_user)"
+        " VALUES (7, ?, 'k', 't', 'u')",
+        ["a" * 64],
+    )
+    db.execute(redact)
+    for statement in ("UPDATE erasures SET os_user = 'x'", "DELETE FROM erasures"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute(statement)

@@ -122,3 +122,25 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     assert (tmp_path / "hq" / "manifest.json").is_file()
     assert "ตุลาคม 2568" in shown[0]
     assert context.office.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1
+
+
+@pytest.mark.parametrize("far", ["XFD1048576", "A1048576"])
+def test_a_hostile_file_in_the_import_dialog_shows_one_thai_line(
+    qtbot, context, tmp_path, monkeypatch, far
+) -> None:
+    """Issue 12 item 1: calamine aborted the whole app (SIGABRT) on one far cell."""
+    path = _roster_file(tmp_path)
+    wb = openpyxl.load_workbook(path)
+    wb.active[far] = "ไกล"
+    wb.save(path)
+    errors: list[str] = []
+    monkeypatch.setattr(ask, "error", lambda parent, title, text: errors.append(text))
+    monkeypatch.setattr(ask, "warn", lambda parent, title, text: errors.append(text))
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.set_path(path)
+    with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
+        dialog.plan_file()
+    assert len(errors) == 1 and "\n" not in errors[0] and "เกินกว่าที่นำเข้าได้" in errors[0]
+    assert dialog.pages.currentIndex() == 0
+    assert _count(context) == 4

@@ -17,6 +17,8 @@ from pathlib import Path
 from asr_desktop import __version__
 from asr_desktop.cli import documents, excel, privacy, roster, safety, selftest, work
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.reports.output import write_reason
+from asr_desktop.store.private import private_umask
 from asr_desktop.store.storage import storage_reason
 
 COMMAND_MODULES = (roster, work, excel, safety, privacy, selftest, documents)
@@ -43,10 +45,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
+    private_umask()  # backups, exports and databases are personal data
     _use_utf8_output()
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if Path(args.db).is_dir():
+            raise AsrError(f"--db {args.db} เป็นโฟลเดอร์ ต้องเป็นไฟล์ฐานข้อมูล (.db)")
         return int(args.run(args))
     except AsrError as exc:
         print(f"asr-cli: {exc.message}", file=sys.stderr)
@@ -55,7 +60,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"asr-cli: {storage_reason(exc)}", file=sys.stderr)
         return 1
     except OSError as exc:
-        print(f"asr-cli: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"asr-cli: เขียนหรืออ่านไฟล์{where} ไม่ได้: {write_reason(exc)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("asr-cli: ยกเลิกแล้ว", file=sys.stderr)

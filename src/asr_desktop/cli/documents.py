@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import errno
 import re
 from collections.abc import Callable
 from pathlib import Path
 
 from asr_desktop.cli.office import open_office
-from asr_desktop.domain.errors import AsrError
+from asr_desktop.reports.output import output_error
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,20 +61,9 @@ def run_event(args: argparse.Namespace) -> int:
     return 0
 
 
-_REASONS = {
-    errno.ENOENT: "ไม่พบโฟลเดอร์ปลายทาง",
-    errno.EACCES: "ไม่มีสิทธิ์เขียนในตำแหน่งนี้",
-    errno.EPERM: "ไม่มีสิทธิ์เขียนในตำแหน่งนี้",
-    errno.EROFS: "ตำแหน่งนี้เขียนไม่ได้ (อ่านได้อย่างเดียว)",
-    errno.ENOSPC: "พื้นที่ดิสก์เต็ม",
-    errno.EISDIR: "ชื่อนี้เป็นโฟลเดอร์",
-}
-
-
 def _writing(path: Path, write: Callable[[], int]) -> int:
     """Run ``write``; a file that cannot be written becomes one Thai line (exit 1)."""
     try:
         return write()
     except OSError as exc:
-        reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
-        raise AsrError(f"บันทึกไฟล์ {path} ไม่ได้: {reason}") from exc
+        raise output_error(path, exc) from exc

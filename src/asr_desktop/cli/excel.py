@@ -15,6 +15,7 @@ from pathlib import Path
 from asr_desktop.cli.office import open_office
 from asr_desktop.cli.output import month_arg
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.reports.output import output_error
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -35,6 +36,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     export = subparsers.add_parser("export", help="ส่งออกทะเบียนเป็น Excel")
     export.add_argument("what", choices=("roster",))
     export.add_argument("--xlsx", type=Path, required=True)
+    export.add_argument(
+        "--full-ids",
+        action="store_true",
+        help="เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน; บันทึกลงบันทึกการส่งออกข้อมูลส่วนบุคคล)",
+    )
     export.set_defaults(run=run_export)
 
     report = subparsers.add_parser("report", help="รายงาน (PDF สำหรับพิมพ์ / Excel สำหรับส่วนกลาง)")
@@ -43,9 +49,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     report.add_argument("--fiscal-year", type=_fiscal_year, help="ปีงบประมาณ พ.ศ. เช่น 2569")
     report.add_argument("--district", help="เฉพาะอำเภอ (รหัส 4 หลัก) เช่น 4701")
     report.add_argument(
-        "--full-ids", action="store_true", help="พิมพ์เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน)"
+        "--full-ids",
+        action="store_true",
+        help="เลขประจำตัวประชาชนเต็มทั้ง PDF และ Excel (ปกติปิดบังบางส่วน; บันทึกลงบันทึกการส่งออก)",
     )
-    report.add_argument("--days", type=int, default=90, help="expiring: ภายในกี่วัน")
+    report.add_argument("--days", type=_days, default=90, help="expiring: ภายในกี่วัน (1–3650)")
     report.add_argument("--xlsx", type=Path)
     report.add_argument("--pdf", type=Path)
     report.set_defaults(run=run_report)
@@ -97,7 +105,7 @@ def run_export(args: argparse.Namespace) -> int:
     from asr_desktop.services.workbooks import export_roster
 
     db = open_office(args).db
-    count = export_roster(db, args.xlsx, today=date.today())
+    count = export_roster(db, args.xlsx, today=date.today(), full_ids=args.full_ids)
     print(f"ส่งออกทะเบียน {count:,} คน ไปที่ {args.xlsx}")
     return EXIT_OK
 
@@ -129,12 +137,28 @@ def run_report(args: argparse.Namespace) -> int:
     try:
         for path, writer, kind in wanted:
             assert writer is not None
-            count = writer(db, request, path, no_progress)
+            try:
+                count = writer(db, request, path, no_progress)
+            except OSError as exc:
+                raise output_error(path, exc) from exc
             unit = "หน้า" if kind == "PDF" else "แถว"
             print(f"บันทึก{spec.title} ที่ {path} แล้ว ({count:,} {unit})")
     finally:
         db.close()
     return EXIT_OK
+
+
+MAX_DAYS = 3650
+
+
+def _days(text: str) -> int:
+    """1–3650 days (ten years): more would run past the calendar (OverflowError)."""
+    from asr_desktop.domain.thai_digits import to_arabic_digits
+
+    digits = to_arabic_digits(text.strip())
+    if not digits.isdigit() or not 1 <= int(digits) <= MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"จำนวนวันต้องเป็นจำนวนเต็ม 1 ถึง {MAX_DAYS:,} (ได้รับ {text!r})")
+    return int(digits)
 
 
 def _fiscal_year(text: str) -> int:

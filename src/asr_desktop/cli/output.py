@@ -13,6 +13,16 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.month import Month
 
 FORMATS = ("table", "csv", "json")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_formula(value: Any) -> Any:
+    """A text that Excel would read as a formula (``=HYPERLINK(…)``, ``+``, ``-``, ``@``,
+    or after a tab or CR) gets a leading apostrophe, as OWASP advises for CSV; the xlsx
+    writer stores such text as a string cell instead."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def display_width(text: str) -> int:
@@ -38,9 +48,11 @@ def print_rows(
         out.write("\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow([header for _, header in columns])
+        writer.writerow([neutralise_formula(header) for _, header in columns])
         for row in rows:
-            writer.writerow(["" if row.get(k) is None else row.get(k) for k, _ in columns])
+            writer.writerow(
+                ["" if row.get(k) is None else neutralise_formula(row.get(k)) for k, _ in columns]
+            )
     else:
         cells = [[header for _, header in columns]]
         cells += [

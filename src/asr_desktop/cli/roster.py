@@ -11,6 +11,7 @@ from asr_desktop.cli.office import open_office
 from asr_desktop.cli.output import FORMATS, print_rows
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.national_id import shown_national_id
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.store.roster import RosterFilter, RosterSort, roster_ids, roster_rows
 
@@ -41,6 +42,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     listing.add_argument("--district", default="", help="รหัสอำเภอ 4 หลัก")
     listing.add_argument("--sort", choices=list(_LIST_SORTS), default="name")
     listing.add_argument("--format", choices=FORMATS, default="table")
+    listing.add_argument(
+        "--full-ids",
+        action="store_true",
+        help="เลขประจำตัวประชาชนเต็ม (ปกติปิดบังบางส่วน; บันทึกลงบันทึกการส่งออกข้อมูลส่วนบุคคล)",
+    )
     listing.set_defaults(run=run_list)
 
 
@@ -100,7 +106,7 @@ def run_list(args: argparse.Namespace) -> int:
     for start in range(0, len(ids), _FETCH_BLOCK):
         block = ids[start : start + _FETCH_BLOCK]
         fetched = roster_rows(db, block, today=today)
-        rows.extend(_list_row(fetched[i]._asdict()) for i in block)
+        rows.extend(_list_row(fetched[i]._asdict(), full_ids=args.full_ids) for i in block)
     columns = [
         ("national_id", "เลขประจำตัวประชาชน"),
         ("full_name", "ชื่อ-สกุล"),
@@ -112,14 +118,24 @@ def run_list(args: argparse.Namespace) -> int:
         ("phone", "โทรศัพท์"),
     ]
     print_rows(rows, columns, args.format)
+    if args.full_ids and rows:
+        from asr_desktop.services.privacy import log_full_ids
+
+        log_full_ids(db, f"รายชื่ออาสาสมัคร (asr-cli list --format {args.format})", None, len(rows))
     return 0
 
 
-def _list_row(row: dict[str, Any]) -> dict[str, Any]:
+def _list_row(row: dict[str, Any], *, full_ids: bool) -> dict[str, Any]:
     row.pop("id")
+    row["national_id"] = shown_national_id(row["national_id"], full=full_ids)
     row["full_name"] = f"{row['title']}{row['first_name']} {row['last_name']}"
     row["subdistrict_name"] = areas.subdistrict_name(row["subdistrict_code"])
     row["district_name"] = areas.district_name(row["district_code"])
     row["tier_label"] = Tier(row["tier"]).short_label if row["tier"] else ""
     row["status_label"] = Status(row["status"]).label
+    # Records dated after today wait for their day; programs get them as plain values.
+    row["scheduled"] = [
+        {"date": change.on.isoformat(), "kind": change.kind.value, "text": change.text()}
+        for change in row.get("scheduled", ())
+    ]
     return row

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from asr_desktop.domain.clean_text import clean_names
 from asr_desktop.domain.vocabulary import ExitReason, Gender, StatusChange, Tier
 
 
@@ -39,6 +40,9 @@ class Volunteer:
     mentor_id: int | None = None
     notes: str = ""
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        clean_names(self)  # on every way in (see domain/clean_text.py)
 
     @property
     def district_code(self) -> str:
@@ -112,6 +116,9 @@ class Mentor:
     phone: str = ""
     active: bool = True
     id: int | None = None
+
+    def __post_init__(self) -> None:
+        clean_names(self)
 
     @property
     def full_name(self) -> str:

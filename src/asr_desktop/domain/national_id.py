@@ -229,3 +229,14 @@ def mask_national_id(nid: str) -> str:
     """Hide all but the last three digits for printed output (PDPA): ``x-xxxx-xxxxx-12-1``."""
     d = _thirteen_digits(nid)
     return f"x-xxxx-xxxxx-{d[10:12]}-{d[12]}"
+
+
+def shown_national_id(nid: str, *, full: bool) -> str:
+    """What a human-facing output shows: the ID as stored when ``full`` was asked for,
+    else masked (``x-xxxx-xxxxx-12-1``, PDPA); a malformed value is masked blank."""
+    if full:
+        return nid
+    try:
+        return mask_national_id(nid)
+    except InputError:
+        return "x-xxxx-xxxxx-xx-x"

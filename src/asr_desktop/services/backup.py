@@ -14,27 +14,33 @@ the naming pattern are never touched.
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import re
 import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.store import migrations
+from asr_desktop.store import audit, erasures, migrations
 from asr_desktop.store.backup import (
     BackupError,
+    carry_rows,
     copy_database,
     copy_into,
     database_file,
     integrity_problems,
+    log_rows,
+    schema_problems,
 )
 from asr_desktop.store.backup import DatabaseSummary as DatabaseSummary
 from asr_desktop.store.backup import summarise as summarise
 from asr_desktop.store.location import network_reason
+from asr_desktop.store.private import private_folder
 
 BACKUP_DIR_NAME = "backups"
 KEEP_DAILY = 14
@@ -116,6 +122,8 @@ def backup_now(
     """
     db_path = _file_of(db)
     folder = backups_dir(db_path)
+    with contextlib.suppress(OSError):  # copy_database says why if the folder cannot be made
+        private_folder(folder)
     target = _free_name(folder, f"{db_path.stem}-{now():%Y%m%d-%H%M%S}-{reason}")
     _copy_file(db_path, target)
     prune(folder, now=now())
@@ -140,13 +148,33 @@ def daily_backup(db: Database, *, now: Callable[[], datetime] = datetime.now) ->
     return backup_now(db, "daily", now=now)
 
 
+STALE_PARTIAL = timedelta(minutes=15)
+"""A copy takes well under a minute; a ``.partial`` older than this was left by a backup
+that was killed, and holds personal data nobody will ever use."""
+
+
+def remove_stale_partials(folder: Path, *, now: datetime) -> list[Path]:
+    """Deletes ``.partial`` copies (and their journals) left by killed backups."""
+    deleted = []
+    with contextlib.suppress(FileNotFoundError):
+        for path in folder.iterdir():
+            if ".db.partial" not in path.name or not path.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if now - datetime.fromtimestamp(path.stat().st_mtime) > STALE_PARTIAL:
+                    path.unlink()
+                    deleted.append(path)
+    return deleted
+
+
 def prune(folder: Path, *, now: datetime) -> list[Path]:
-    """Deletes backups beyond the retention rule; returns what was deleted."""
+    """Deletes backups beyond the retention rule and stale partial copies; returns what
+    was deleted."""
+    deleted = remove_stale_partials(folder, now=now)
     backups = list_backups(folder)
     keep = {b.path for b in backups if now - b.made_at < timedelta(days=1)}
     keep |= _newest_per(backups, lambda b: b.made_at.date(), KEEP_DAILY)
     keep |= _newest_per(backups, lambda b: (b.made_at.year, b.made_at.month), KEEP_MONTHLY)
-    deleted = []
     for backup in backups:
         if backup.path not in keep:
             with contextlib.suppress(OSError):
@@ -176,33 +204,103 @@ def newest_good_backup(db_path: Path) -> BackupFile | None:
     return None
 
 
+_AUDIT_KEY = ("at", "os_user", "action", "record_type", "record_id")
+_PRIVACY_KEY = ("at", "os_user", "action", "volunteer_id", "file_name", "sha256")
+
+
+@dataclass(slots=True)
+class _Kept:
+    """What the database held before a restore replaced it, and must outlive it."""
+
+    audit: list[dict[str, Any]] = field(default_factory=list)
+    privacy: list[dict[str, Any]] = field(default_factory=list)
+    erased: list[erasures.Erasure] = field(default_factory=list)
+    secret: str | None = None
+
+
+def _keep(db: Database) -> _Kept:
+    return _Kept(
+        audit=log_rows(db, "audit_log"),
+        privacy=log_rows(db, "privacy_log"),
+        erased=erasures.entries(db),
+        secret=erasures.secret(db),
+    )
+
+
 def restore(
     db: Database, backup: Path, *, now: Callable[[], datetime] = datetime.now
 ) -> RestoreResult:
     """Replaces the open database's content with ``backup``, after backing it up.
 
-    The backup is checked first; the current database is backed up (reason ``restore``);
-    the backup API then writes the backup into the live file in one transaction; pending
-    migrations bring an older backup up to date.
+    The backup is verified first (integrity, our schema and triggers, nothing foreign);
+    the current database is backed up (reason ``restore``) and its audit and privacy
+    entries and erasures are kept; the backup API then writes the backup into the live
+    file in one transaction; pending migrations bring an older backup up to date; and in
+    one more transaction the kept entries the backup lacks are appended, every erasure
+    is applied again and the restore itself is audited (who, when, which file, counts).
 
     Raises:
-        BackupError: The backup is damaged, not ours, or from a newer version.
+        BackupError: The backup is damaged, not ours, altered, or from a newer version.
     """
     summary = check_backup(backup)
+    kept = _keep(db)
     safety = backup_now(db, "restore", now=now)
     try:
         copy_into(backup, db.conn)
     except sqlite3.Error as exc:
         raise BackupError(f"กู้คืนข้อมูลไม่สำเร็จ ({exc}) ข้อมูลเดิมอยู่ใน {safety}") from exc
     migrations.apply(db)
+    _after_restore(db, backup, summary, kept)
     return RestoreResult(safety, summary)
+
+
+def _after_restore(db: Database, backup: Path, summary: DatabaseSummary, kept: _Kept) -> None:
+    from asr_desktop.services.privacy import reapply_erasures
+
+    with db.atomic():
+        if kept.secret is not None:
+            erasures.set_secret(db, kept.secret)
+        carried_audit = carry_rows(db, "audit_log", kept.audit, _AUDIT_KEY)
+        carried_privacy = carry_rows(db, "privacy_log", kept.privacy, _PRIVACY_KEY)
+        erased_again = reapply_erasures(db, kept.erased)
+        counts = ", ".join(f"{table} {n:,}" for table, n in summary.counts.items())
+        audit.record(
+            db,
+            "restore",
+            "database",
+            None,
+            summary=(
+                f"กู้คืนฐานข้อมูลจากไฟล์ {backup.name} ({counts}); "
+                f"นำประวัติการแก้ไขที่ใหม่กว่ามาต่อ {carried_audit:,} รายการ "
+                f"บันทึกข้อมูลส่วนบุคคล {carried_privacy:,} รายการ; "
+                f"ลบข้อมูลระบุตัวตนซ้ำ {erased_again:,} คน"
+            ),
+            after={
+                "file": str(backup.resolve()),
+                "sha256": _sha256(backup),
+                "counts": summary.counts,
+                "migrations": list(summary.migrations),
+                "carried_audit": carried_audit,
+                "carried_privacy": carried_privacy,
+                "erased_again": erased_again,
+            },
+        )
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 16), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def check_backup(backup: Path) -> DatabaseSummary:
     """What the backup holds, after making sure it can be restored.
 
     Raises:
-        BackupError: The file is damaged, not an ASR Desktop database, or newer.
+        BackupError: The file is damaged, not an ASR Desktop database, newer, or its
+            schema is not exactly ours (a dropped append-only trigger, a foreign table).
     """
     problems = integrity_problems(backup)
     if problems:
@@ -212,6 +310,13 @@ def check_backup(backup: Path) -> DatabaseSummary:
     newer = [name for name in summary.migrations if name not in known]
     if newer:
         raise BackupError(f"ไฟล์สำรอง {backup.name} มาจากโปรแกรมรุ่นที่ใหม่กว่า กรุณาปรับปรุงโปรแกรมก่อนกู้คืน")
+    foreign = schema_problems(backup, summary.migrations)
+    if foreign:
+        more = f" และอีก {len(foreign) - 1} อย่าง" if len(foreign) > 1 else ""
+        raise BackupError(
+            f"ไฟล์สำรอง {backup.name} ถูกดัดแปลง ไม่ตรงกับโครงสร้างของโปรแกรม ({foreign[0]}{more}) "
+            "จึงไม่กู้คืน"
+        )
     return summary
 
 
@@ -297,6 +402,9 @@ def restore_file(db_path: Path, backup: Path) -> FileRestore:
     """
     from asr_desktop.store.database import connect, open_database
 
+    if db_path.is_dir():
+        # Not a database: putting it aside would rename someone's folder.
+        raise BackupError(f"{db_path} เป็นโฟลเดอร์ ไม่ใช่ไฟล์ฐานข้อมูล ระบุไฟล์ .db ที่จะกู้คืนทับ")
     summary = check_backup(backup)
     result = FileRestore(summary)
     if db_path.exists() and integrity_problems(db_path, quick=True):
@@ -307,7 +415,14 @@ def restore_file(db_path: Path, backup: Path) -> FileRestore:
             result = FileRestore(summary, safety_backup=restore(db, backup).safety_backup)
         finally:
             db.close()
+        return result
     else:
         _copy_file(backup, db_path)
-    open_database(db_path).close()
+    # Nothing readable was there before: the ledger file beside it still holds the
+    # erasures, and the restore is audited all the same.
+    db = open_database(db_path)
+    try:
+        _after_restore(db, backup, summary, _Kept())
+    finally:
+        db.close()
     return result

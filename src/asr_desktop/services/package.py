@@ -20,10 +20,12 @@ from sqlite_utils import Database
 from asr_desktop import __version__
 from asr_desktop.domain import areas
 from asr_desktop.domain.progress import ProgressFn, no_progress
+from asr_desktop.reports import output
 from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.pdf_reports import imprint_of
 from asr_desktop.store.export_log import ExportFile, record_export
+from asr_desktop.store.private import private_folder
 from asr_desktop.store.settings import load_settings
 
 MANIFEST_NAME = "manifest.json"
@@ -35,6 +37,20 @@ class PackageResult:
     folder: Path
     frozen_copy: Path
     files: tuple[ExportFile, ...]
+
+
+def _freeze(paths: tuple[Path, ...], frozen: Path) -> None:
+    """Copies the package into a temporary folder, renamed to ``frozen`` once complete."""
+    partial = frozen.with_name(frozen.name + ".partial")
+    try:
+        private_folder(frozen.parent)
+        partial.mkdir(exist_ok=False, mode=0o700)
+        for path in paths:
+            shutil.copy2(path, partial / path.name)
+        partial.rename(frozen)
+    except OSError as exc:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise output.output_error(frozen, exc) from exc
 
 
 def sha256_of(path: Path) -> str:
@@ -65,32 +81,41 @@ def build_package(
     report = build_monthly_report(db, year, month)
     stem = f"asr_{settings.province_code}_{report.period}"
     out_dir.mkdir(parents=True, exist_ok=True)
-    paths = [out_dir / f"{stem}.xlsx"]
-    write_monthly_workbook(db, report, paths[0], today=today, progress=progress)
-    paths.append(out_dir / f"{stem}.pdf")
-    write_monthly_report(paths[1], report, imprint=imprint_of(settings), progress=progress)
-    files = [ExportFile(p.name, p.stat().st_size, sha256_of(p)) for p in paths]
-    manifest = {
-        "office": settings.office_name,
-        "province": {"code": settings.province_code,
-                     "name": areas.province_name(settings.province_code)},
-        "period": report.period,
-        "period_th": f"{month:02d}/{year + 543}",
-        "created_at": datetime.now().isoformat(timespec="seconds"),
-        "app": {"name": "ASR Desktop", "version": __version__},
-        "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files],
-        "record_counts": report.record_counts(),
-        "pdf_included": True,
-    }  # fmt: skip
+    paths = [out_dir / f"{stem}.xlsx", out_dir / f"{stem}.pdf"]
     manifest_path = out_dir / MANIFEST_NAME
-    manifest_path.write_text(
-        json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     frozen = data_dir / "exports" / f"{report.period}_{stamp}"
-    frozen.mkdir(parents=True, exist_ok=False)
-    for path in (*paths, manifest_path):
-        shutil.copy2(path, frozen / path.name)
+    # Each file is written whole (temporary name, then rename); if a later one fails, the
+    # earlier ones are taken away again so the folder never holds half a package.
+    written: list[Path] = []
+    try:
+        write_monthly_workbook(db, report, paths[0], today=today, progress=progress)
+        written.append(paths[0])
+        try:
+            write_monthly_report(paths[1], report, imprint=imprint_of(settings), progress=progress)
+        except OSError as exc:
+            raise output.output_error(paths[1], exc) from exc
+        written.append(paths[1])
+        files = [ExportFile(p.name, p.stat().st_size, sha256_of(p)) for p in paths]
+        manifest = {
+            "office": settings.office_name,
+            "province": {"code": settings.province_code,
+                         "name": areas.province_name(settings.province_code)},
+            "period": report.period,
+            "period_th": f"{month:02d}/{year + 543}",
+            "created_at": datetime.now().isoformat(timespec="seconds"),
+            "app": {"name": "ASR Desktop", "version": __version__},
+            "files": [{"name": f.name, "size": f.size, "sha256": f.sha256} for f in files],
+            "record_counts": report.record_counts(),
+            "pdf_included": True,
+        }  # fmt: skip
+        output.write_text(manifest_path, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+        written.append(manifest_path)
+        _freeze((*paths, manifest_path), frozen)
+    except BaseException:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
     export_id = record_export(
         db,
         kind="monthly_package",

@@ -6,6 +6,10 @@ import os
 import sys
 from pathlib import Path
 
+from asr_desktop.store.private import private_umask
+
+__all__ = ["data_dir", "default_database_path", "demo_database_path", "private_umask"]
+
 APP_DIR_NAME = "ASR Desktop"
 
 

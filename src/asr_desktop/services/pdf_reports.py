@@ -34,6 +34,7 @@ from asr_desktop.reports.pdf.roster_register import RegisterEntry, write_roster_
 from asr_desktop.reports.pdf.sections import Imprint
 from asr_desktop.services.dashboard import district_coverage, uncovered_tambons
 from asr_desktop.services.monthly import build_monthly_report
+from asr_desktop.services.privacy import log_full_ids
 from asr_desktop.store import register
 from asr_desktop.store.settings import load_settings
 
@@ -136,7 +137,7 @@ def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: Progre
     rows = register.register_rows(db, today=request.today, district_code=request.district_code)
     districts = list(_register_groups(rows, settings, full_ids=request.full_national_ids))
     count = sum(len(entries) for _, entries in districts)
-    return write_roster_register(
+    pages = write_roster_register(
         out,
         districts,
         imprint=imprint_of(settings),
@@ -147,6 +148,9 @@ def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: Progre
         ],
         progress=progress,
     )
+    if request.full_national_ids:
+        log_full_ids(db, "ทะเบียน อสร. (PDF)", out, count)
+    return pages
 
 
 def expiring_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
@@ -174,7 +178,7 @@ def expiring_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
                 phone=r[7] or "",
             )
         )
-    return write_expiring_report(
+    pages = write_expiring_report(
         out,
         entries,
         imprint=imprint_of(settings),
@@ -183,6 +187,9 @@ def expiring_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
         subtitle_lines=[*_place_lines(settings, request.district_code), _as_of(today)],
         progress=progress,
     )
+    if request.full_national_ids:
+        log_full_ids(db, "รายชื่อผู้ที่ใกล้ครบวาระ (PDF)", out, len(entries))
+    return pages
 
 
 def coverage_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:

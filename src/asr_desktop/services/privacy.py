@@ -9,6 +9,7 @@ it.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from collections.abc import Callable
@@ -23,8 +24,10 @@ from asr_desktop.domain.errors import AsrError, NotFoundError
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
-from asr_desktop.store import audit
+from asr_desktop.reports import output
+from asr_desktop.store import audit, erasures
 from asr_desktop.store import privacy as privacy_store
+from asr_desktop.store.backup import database_file
 from asr_desktop.store.volunteers import VolunteerStore, name_sort_key, search_text
 
 ANONYMOUS_NAME = "ลบข้อมูลแล้ว"
@@ -103,10 +106,12 @@ def export_person(
     folder.mkdir(parents=True, exist_ok=True)
     json_path = folder / f"{base}.json"
     text_path = folder / f"{base}.txt"
-    json_path.write_text(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8"
-    )
-    text_path.write_text(readable_text(data), encoding="utf-8")
+    output.write_text(json_path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    try:
+        output.write_text(text_path, readable_text(data))
+    except BaseException:
+        json_path.unlink(missing_ok=True)
+        raise
     hashes = {p.name: _sha256(p) for p in (json_path, text_path)}
     count = 1 + len(data["terms"]) + len(data["status_events"]) + len(data["audit_log"])
     with db.atomic():
@@ -133,12 +138,29 @@ def log_personal_export(db: Database, what: str, path: Path, record_count: int) 
     return digest
 
 
+FULL_IDS = "พร้อมเลขประจำตัวประชาชนเต็ม"
+
+
+def log_full_ids(db: Database, what: str, out: Path | None, people: int) -> None:
+    """Records an output that shows full national IDs (any format, GUI or CLI) in the
+    privacy log: who, when, what, how many people and, for a file, its name and SHA-256.
+    ``out`` is None for text printed to a terminal or a pipe."""
+    what = f"{what} {FULL_IDS}"
+    if out is not None:
+        log_personal_export(db, what, out, people)
+        return
+    with db.atomic():
+        privacy_store.log(db, "export", what, record_count=people)
+
+
 def anonymise(db: Database, volunteer_id: int) -> None:
     """Removes the person's identity and keeps the record for counts in old reports.
 
-    In one transaction: identity fields replaced, photo deleted, card numbers and notes
+    In one transaction: the erasure entered in the ledger (internal id and keyed hash of
+    the national ID), identity fields replaced, photo deleted, card numbers and notes
     cleared, the audit entries about them redacted once, and the act itself audited and
-    logged in the privacy log.
+    logged in the privacy log. The ledger file beside a database on disk gets the entry
+    too, so that a restore of an older backup cannot bring the person back.
 
     Raises:
         NotFoundError, AsrError (already anonymised).
@@ -148,34 +170,17 @@ def anonymise(db: Database, volunteer_id: int) -> None:
         volunteer = store.get(volunteer_id)
         if is_anonymised(volunteer.national_id):
             raise AsrError("อาสาสมัครรายนี้ถูกลบข้อมูลระบุตัวตนไปแล้ว")
-        blank = Volunteer(
-            national_id=anonymised_national_id(volunteer_id),
-            first_name=ANONYMOUS_NAME,
-            last_name="",
-            gender=volunteer.gender,
-            subdistrict_code=volunteer.subdistrict_code,
-            postcode=volunteer.postcode,
-            pdpa_consent_date=volunteer.pdpa_consent_date,
-            pdpa_purpose=volunteer.pdpa_purpose,
-            mentor_id=volunteer.mentor_id,
-            id=volunteer_id,
+        key = erasures.secret(db)
+        if key is None:
+            raise AsrError("ฐานข้อมูลยังไม่ได้ปรับโครงสร้างเป็นรุ่นล่าสุด ลบข้อมูลระบุตัวตนไม่ได้")
+        erasure = erasures.Erasure(
+            volunteer_id,
+            erasures.id_hash(key, volunteer.national_id),
+            erasures.key_id(key),
+            datetime.now().isoformat(timespec="seconds"),
+            audit.os_user(),
         )
-        values: dict[str, str | None] = {
-            field: "" for field in ("title", "phone", "line_id", "house_no", "moo")
-        }
-        values |= {field: "" for field in ("village", "soi", "road", "education")}
-        values |= {field: "" for field in ("occupation", "other_roles", "notes")}
-        values |= {
-            "national_id": blank.national_id,
-            "first_name": blank.first_name,
-            "last_name": "",
-            "birth_date": None,
-            "name_sort_key": name_sort_key(blank.first_name, ""),
-            "search_text": search_text(blank),
-            "updated_at": datetime.now().isoformat(timespec="seconds"),
-        }
-        privacy_store.erase_identity(db, volunteer_id, values)
-        redacted = privacy_store.redact_audit(db, volunteer_id, IDENTITY_FIELDS)
+        redacted = _erase(db, volunteer, erasure)
         audit.record(
             db,
             "anonymise",
@@ -186,6 +191,109 @@ def anonymise(db: Database, volunteer_id: int) -> None:
         privacy_store.log(
             db, "anonymise", "ลบข้อมูลระบุตัวตน", volunteer_id=volunteer_id, record_count=redacted
         )
+    sync_ledger(db)
+
+
+def _erase(db: Database, volunteer: Volunteer, erasure: erasures.Erasure) -> int:
+    """The erasure itself (inside the caller's transaction); returns entries redacted."""
+    volunteer_id = erasure.volunteer_id
+    blank = Volunteer(
+        national_id=anonymised_national_id(volunteer_id),
+        first_name=ANONYMOUS_NAME,
+        last_name="",
+        gender=volunteer.gender,
+        subdistrict_code=volunteer.subdistrict_code,
+        postcode=volunteer.postcode,
+        pdpa_consent_date=volunteer.pdpa_consent_date,
+        pdpa_purpose=volunteer.pdpa_purpose,
+        mentor_id=volunteer.mentor_id,
+        id=volunteer_id,
+    )
+    values: dict[str, str | None] = {
+        field: "" for field in ("title", "phone", "line_id", "house_no", "moo")
+    }
+    values |= {field: "" for field in ("village", "soi", "road", "education")}
+    values |= {field: "" for field in ("occupation", "other_roles", "notes")}
+    values |= {
+        "national_id": blank.national_id,
+        "first_name": blank.first_name,
+        "last_name": "",
+        "birth_date": None,
+        "name_sort_key": name_sort_key(blank.first_name, ""),
+        "search_text": search_text(blank),
+        "updated_at": datetime.now().isoformat(timespec="seconds"),
+    }
+    erasures.record(db, erasure)  # first: the audit guard lets only ledger entries be redacted
+    privacy_store.erase_identity(db, volunteer_id, values)
+    return privacy_store.redact_audit(db, volunteer_id, IDENTITY_FIELDS)
+
+
+def sync_ledger(db: Database) -> None:
+    """Copies the database's erasures into the ledger file beside it (if it is a file)."""
+    path = database_file(db)
+    if path is not None:
+        erasures.append_ledger(erasures.ledger_file(path), erasures.entries(db))
+
+
+def reapply_erasures(db: Database, known: list[erasures.Erasure] | None = None) -> int:
+    """Applies every known erasure again; returns how many people were erased anew.
+
+    Known erasures are those in the database, in ``known`` (what the database held before
+    a restore replaced it) and in the ledger file beside the database (or beside the
+    database a backup was made from). A person is found by internal id when the keyed
+    hash of their ID matches (or cannot be checked: another secret), else by the hash
+    alone; an erasure with nobody to match (the backup predates the person) needs nothing.
+    Run after every restore and whenever a database or backup is opened.
+    """
+    ledger = list(erasures.entries(db)) + list(known or [])
+    path = database_file(db)
+    if path is not None:
+        ledger += erasures.read_ledger(erasures.ledger_file(path))
+    key = erasures.secret(db)
+    if not ledger or key is None:
+        return 0
+    store = VolunteerStore(db)
+    erased = 0
+    with db.atomic():
+        by_hash: dict[str, int] | None = None
+        for erasure in ledger:
+            row = db.execute(
+                "SELECT national_id FROM volunteers WHERE id = ?", [erasure.volunteer_id]
+            ).fetchone()
+            target: int | None = None
+            if row and is_anonymised(row[0]):
+                erasures.record(db, erasure)  # a backup made before the ledger existed
+                continue
+            same_key = erasure.key_id == erasures.key_id(key)
+            if row and (not same_key or erasures.id_hash(key, row[0]) == erasure.id_hash):
+                # Same person by the hash; or the hash was made under another secret (a
+                # backup from before the ledger) and the internal id is all there is.
+                target = erasure.volunteer_id
+            elif same_key:
+                if by_hash is None:
+                    by_hash = {
+                        erasures.id_hash(key, nid): vid
+                        for vid, nid in db.execute("SELECT id, national_id FROM volunteers")
+                        if not is_anonymised(nid)
+                    }
+                target = by_hash.get(erasure.id_hash)
+            if target is None:
+                continue
+            entry = dataclasses.replace(erasure, volunteer_id=target)
+            redacted = _erase(db, store.get(target), entry)
+            audit.record(
+                db,
+                "anonymise",
+                "volunteer",
+                target,
+                summary=(
+                    "ลบข้อมูลระบุตัวตนอีกครั้งตามบันทึกการลบข้อมูลเมื่อ "
+                    f"{erasure.erased_at} (ข้อมูลกลับมาจากสำเนาสำรอง; ปิดบังประวัติ {redacted} รายการ)"
+                ),
+            )
+            erased += 1
+    sync_ledger(db)
+    return erased
 
 
 def readable_text(data: dict[str, Any]) -> str:

@@ -36,13 +36,22 @@ class ReportSpec:
 def _roster_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     from asr_desktop.services.workbooks import export_roster
 
-    return export_roster(db, out, today=request.today, progress=progress)
+    return export_roster(
+        db, out, today=request.today, full_ids=request.full_national_ids, progress=progress
+    )
 
 
 def _expiring_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     from asr_desktop.services.workbooks import export_terms_ending
 
-    return export_terms_ending(db, out, today=request.today, days=request.days, progress=progress)
+    return export_terms_ending(
+        db,
+        out,
+        today=request.today,
+        days=request.days,
+        full_ids=request.full_national_ids,
+        progress=progress,
+    )
 
 
 def _coverage_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:

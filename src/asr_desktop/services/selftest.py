@@ -97,16 +97,16 @@ def check_database(workdir: Path) -> str:
 
 def check_pdf(workdir: Path) -> str:
     """A one-page PDF in Sarabun is written, and the file read back has the embedded font."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen import canvas
 
-    from asr_desktop.assets import font_path
+    from asr_desktop.reports.pdf.fonts import REGULAR, register_fonts
 
-    pdfmetrics.registerFont(TTFont("SelfTest-Sarabun", str(font_path("regular"))))
+    # The reports' own registration: reportlab keeps one font object per typeface, so a
+    # second TTFont of the same file registered first would stand in for the reports' font.
+    register_fonts()
     path = workdir / "selftest.pdf"
-    pdf = canvas.Canvas(str(path), invariant=1)
-    pdf.setFont("SelfTest-Sarabun", 16)
+    pdf = canvas.Canvas(str(path), invariant=1, initialFontName=REGULAR)
+    pdf.setFont(REGULAR, 16)
     pdf.drawString(72, 720, SAMPLE_SENTENCE)
     pdf.showPage()
     pdf.save()

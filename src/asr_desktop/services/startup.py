@@ -7,7 +7,8 @@ The GUI and the CLI open the database through :func:`open_office_database`, whic
 3. runs ``PRAGMA quick_check`` on an existing file and raises
    :class:`DamagedDatabaseError`, which names the newest good backup, instead of opening
    a damaged file;
-4. backs up before any migration and once a day.
+4. backs up before any migration and once a day;
+5. applies the erasure ledger again (services/privacy.py: an anonymised person stays so).
 """
 
 from __future__ import annotations
@@ -22,10 +23,19 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from asr_desktop.domain.errors import AsrError
-from asr_desktop.services.backup import BackupFile, backup_now, daily_backup, newest_good_backup
+from asr_desktop.services.backup import (
+    BackupFile,
+    backup_now,
+    backups_dir,
+    daily_backup,
+    newest_good_backup,
+)
+from asr_desktop.services.paths import data_dir
+from asr_desktop.services.privacy import reapply_erasures
 from asr_desktop.store.backup import integrity_problems
 from asr_desktop.store.database import DatabaseError, open_database
 from asr_desktop.store.location import check_local
+from asr_desktop.store.private import make_database_private, make_private
 from asr_desktop.store.storage import READ_ONLY
 from asr_desktop.store.storage import explain as explain
 from asr_desktop.store.storage import is_storage_failure as is_storage_failure
@@ -96,6 +106,15 @@ def open_office_database(
         path, before_migrate=lambda d: made.append(backup_now(d, "migrate", now=now))
     )
     opened = OpenedDatabase(db, path, backups=made)
+    make_database_private(path)
+    for folder in (backups_dir(path), path.parent / "exports"):
+        if folder.is_dir():
+            make_private(folder)
+    if path.parent == data_dir():
+        make_private(path.parent)  # the app's own folder; a folder the user chose is theirs
+    # An older copy (a backup opened as the database, a file put back by hand) must not
+    # bring back a person who was anonymised: the ledger beside it says who.
+    reapply_erasures(db)
     if existed and daily:
         try:
             daily_made = daily_backup(db, now=now)

@@ -16,12 +16,14 @@ from sqlite_utils import Database
 
 from asr_desktop.assets import resource_path
 from asr_desktop.domain import areas
+from asr_desktop.domain.national_id import shown_national_id
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.domain.thai_dates import fiscal_year, format_thai_date, format_thai_month
 from asr_desktop.domain.vocabulary import ExitReason, Gender, Status, Tier
 from asr_desktop.reports.excel.template import ReportTemplate, load_template
 from asr_desktop.reports.excel.writer import Table, fill_template
+from asr_desktop.services.privacy import log_full_ids
 from asr_desktop.store import register
 from asr_desktop.store.settings import load_settings
 
@@ -87,8 +89,11 @@ _STATUS = {s.value: s.label for s in Status}
 _EXIT = {r.value: r.label for r in ExitReason}
 
 
-def roster_records(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]:
-    """Register rows from the store as values in the order of ROSTER_FIELDS."""
+def roster_records(
+    rows: Iterator[tuple[Any, ...]], *, full_ids: bool = False
+) -> Iterator[tuple[Any, ...]]:
+    """Register rows from the store as values in the order of ROSTER_FIELDS; national IDs
+    masked unless ``full_ids``."""
     for seq, r in enumerate(rows, 1):
         (_, nid, title, first, last, gender, birth, phone, line_id, house_no, moo, village,
          soi, road, sub_code, _, postcode, education, occupation, other_roles, pdpa, notes,
@@ -97,7 +102,8 @@ def roster_records(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]
         subdistrict, district, province = _area_names(sub_code)
         shows_event = status in ("exited", "suspended")
         yield (
-            seq, nid, title, first, last, _GENDER.get(gender, ""), _date(birth), phone,
+            seq, shown_national_id(nid, full=full_ids), title, first, last,
+            _GENDER.get(gender, ""), _date(birth), phone,
             line_id, house_no, moo, village, soi, road, subdistrict, district, province,
             postcode, education, occupation, other_roles, _TIER.get(tier, ""), batch or "",
             order_no or "", _date(order_date), _date(start), _date(end), card_no or "",
@@ -107,14 +113,22 @@ def roster_records(rows: Iterator[tuple[Any, ...]]) -> Iterator[tuple[Any, ...]]
 
 
 def export_roster(
-    db: Database, out: Path, *, today: date, progress: ProgressFn = no_progress
+    db: Database,
+    out: Path,
+    *,
+    today: date,
+    full_ids: bool = False,
+    progress: ProgressFn = no_progress,
 ) -> int:
-    """Writes the roster register (ทะเบียน อสร.) and returns the number of volunteers."""
+    """Writes the roster register (ทะเบียน อสร.) and returns the number of volunteers.
+
+    National IDs are masked unless ``full_ids``; a file with full IDs is recorded in the
+    privacy log (who, when, what, how many people, its SHA-256).
+    """
     settings = load_settings(db)
     count = register.register_count(db)
-    table = Table(
-        ROSTER_FIELDS, roster_records(register.register_rows(db, today=today)), count=count
-    )
+    rows = roster_records(register.register_rows(db, today=today), full_ids=full_ids)
+    table = Table(ROSTER_FIELDS, rows, count=count)
     fill_template(
         template_for("roster.xlsx", settings),
         out,
@@ -123,13 +137,22 @@ def export_roster(
         settings=settings,
         progress=progress,
     )
+    if full_ids:
+        log_full_ids(db, "ทะเบียน อสร. (Excel)", out, count)
     return count
 
 
 def export_terms_ending(
-    db: Database, out: Path, *, today: date, days: int = 90, progress: ProgressFn = no_progress
+    db: Database,
+    out: Path,
+    *,
+    today: date,
+    days: int = 90,
+    full_ids: bool = False,
+    progress: ProgressFn = no_progress,
 ) -> int:
-    """Writes the list of volunteers whose term ends within ``days`` days."""
+    """Writes the list of volunteers whose term ends within ``days`` days (IDs masked
+    unless ``full_ids``, which is recorded in the privacy log)."""
     settings = load_settings(db)
     rows = register.terms_ending_rows(db, today=today, until=today + timedelta(days=days))
     records = []
@@ -137,7 +160,8 @@ def export_terms_ending(
         subdistrict, district, _ = _area_names(r[14])
         end = date.fromisoformat(r[27])
         records.append((
-            seq, r[1], f"{r[2]}{r[3]} {r[4]}", subdistrict, district, _TIER.get(r[22], ""),
+            seq, shown_national_id(r[1], full=full_ids), f"{r[2]}{r[3]} {r[4]}", subdistrict,
+            district, _TIER.get(r[22], ""),
             r[23] or "", _date(r[26]), end, (end - today).days, r[7],
         ))  # fmt: skip
     values = common_values(settings, today) | {"days": days}
@@ -149,6 +173,8 @@ def export_terms_ending(
         settings=settings,
         progress=progress,
     )
+    if full_ids:
+        log_full_ids(db, "รายชื่อผู้ที่ใกล้ครบวาระ (Excel)", out, len(records))
     return len(records)
 
 

@@ -3,14 +3,19 @@
 - ``foreign_keys=ON`` on every connection (SQLite turns it off by default).
 - WAL journal with ``synchronous=FULL``: a committed save survives a power cut, and
   readers in other threads are never blocked by the writer.
+- Write transactions start with ``BEGIN IMMEDIATE``: a transaction that reads before it
+  writes under a plain ``BEGIN`` cannot take the write lock once another writer got in
+  first, and fails with "database is locked" whatever the busy timeout; IMMEDIATE takes
+  the lock up front, so writers queue for it (up to the 10 s timeout) instead.
 - The schema is brought up to date by numbered migrations (see ``migrations.py``); a
   database written by a newer version of the app is refused rather than damaged.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -26,6 +31,36 @@ class DatabaseError(AsrError):
 
 class NewerDatabaseError(DatabaseError):
     """The file was written by a newer version of the app."""
+
+
+class OfficeDatabase(Database):
+    """A sqlite-utils Database whose transactions reserve the write lock when they begin."""
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            # Nested: sqlite-utils' savepoints inside the outer IMMEDIATE transaction.
+            with super().atomic() as db:
+                yield db
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        else:
+            try:
+                self.conn.execute("COMMIT")
+            except BaseException:
+                self.rollback()
+                raise
+
+
+def _wrap(conn: sqlite3.Connection) -> Database:
+    # Python's own implicit transactions (before an INSERT outside atomic()) too.
+    conn.isolation_level = "IMMEDIATE"
+    return OfficeDatabase(conn, execute_plugins=False)
 
 
 def connect(path: Path | str) -> Database:
@@ -44,7 +79,7 @@ def connect(path: Path | str) -> Database:
         ) from exc
     except sqlite3.DatabaseError as exc:
         raise DatabaseError(f"ไฟล์ {path} ไม่ใช่ฐานข้อมูลของโปรแกรม หรือไฟล์เสียหาย ({exc})") from exc
-    return Database(conn, execute_plugins=False)
+    return _wrap(conn)
 
 
 def open_database(
@@ -87,9 +122,14 @@ def open_database(
     return db
 
 
+def memory_connection() -> Database:
+    """An empty in-memory database with the app's connection settings."""
+    return _wrap(sqlite3.connect(":memory:"))
+
+
 def memory_database() -> Database:
     """A migrated in-memory database, for tests and dry runs."""
-    db = Database(sqlite3.connect(":memory:"), execute_plugins=False)
+    db = memory_connection()
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db

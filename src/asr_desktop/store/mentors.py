@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from asr_desktop.domain.clean_text import clean_names
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.model import Mentor
 from asr_desktop.store import audit
@@ -16,6 +17,7 @@ class MentorStore:
         self.db = db
 
     def add(self, mentor: Mentor) -> int:
+        clean_names(mentor)
         with self.db.atomic():
             row = to_row(mentor, exclude=("id",))
             row["name_sort_key"] = name_sort_key(mentor.first_name, mentor.last_name)
@@ -33,6 +35,7 @@ class MentorStore:
     def update(self, mentor: Mentor) -> None:
         if mentor.id is None:
             raise ValueError("update() needs a saved mentor")
+        clean_names(mentor)
         with self.db.atomic():
             before = self.get(mentor.id)
             row = to_row(mentor, exclude=("id",))

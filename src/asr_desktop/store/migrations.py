@@ -496,6 +496,71 @@ _M0008_STATEMENTS = (
 )
 
 
+@MIGRATIONS(name="m0009_erasure_ledger")
+def m0009_erasure_ledger(db: Database) -> None:
+    """PDPA erasures that outlive a restore, and a stricter audit guard.
+
+    ``erasures`` (append-only) records each anonymisation by the person's internal id and
+    a keyed hash (HMAC-SHA256 under ``erasure_key``, a random secret of this database) of
+    their national ID, never the ID itself, so that an erasure can be applied again to a
+    restored or opened backup. ``audit_log`` entries may now be redacted only when they are
+    about a person who is anonymised and in that ledger (which only the anonymise path
+    writes); before, any entry could be rewritten once by setting ``redacted_at``.
+    """
+    import secrets
+
+    _execute_statements(db, _M0009_SQL)
+    db.conn.execute("INSERT INTO erasure_key (id, secret) VALUES (1, ?)", [secrets.token_hex(32)])
+
+
+_M0009_SQL = """
+CREATE TABLE erasure_key (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    secret TEXT NOT NULL CHECK (length(secret) = 64)
+);
+CREATE TABLE erasures (
+    id INTEGER PRIMARY KEY,
+    volunteer_id INTEGER NOT NULL UNIQUE,
+    id_hash TEXT NOT NULL CHECK (length(id_hash) = 64),
+    key_id TEXT NOT NULL,
+    erased_at TEXT NOT NULL,
+    os_user TEXT NOT NULL
+);
+CREATE TRIGGER erasures_no_update BEFORE UPDATE ON erasures
+BEGIN
+    SELECT RAISE(ABORT, 'erasures is append-only');
+END;
+CREATE TRIGGER erasures_no_delete BEFORE DELETE ON erasures
+BEGIN
+    SELECT RAISE(ABORT, 'erasures is append-only');
+END;
+DROP TRIGGER audit_log_no_update;
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+WHEN NOT (
+    OLD.redacted_at IS NULL AND NEW.redacted_at IS NOT NULL
+    AND NEW.id = OLD.id AND NEW.at = OLD.at AND NEW.os_user = OLD.os_user
+    AND NEW.action = OLD.action AND NEW.record_type = OLD.record_type
+    AND NEW.record_id IS OLD.record_id
+    AND EXISTS (
+        SELECT 1 FROM erasures e JOIN volunteers v ON v.id = e.volunteer_id
+        WHERE substr(v.national_id, 1, 1) = '0'
+        AND (
+            (OLD.record_type = 'volunteer' AND e.volunteer_id = OLD.record_id)
+            OR (OLD.record_type = 'term' AND (
+                e.volunteer_id = (SELECT volunteer_id FROM terms WHERE id = OLD.record_id)
+                OR OLD.summary = 'volunteer ' || e.volunteer_id))
+            OR (OLD.record_type = 'status_event' AND (
+                e.volunteer_id = (SELECT volunteer_id FROM status_events WHERE id = OLD.record_id)
+                OR OLD.summary LIKE 'volunteer ' || e.volunteer_id || ':%'))
+        )
+    )
+)
+BEGIN
+    SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be changed');
+END;
+"""
+
+
 def _fill_area_names(db: Database) -> None:
     db.conn.executemany(
         "INSERT INTO area_names (code, name, sort_key) VALUES (?, ?, ?)", _area_name_rows()

@@ -17,6 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.clean_text import clean_names
 from asr_desktop.domain.errors import DuplicateError, NotFoundError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.national_id import format_national_id
@@ -101,6 +102,7 @@ class VolunteerStore:
         Raises:
             DuplicateError: The national ID is already in the roster.
         """
+        clean_names(volunteer)
         with self.db.atomic():
             existing = self.id_by_national_id(volunteer.national_id)
             if existing is not None:
@@ -127,6 +129,7 @@ class VolunteerStore:
         """Saves changes to an existing volunteer."""
         if volunteer.id is None:
             raise ValueError("update() needs a saved volunteer")
+        clean_names(volunteer)
         with self.db.atomic():
             before = self.get(volunteer.id)
             existing = self.id_by_national_id(volunteer.national_id)

@@ -73,6 +73,7 @@ def open_context(args: argparse.Namespace) -> AppContext | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
+    paths.private_umask()  # backups, exports and databases are personal data
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ASR Desktop")

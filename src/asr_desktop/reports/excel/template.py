@@ -153,8 +153,20 @@ def _table_marker(value: Any) -> tuple[str, str] | None:
     return None
 
 
+MAX_TEMPLATE_ROWS = 1_000
+MAX_TEMPLATE_COLUMNS = 200
+"""A template is a form of a few dozen rows; reading one cell at ``XFD1048576`` would visit
+17 billion cells (an export that never ends), so a sheet past these bounds is refused."""
+
+
 def _read_sheet(ws: Worksheet) -> TemplateSheet:
     max_row, max_col = ws.max_row, ws.max_column
+    if max_row > MAX_TEMPLATE_ROWS or max_col > MAX_TEMPLATE_COLUMNS:
+        raise TemplateError(
+            f"แม่แบบแผ่นงาน {ws.title} มีเซลล์ไกลถึงแถว {max_row:,} คอลัมน์ที่ {max_col:,} "
+            f"(แม่แบบใช้ได้ไม่เกิน {MAX_TEMPLATE_ROWS:,} แถว × {MAX_TEMPLATE_COLUMNS} คอลัมน์) "
+            "ลบเซลล์ที่อยู่ไกลออกแล้วบันทึกแม่แบบใหม่"
+        )
     table_row = 0
     table: str | None = None
     for row in ws.iter_rows(min_row=1, max_row=max_row):

@@ -35,6 +35,7 @@ from asr_desktop.reports.excel.template import (
     TemplateRow,
     TemplateSheet,
 )
+from asr_desktop.reports.output import write_rendered
 
 Row = Sequence[Any]
 """One record of a table: values in the order of :attr:`Table.fields`."""
@@ -92,7 +93,7 @@ def fill_template(
         ws = workbook.create_sheet(sheet.title)
         _SheetWriter(ws, sheet, values, tables, settings, advance).write()
     out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
+    write_rendered(Path(out), workbook.save)
     progress(total, total)
 
 

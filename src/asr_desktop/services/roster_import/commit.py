@@ -16,13 +16,17 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from sqlite_utils import Database
 
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.reports.excel.style import BE_DATE_FORMAT
+from asr_desktop.reports.output import write_rendered
+from asr_desktop.services.backup import backup_now
 from asr_desktop.services.roster_import.cells import read_text
 from asr_desktop.services.roster_import.plan import Action, ImportPlan, PlannedRow
+from asr_desktop.store.backup import database_file
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.volunteers import VolunteerStore
 
@@ -53,7 +57,9 @@ def result_of(plan: ImportPlan, *, committed: bool) -> ImportResult:
 def commit_plan(
     db: Database, plan: ImportPlan, *, progress: ProgressFn = no_progress
 ) -> ImportResult:
-    """Saves the rows to add and update in one transaction."""
+    """Saves the rows to add and update in one transaction, after a backup (reason
+    ``import``) of a database on disk, as the README promises: the GUI and the CLI both
+    come through here."""
     adds = [r for r in plan.rows if r.action is Action.ADD]
     updates = [r for r in plan.rows if r.action is Action.UPDATE]
     total = len(adds) + len(updates)
@@ -72,6 +78,8 @@ def commit_plan(
             if done % _PROGRESS_EVERY == 0:
                 progress(done, total)
 
+    if total and database_file(db) is not None:
+        backup_now(db, "import")
     with db.atomic():
         progress(0, total)
         if adds:
@@ -108,15 +116,15 @@ def write_rejects(plan: ImportPlan, out: Path) -> int:
     header = ["แถวในไฟล์เดิม", "เหตุผลที่ไม่นำเข้า", *plan.headers()]
     ws.append([_bold(ws, text, bold) for text in header])
     for row in rejected:
-        ws.append([row.row, row.reason, *(_as_was(ws, v) for v in row.raw)])
+        ws.append([row.row, _legal(row.reason), *(_as_was(ws, v) for v in row.raw)])
     ws.freeze_panes = "C2"
     out.parent.mkdir(parents=True, exist_ok=True)
-    workbook.save(out)
+    write_rendered(out, workbook.save)
     return len(rejected)
 
 
 def _bold(ws: Any, text: str, font: Font) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, text)
+    cell = WriteOnlyCell(ws, _legal(str(text)))
     cell.font = font
     return cell
 
@@ -130,8 +138,16 @@ def _as_was(ws: Any, value: Any) -> Any:
         return cell
     if isinstance(value, float) and value.is_integer() and abs(value) >= 1e6:
         return read_text(value)
-    if isinstance(value, str) and value.startswith("="):
-        cell = WriteOnlyCell(ws, value)
-        cell.data_type = "s"
-        return cell
+    if isinstance(value, str):
+        value = _legal(value)
+        if value.startswith("="):
+            cell = WriteOnlyCell(ws, value)
+            cell.data_type = "s"
+            return cell
     return value
+
+
+def _legal(text: str) -> str:
+    """Control characters (``\x00``–``\x1f`` but tab, CR, LF) cannot be stored in .xlsx:
+    openpyxl raises for them. They show as U+FFFD, where the office can see and fix them."""
+    return str(ILLEGAL_CHARACTERS_RE.sub("\ufffd", text))

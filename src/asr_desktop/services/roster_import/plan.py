@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
+from asr_desktop.domain.clean_text import removed_from_name
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.progress import ProgressFn, no_progress
@@ -365,6 +366,7 @@ class _RowReader:
                     f"คำนำหน้าที่ไม่รู้จัก '{split.title}' แยกออกจากชื่อไว้ ตรวจสอบว่าถูกต้อง",
                     blocking=False,
                 )
+        self._report_invisible(("title", "first_name", "last_name", "full_name"))
         gender = self.parse("gender", cells.read_gender)
         implied = cells.gender_from_title(title) if title else None
         if gender is None and implied is not None and cells.is_blank(self.get("gender")):
@@ -406,6 +408,20 @@ class _RowReader:
         term = self._read_term()
         event = self._read_status(term)
         return volunteer, term, event
+
+    def _report_invisible(self, fields: tuple[str, ...]) -> None:
+        """Says which invisible characters the stored name will not have (the model
+        removes them: domain/clean_text.py), so the office knows why it looks the same."""
+        for field_name in fields:
+            value = self.get(field_name)
+            if isinstance(value, str):
+                removed = removed_from_name(value)
+                if removed:
+                    self.problem(
+                        field_name,
+                        f"ตัดอักขระที่มองไม่เห็นออกจากชื่อ: {', '.join(removed)}",
+                        blocking=False,
+                    )
 
     def _read_address(self, volunteer: Volunteer) -> None:
         parts = {}

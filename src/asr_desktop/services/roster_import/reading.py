@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.services.roster_import.extent import (
+    LIMITS_TEXT,
+    MAX_CELL_CHARS,
+    MAX_COLUMNS,
+    MAX_ROWS,
+    SheetTooLargeError,
+    check_shared_strings,
+    check_sheet,
+)
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
+MAX_CSV_BYTES = 512 << 20
+MAX_XLS_BYTES = 64 << 20
+"""An .xls holds at most 65,536 × 256 cells, but calamine still builds the dense grid
+of whatever range it finds; a file this big is not a roster."""
 
 
 class ImportFileError(AsrError):
@@ -60,6 +74,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> SourceSheet:
     name = sheet if sheet is not None else (names[0] if names else "")
     if name not in names:
         raise ImportFileError(f"ไม่พบแผ่นงาน '{name}' ในไฟล์ (มี: {', '.join(names)})")
+    _check_extent(path, name)
     try:
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as exc:  # calamine's own error types
@@ -67,9 +82,33 @@ def read_sheet(path: Path, sheet: str | None = None) -> SourceSheet:
     return SourceSheet(path, name, [list(r) for r in rows], names)
 
 
+def _check_extent(path: Path, sheet: str | None, *, strings_only: bool = False) -> None:
+    """Refuses what would make calamine allocate a huge grid (see extent.py)."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".xls":
+            if path.stat().st_size > MAX_XLS_BYTES:
+                raise SheetTooLargeError(
+                    f"ไฟล์ {path.name} ใหญ่เกินกว่าที่นำเข้าได้ ({LIMITS_TEXT}) "
+                    "บันทึกเป็น .xlsx หรือแบ่งเป็นหลายไฟล์"
+                )
+        elif zipfile.is_zipfile(path):
+            if strings_only:
+                check_shared_strings(path)
+            else:
+                check_sheet(path, sheet)
+    except SheetTooLargeError as exc:
+        raise ImportFileError(exc.message) from exc
+    except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
+        # Not a well-formed .xlsx: calamine's own error explains it below.
+        return
+
+
 def _workbook(path: Path) -> Any:
     from python_calamine import CalamineWorkbook
 
+    # Shared strings are read when calamine opens the file, so check them first.
+    _check_extent(path, None, strings_only=True)
     try:
         return CalamineWorkbook.from_path(str(path))
     except FileNotFoundError as exc:
@@ -93,9 +132,31 @@ def decode_text(data: bytes) -> str:
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise ImportFileError(
+            f"ไฟล์ {path.name} ใหญ่เกินกว่าที่นำเข้าได้ (เกิน {MAX_CSV_BYTES >> 20:,} MB; {LIMITS_TEXT})"
+        )
     text = decode_text(path.read_bytes())
     try:
         dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    return [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    rows: list[list[Any]] = []
+    reader = csv.reader(io.StringIO(text), dialect)
+    try:
+        for row in reader:
+            if max(map(len, row), default=0) > MAX_CELL_CHARS:
+                raise csv.Error("field larger than a cell")
+            if len(rows) >= MAX_ROWS or len(row) > MAX_COLUMNS:
+                raise ImportFileError(
+                    f"ไฟล์ {path.name} ยาวถึงแถว {reader.line_num:,} คอลัมน์ที่ {len(row):,} "
+                    f"เกินกว่าที่นำเข้าได้ ({LIMITS_TEXT})"
+                )
+            rows.append(row)
+    except csv.Error as exc:
+        # The csv module refuses a field over 131,072 characters; a cell holds 32,767.
+        raise ImportFileError(
+            f"ไฟล์ {path.name} แถว {reader.line_num:,} อ่านไม่ได้: ช่องข้อมูลยาวเกิน "
+            f"{MAX_CELL_CHARS:,} ตัวอักษร หรือเครื่องหมายคำพูดไม่ครบคู่"
+        ) from exc
+    return rows
