@@ -29,10 +29,13 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 # What start-up must not import: the PDF, spreadsheet and PDF-rendering libraries, the
 # Thai word segmenter (0.5 s with its word list; no label of the first screen needs it),
-# and the services that make reports, documents, workbooks and imports.
+# and the report writers and the services that make reports, documents, workbooks and
+# imports (reports.output, the write-whole-or-nothing helper backups use, is plain Python).
 HEAVY_LIBRARIES = {"reportlab", "openpyxl", "pypdfium2", "python_calamine", "pythainlp"}
 REPORT_MODULES = (
-    "asr_desktop.reports",
+    "asr_desktop.reports.pdf",
+    "asr_desktop.reports.excel",
+    "asr_desktop.reports.monthly",
     "asr_desktop.services.documents",
     "asr_desktop.services.package",
     "asr_desktop.services.pdf_reports",
