@@ -1,9 +1,12 @@
 """Excel benchmarks (issue 5).
 
-    python benchmarks/excel.py [--volunteers 100000] [--import-rows 10000]
+    python benchmarks/excel.py [--volunteers 8000 100000] [--import-rows 10000]
 
-1. Export a 100,000-volunteer roster and compare with a bare openpyxl write-only loop that
-   writes the same cells (same values, no styles, no template): target ratio ≤ 1.3.
+1. Export an 8,000- and a 100,000-volunteer roster and compare with a bare openpyxl
+   write-only loop that writes the same cells (same values, no styles, no template):
+   target ratio ≤ 1.2 (issue 11). Times are CPU seconds of this process (the machine may
+   be shared; wall time would count waiting for a core), best of two runs each; the bare
+   loop is timed without the query that reads the rows, ours with it.
 2. Import a 10,000-row messy roster (merged titles, one-cell names with every kind of
    Thai title, addresses in one cell, IDs as numbers and a few that Excel rounded, BE dates
    in date cells, text dates, phones without the leading 0, blank and total rows): target
@@ -90,14 +93,14 @@ def fill(db, count: int) -> None:
 def bare_write(db, out: Path) -> float:
     """The same cells as the roster register, written by a plain write-only loop."""
     rows = list(roster_records(register.register_rows(db, today=TODAY)))
-    start = time.perf_counter()
+    start = time.process_time()
     workbook = openpyxl.Workbook(write_only=True)
     ws = workbook.create_sheet("roster")
     ws.append(list(ROSTER_FIELDS))
     for row in rows:
         ws.append(row)
     workbook.save(out)
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def bare_styled_write(db, out: Path) -> float:
@@ -108,7 +111,7 @@ def bare_styled_write(db, out: Path) -> float:
     from openpyxl.styles import Alignment, Border, Font, Side
 
     rows = list(roster_records(register.register_rows(db, today=TODAY)))
-    start = time.perf_counter()
+    start = time.process_time()
     workbook = openpyxl.Workbook(write_only=True)
     ws = workbook.create_sheet("roster")
     thin = Side(style="thin")
@@ -125,7 +128,13 @@ def bare_styled_write(db, out: Path) -> float:
             cells.append(cell)
         ws.append(cells)
     workbook.save(out)
-    return time.perf_counter() - start
+    return time.process_time() - start
+
+
+def _export_cpu(db, out: Path) -> float:
+    start = time.process_time()
+    export_roster(db, out, today=TODAY)
+    return time.process_time() - start
 
 
 def messy_roster(path: Path, rows: int) -> None:
@@ -166,7 +175,7 @@ def _title(rng: random.Random) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--volunteers", type=int, default=100_000)
+    parser.add_argument("--volunteers", type=int, nargs="+", default=[8_000, 100_000])
     parser.add_argument("--import-rows", type=int, default=10_000)
     parser.add_argument("--import-only", action="store_true")
     parser.add_argument("--repeat", type=int, default=1, help="import runs (best is printed)")
@@ -174,7 +183,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         if not args.import_only:
-            export(folder, args.volunteers)
+            for size in args.volunteers:
+                export(folder, size)
         times = []
         for run in range(args.repeat):
             times.append(import_messy(folder / f"run{run}", args.import_rows))
@@ -183,21 +193,19 @@ def main() -> None:
 
 
 def export(folder: Path, volunteers: int) -> None:
-    db = open_database(folder / "bench.db")
+    db = open_database(folder / f"bench{volunteers}.db")
     init_office(db, "47")
     t = time.perf_counter()
     fill(db, volunteers)
     print(f"database with {volunteers:,} volunteers: {time.perf_counter() - t:.1f} s")
-
-    bare = bare_write(db, folder / "bare.xlsx")
-    t = time.perf_counter()
-    export_roster(db, folder / "roster.xlsx", today=TODAY)
-    ours = time.perf_counter() - t
+    bare = min(bare_write(db, folder / "bare.xlsx") for _ in range(2))
+    ours = min(_export_cpu(db, folder / "roster.xlsx") for _ in range(2))
     styled = bare_styled_write(db, folder / "styled.xlsx")
-    print(f"export roster: {ours:.1f} s; bare write-only loop: {bare:.1f} s; "
-          f"ratio {ours / bare:.2f} (target ≤ 1.3)")  # fmt: skip
-    print(f"  same loop with the register's cell styles: {styled:.1f} s; "
+    print(f"  export roster: {ours:.2f} s CPU; bare write-only loop: {bare:.2f} s; "
+          f"ratio {ours / bare:.2f} (target ≤ 1.2)")  # fmt: skip
+    print(f"  same loop with the register's cell styles: {styled:.2f} s; "
           f"ratio {ours / styled:.2f}")  # fmt: skip
+    db.close()
 
 
 def import_messy(folder: Path, rows: int) -> float:

@@ -81,17 +81,59 @@ def _totals(ws: Worksheet, table: str, columns: list[Column], row: int, label: s
         cell.alignment = Alignment(horizontal="right" if col > 1 else "center")
 
 
+SIGNATURES = (
+    ("ผู้รายงาน", "{{preparer_name}}", "{{preparer_position}}"),
+    ("ผู้รับรอง", "{{approver_name}}", "{{approver_position}}"),
+)
+
+
 def _signature(ws: Worksheet, row: int, width: int) -> None:
-    start = max(1, width - 4)
-    for offset, text in enumerate(
-        ("ลงชื่อ ........................................ ผู้รายงาน",
-         "({{preparer_name}})", "{{preparer_position}}"),
-    ):
-        cell = ws.cell(row + offset, start, text)
-        cell.font = Font(name=FONT, sz=14)
-        cell.alignment = Alignment(horizontal="center")
-        ws.merge_cells(start_row=row + offset, start_column=start,
-                       end_row=row + offset, end_column=width)
+    """The preparer's block on the left half, the approver's on the right, each with the
+    role word after the dotted line and a date line, as in the printed reports."""
+    half = max(1, width // 2)
+    spans = ((1, half), (half + 1, width)) if width > 1 else ((1, 1), (1, 1))
+    for (role, name, position), (first, last) in zip(SIGNATURES, spans, strict=True):
+        lines = (
+            f"ลงชื่อ ........................................ {role}",
+            f"({name})",
+            position,
+            "วันที่ ........ / ............ / ........",
+        )
+        for offset, text in enumerate(lines):
+            cell = ws.cell(row + offset, first, text)
+            cell.font = Font(name=FONT, sz=14)
+            cell.alignment = Alignment(horizontal="center")
+            if last > first:
+                ws.merge_cells(
+                    start_row=row + offset,
+                    start_column=first,
+                    end_row=row + offset,
+                    end_column=last,
+                )
+
+
+def file_data_sheet(wb: Workbook, report: str) -> None:
+    """A sheet of key/value cells a program can read without parsing the titles: the
+    office's DOPA province code (text, "47"), the period (2025-10 for a month, else the
+    date the data is as of) and what the file is."""
+    ws = wb.create_sheet("ข้อมูลไฟล์")
+    rows = [
+        ("key", "value", "ความหมาย"),
+        ("report", report, "ชื่อรายงาน"),
+        ("province_code", "{{province_code}}", "รหัสจังหวัด (กรมการปกครอง)"),
+        ("province", "{{province}}", "จังหวัด"),
+        ("office", "{{office}}", "สำนักงาน"),
+        ("period", "{{period}}", "งวดข้อมูล (เดือน ค.ศ. YYYY-MM หรือวันที่ข้อมูล)"),
+        ("as_of", "{{as_of}}", "ข้อมูล ณ วันที่"),
+    ]
+    for r, values in enumerate(rows, 1):
+        for c, value in enumerate(values, 1):
+            cell = ws.cell(r, c, value)
+            cell.font = Font(name=FONT, sz=14, bold=r == 1)
+            if c == 2 and r > 1 and value != "{{as_of}}":
+                cell.number_format = "@"
+    for column, width in zip("ABC", (16, 34, 44), strict=True):
+        ws.column_dimensions[column].width = width
 
 
 def _sheet(wb: Workbook, title: str, *, landscape: bool) -> Worksheet:
@@ -117,9 +159,14 @@ def table_sheet(
     note: str | None = None,
     signature: bool = False,
     landscape: bool = True,
+    print_columns: int | None = None,
+    frozen_columns: int = 0,
 ) -> None:
+    """``print_columns``: how many leading columns are printed (the print area), the titles
+    and signatures centred over them; ``frozen_columns`` stay on screen when scrolling."""
     ws = _sheet(wb, title, landscape=landscape)
-    _title_rows(ws, titles, len(columns))
+    width = print_columns or len(columns)
+    _title_rows(ws, titles, width)
     header = len(titles) + 2
     _table(ws, table, columns, header)
     row = header + 2
@@ -127,42 +174,52 @@ def table_sheet(
         _totals(ws, table, columns, row, totals)
         row += 1
     if note:
-        _note(ws, row, note, len(columns))
+        _note(ws, row, note, width)
         row += 1
     if signature:
-        _signature(ws, row + 1, len(columns))
+        _signature(ws, row + 1, width)
+    if frozen_columns:
+        ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{header + 1}"
+        # Printed two pages wide, the names repeat on the second page too.
+        ws.print_title_cols = f"A:{get_column_letter(frozen_columns)}"
+    if print_columns:
+        last = get_column_letter(print_columns)
+        ws.print_area = f"A1:{last}{row + (5 if signature else 0)}"
 
 
+# The register an officer signs off (and prints) comes first; the rest of the record
+# follows for headquarters' programs and is left out of the print area.
+ROSTER_PRINTED = 14
 ROSTER: list[Column] = [
     ("seq", "ลำดับ", NUMBER, 6),
-    ("national_id", "เลขประจำตัวประชาชน", CENTER, 17),
     ("title", "คำนำหน้า", TEXT, 9),
-    ("first_name", "ชื่อ", TEXT, 14),
+    ("first_name", "ชื่อ", TEXT, 13),
     ("last_name", "นามสกุล", TEXT, 14),
+    ("national_id", "เลขประจำตัวประชาชน", CENTER, 17),
+    ("subdistrict", "ตำบล", TEXT, 12),
+    ("district", "อำเภอ", TEXT, 13),
+    ("tier", "ระดับ", TEXT, 9),
+    ("batch", "รุ่น", CENTER, 7),
+    ("term_start", "วันเริ่มวาระ", DATE, 11),
+    ("term_end", "วันสิ้นสุดวาระ", DATE, 11),
+    ("card_no", "เลขที่บัตร อสร.", TEXT, 13),
+    ("status", "สถานะ", TEXT, 13),
+    ("phone", "โทรศัพท์", CENTER, 12),
     ("gender", "เพศ", CENTER, 6),
     ("birth_date", "วันเกิด", DATE, 11),
-    ("phone", "โทรศัพท์", CENTER, 12),
     ("line_id", "LINE ID", TEXT, 10),
     ("house_no", "บ้านเลขที่", TEXT, 9),
     ("moo", "หมู่ที่", CENTER, 6),
     ("village", "หมู่บ้าน", TEXT, 12),
     ("soi", "ซอย", TEXT, 8),
     ("road", "ถนน", TEXT, 8),
-    ("subdistrict", "ตำบล", TEXT, 12),
-    ("district", "อำเภอ", TEXT, 12),
     ("province", "จังหวัด", TEXT, 10),
     ("postcode", "รหัสไปรษณีย์", CENTER, 8),
     ("education", "การศึกษา", TEXT, 10),
     ("occupation", "อาชีพ", TEXT, 10),
     ("other_roles", "บทบาทอื่น", TEXT, 10),
-    ("tier", "ระดับ", TEXT, 10),
-    ("batch", "รุ่น", CENTER, 6),
     ("order_no", "คำสั่งเลขที่", TEXT, 10),
     ("order_date", "คำสั่งลงวันที่", DATE, 11),
-    ("term_start", "วันเริ่มวาระ", DATE, 11),
-    ("term_end", "วันสิ้นสุดวาระ", DATE, 11),
-    ("card_no", "เลขที่บัตร อสร.", TEXT, 10),
-    ("status", "สถานะ", TEXT, 12),
     ("status_date", "วันที่เปลี่ยนสถานะ", DATE, 11),
     ("exit_reason", "เหตุที่พ้นสภาพ", TEXT, 12),
     ("pdpa_consent_date", "วันที่ให้ความยินยอม (PDPA)", DATE, 11),
@@ -194,8 +251,8 @@ BY_DISTRICT: list[Column] = [
     ("appointed", "แต่งตั้งใหม่ในเดือน", NUMBER, 10),
     ("exited", "พ้นสภาพในเดือน", NUMBER, 10),
     ("activities", "ผลการปฏิบัติงาน (ครั้ง)", NUMBER, 10),
-    ("reached_male", "ผู้ได้รับประโยชน์ ชาย", NUMBER, 10),
-    ("reached_female", "ผู้ได้รับประโยชน์ หญิง", NUMBER, 10),
+    ("reached_male", "ผู้รับบริการ ชาย", NUMBER, 10),
+    ("reached_female", "ผู้รับบริการ หญิง", NUMBER, 10),
     ("referrals", "การส่งต่อ (ราย)", NUMBER, 10),
 ]
 
@@ -228,6 +285,7 @@ EVENTS: list[Column] = [
 COVERAGE: list[Column] = [
     ("district", "อำเภอ", TEXT, 16),
     ("subdistrict", "ตำบล", TEXT, 16),
+    ("subdistrict_code", "รหัสตำบล", CENTER, 9),
     ("covered", "มีแกนนำปฏิบัติหน้าที่", CENTER, 10),
     ("leads", "แกนนำ", NUMBER, 8),
     ("network", "เครือข่าย", NUMBER, 8),
@@ -243,11 +301,20 @@ def make_roster(path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     table_sheet(
-        wb, "ทะเบียน อสร.", "roster",
-        ["ทะเบียนอาสาสมัครแรงงาน (อสร.) จังหวัด{{province}}", "{{office}}",
-         "ข้อมูล ณ วันที่ {{as_of_th}}  จำนวน {{roster:count}} คน"],
+        wb,
+        "ทะเบียน อสร.",
+        "roster",
+        [
+            "ทะเบียนอาสาสมัครแรงงาน (อสร.) จังหวัด{{province}}",
+            "{{office}}",
+            "ข้อมูล ณ วันที่ {{as_of_th}}  จำนวน {{roster:count}} คน",
+        ],
         ROSTER,
+        signature=True,
+        print_columns=ROSTER_PRINTED,
+        frozen_columns=4,
     )
+    file_data_sheet(wb, "roster")
     wb.save(path)
 
 
@@ -255,31 +322,72 @@ def make_terms_ending(path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     table_sheet(
-        wb, "ครบวาระ", "terms_ending",
-        ["รายชื่ออาสาสมัครแรงงานที่จะครบวาระภายใน {{days}} วัน", "{{office}}",
-         "นับจากวันที่ {{as_of_th}}  จำนวน {{terms_ending:count}} คน"],
-        TERMS_ENDING, signature=True,
+        wb,
+        "ครบวาระ",
+        "terms_ending",
+        [
+            "รายชื่ออาสาสมัครแรงงานที่จะครบวาระภายใน {{days}} วัน",
+            "{{office}}",
+            "นับจากวันที่ {{as_of_th}}  จำนวน {{terms_ending:count}} คน",
+        ],
+        TERMS_ENDING,
+        signature=True,
+        frozen_columns=3,
     )
+    file_data_sheet(wb, "terms_ending")
     wb.save(path)
 
 
 def make_monthly(path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
-    table_sheet(wb, "รายอำเภอ", "districts", [*MONTHLY_TITLES, "สรุปรายอำเภอ"], BY_DISTRICT,
-                totals="รวมทั้งจังหวัด", note="{{counting_note}}", signature=True)
-    table_sheet(wb, "ภารกิจและหน่วยงาน", "missions",
-                [*MONTHLY_TITLES, "ผลการปฏิบัติงานจำแนกตามภารกิจและหน่วยงาน (ครั้ง)", "{{activity_note}}"],
-                BY_MISSION, totals="รวม")
-    table_sheet(wb, "การส่งต่อ", "referrals",
-                [*MONTHLY_TITLES, "การชี้เป้า คัดกรอง ส่งต่อ จำแนกตามหน่วยงาน (ราย)", "{{activity_note}}"],
-                REFERRALS, totals="รวม")
-    table_sheet(wb, "กิจกรรมและการอบรม", "events",
-                [*MONTHLY_TITLES, "กิจกรรม การประชุม และการอบรม", "{{activity_note}}"], EVENTS, totals="รวม")
-    table_sheet(wb, "ความครอบคลุม", "coverage",
-                [*MONTHLY_TITLES, "ตำบลที่มีและไม่มีแกนนำ อสร. ปฏิบัติหน้าที่ "
-                 "(มี {{coverage_covered}} จาก {{coverage_total}} ตำบล)"],
-                COVERAGE, totals="รวม", landscape=False)
+    table_sheet(
+        wb,
+        "รายอำเภอ",
+        "districts",
+        [*MONTHLY_TITLES, "สรุปรายอำเภอ"],
+        BY_DISTRICT,
+        totals="รวมทั้งจังหวัด",
+        note="{{counting_note}}",
+        signature=True,
+    )
+    table_sheet(
+        wb,
+        "ภารกิจและหน่วยงาน",
+        "missions",
+        [*MONTHLY_TITLES, "ผลการปฏิบัติงานจำแนกตามภารกิจและหน่วยงาน (ครั้ง)", "{{activity_note}}"],
+        BY_MISSION,
+        totals="รวม",
+    )
+    table_sheet(
+        wb,
+        "การส่งต่อ",
+        "referrals",
+        [*MONTHLY_TITLES, "การชี้เป้า คัดกรอง ส่งต่อ จำแนกตามหน่วยงาน (ราย)", "{{activity_note}}"],
+        REFERRALS,
+        totals="รวม",
+    )
+    table_sheet(
+        wb,
+        "กิจกรรมและการอบรม",
+        "events",
+        [*MONTHLY_TITLES, "กิจกรรม การประชุม และการอบรม", "{{activity_note}}"],
+        EVENTS,
+        totals="รวม",
+    )
+    table_sheet(
+        wb,
+        "ความครอบคลุม",
+        "coverage",
+        [
+            *MONTHLY_TITLES,
+            "ตำบลที่มีและไม่มีแกนนำ อสร. ปฏิบัติหน้าที่ (มี {{coverage_covered}} จาก {{coverage_total}} ตำบล)",
+        ],
+        COVERAGE,
+        totals="รวม",
+        landscape=False,
+    )
+    file_data_sheet(wb, "monthly")
     wb.save(path)
 
 
@@ -287,12 +395,21 @@ def make_coverage(path: Path) -> None:
     wb = Workbook()
     wb.remove(wb.active)
     table_sheet(
-        wb, "ความครอบคลุม", "coverage",
-        ["รายงานความครอบคลุมพื้นที่ของแกนนำอาสาสมัครแรงงาน", "{{office}}",
-         "ข้อมูล ณ วันที่ {{as_of_th}}  มีแกนนำปฏิบัติหน้าที่ {{coverage_covered}} จาก "
-         "{{coverage_total}} ตำบล"],
-        COVERAGE, totals="รวม", signature=True, landscape=False,
+        wb,
+        "ความครอบคลุม",
+        "coverage",
+        [
+            "รายงานความครอบคลุมพื้นที่ของแกนนำอาสาสมัครแรงงาน",
+            "{{office}}",
+            "ข้อมูล ณ วันที่ {{as_of_th}}  มีแกนนำปฏิบัติหน้าที่ {{coverage_covered}} จาก "
+            "{{coverage_total}} ตำบล",
+        ],
+        COVERAGE,
+        totals="รวม",
+        signature=True,
+        landscape=False,
     )
+    file_data_sheet(wb, "coverage")
     wb.save(path)
 
 

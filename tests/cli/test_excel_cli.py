@@ -127,7 +127,7 @@ def test_export_and_report_commands(office, tmp_path, capsys) -> None:
     with pytest.raises(SystemExit) as exc:
         main(["--db", db, "report", "monthly", "--month", "2568-13", "--xlsx", str(monthly)])
     assert exc.value.code == 2
-    assert main(["--db", db, "report", "monthly", "--month", "2568-10"]) == 1
+    assert main(["--db", db, "report", "monthly", "--month", "2568-10"]) == 2  # usage
 
 
 def test_package_writes_manifest_and_export_log(office, tmp_path, capsys) -> None:

@@ -54,7 +54,7 @@ def test_pdf_and_xlsx_together(office, tmp_path) -> None:
 
 def test_errors_and_usage(office, tmp_path, capsys) -> None:
     db = str(office)
-    assert main(["--db", db, "report", "monthly", "--pdf", str(tmp_path / "m.pdf")]) == 1
+    assert main(["--db", db, "report", "monthly", "--pdf", str(tmp_path / "m.pdf")]) == 2
     assert "--month" in capsys.readouterr().err
     assert main(["--db", db, "report", "roster", "--district", "9999", "--pdf", "x.pdf"]) == 1
     assert "9999" in capsys.readouterr().err
@@ -80,5 +80,6 @@ def test_coverage_workbook_lists_every_tambon(office, tmp_path) -> None:
         for row in values
         if row and row[-1] != "รวม" and row[0] in ("เมืองสกลนคร", "วาริชภูมิ", "กุสุมาลย์")
     ]
-    assert tambon_rows and all(row[2] in ("มี", "ไม่มี") for row in tambon_rows)
-    assert sum(1 for row in values if len(row) >= 3 and row[2] in ("มี", "ไม่มี")) == 125
+    assert tambon_rows and all(row[3] in ("มี", "ไม่มี") for row in tambon_rows)
+    assert all(len(row[2]) == 6 and row[2].startswith("47") for row in tambon_rows)  # DOPA code
+    assert sum(1 for row in values if len(row) >= 4 and row[3] in ("มี", "ไม่มี")) == 125

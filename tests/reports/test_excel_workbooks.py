@@ -21,6 +21,12 @@ def db():
     return sample_office()
 
 
+def workbook_data(path: Path) -> dict[str, object]:
+    """The key/value cells of the ข้อมูลไฟล์ sheet that programs read."""
+    sheet = openpyxl.load_workbook(path)["ข้อมูลไฟล์"]
+    return {row[0]: row[1] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+
 def _by_id(ws, header_row: int = 5) -> dict[str, dict[str, object]]:
     headers = [c.value for c in ws[header_row]]
     rows = {}
@@ -39,16 +45,26 @@ def test_roster_register_looks_like_a_government_workbook(db, tmp_path: Path) ->
     assert ws["A1"].value == "ทะเบียนอาสาสมัครแรงงาน (อสร.) จังหวัดสกลนคร"
     assert ws["A2"].value == "สำนักงานแรงงานจังหวัดสกลนคร"
     assert ws["A3"].value == "ข้อมูล ณ วันที่ 20 ตุลาคม 2568  จำนวน 4 คน"
-    assert {str(r) for r in ws.merged_cells.ranges} >= {"A1:AH1", "A2:AH2", "A3:AH3"}
+    # Titles centred over the printed columns (A:N), not over all 34.
+    assert {str(r) for r in ws.merged_cells.ranges} >= {"A1:N1", "A2:N2", "A3:N3"}
     assert ws["A1"].font.name == "Sarabun" and ws["A1"].font.b
-    assert ws.freeze_panes == "A6"
+    assert ws.freeze_panes == "E6"  # the header and ลำดับ, คำนำหน้า, ชื่อ, นามสกุล stay
     assert ws.auto_filter.ref == "A5:AH9"
     assert ws.print_title_rows == "$5:$5"
+    assert ws.print_area == "'ทะเบียน อสร.'!$A$1:$N$14"  # the table and the signatures
+    texts = [c.value for row in ws.iter_rows(min_row=10) for c in row if c.value]
+    assert any("ผู้รายงาน" in str(t) for t in texts) and any("ผู้รับรอง" in str(t) for t in texts)
+    assert sum("วันที่ ...." in str(t) for t in texts) == 2
+    data = workbook_data(out)
+    assert data["province_code"] == "47" and data["period"] == "2025-10-20"
     assert int(ws.page_setup.paperSize) == 9  # A4
     assert ws.page_setup.orientation == "landscape"
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    # 14 columns at one page wide would print at about 50 %: two pages wide, the name
+    # columns repeated on the second, both halves of the same rows one after the other.
+    assert ws.page_setup.fitToWidth == 2 and ws.page_setup.fitToHeight == 0
+    assert ws.print_title_cols == "$A:$D" and ws.page_setup.pageOrder == "overThenDown"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.column_dimensions["B"].width >= 15  # 13 digits fit
+    assert ws.column_dimensions["E"].width >= 15  # 13 digits fit
     rows = _by_id(ws)
     somchai = rows[national_id(1)]
     assert somchai["เลขประจำตัวประชาชน"].data_type == "s"
@@ -137,11 +153,12 @@ def test_an_office_template_with_its_own_placeholders(db, tmp_path: Path) -> Non
     export_roster(db, out, today=TODAY, full_ids=True)
     result = openpyxl.load_workbook(out)["แบบ อสร.1"]
     assert result["A1"].value == "แบบรายงาน สำนักงานแรงงานจังหวัดสกลนคร (สกลนคร)"
+    # Register order: districts and tambons in DOPA code order (4701 before 4702), then name.
     assert [result.cell(r, 1).value for r in range(4, 8)][:4] == [
-        national_id(3),
-        national_id(2),
         national_id(1),
         national_id(4),
+        national_id(2),
+        national_id(3),
     ]
     assert result["A9"].value == "รวม 4 คน"
     assert "A9:C9" in {str(r) for r in result.merged_cells.ranges}

@@ -56,10 +56,12 @@ def db():
 def test_roster_in_libreoffice(db, tmp_path: Path) -> None:
     path = tmp_path / "roster.xlsx"
     export_roster(db, path, today=TODAY, full_ids=True)
-    [rows] = to_csv(path, tmp_path).values()
+    sheets = to_csv(path, tmp_path)
+    assert set(sheets) == {"ทะเบียน อสร.", "ข้อมูลไฟล์"}
+    rows = sheets["ทะเบียน อสร."]
     assert rows[0][0] == "ทะเบียนอาสาสมัครแรงงาน (อสร.) จังหวัดสกลนคร"
     header = rows[4]
-    by_id = {r[1]: dict(zip(header, r, strict=False)) for r in rows[5:] if r[1]}
+    by_id = {r[4]: dict(zip(header, r, strict=False)) for r in rows[5:] if r[4]}
     somchai = by_id[national_id(1)]  # 13 digits, not 3E+12
     assert somchai["โทรศัพท์"] == "0812345678"  # the leading 0 kept
     assert somchai["วันเกิด"] == "12/02/2513"  # a real date shown in พ.ศ.
@@ -71,7 +73,7 @@ def test_roster_in_libreoffice(db, tmp_path: Path) -> None:
 def test_terms_ending_in_libreoffice(db, tmp_path: Path) -> None:
     path = tmp_path / "terms.xlsx"
     export_terms_ending(db, path, today=TODAY, full_ids=True, days=800)
-    [rows] = to_csv(path, tmp_path).values()
+    rows = to_csv(path, tmp_path)["ครบวาระ"]
     assert rows[5][1:3] == [national_id(1), "นายสมชาย ใจดี"]
     assert rows[5][8:10] == ["30/11/2569", "406"]
 
@@ -81,11 +83,13 @@ def test_monthly_workbook_in_libreoffice(db, tmp_path: Path) -> None:
     write_monthly_workbook(db, build_monthly_report(db, 2025, 10), path, today=TODAY)
     sheets = to_csv(path, tmp_path)
     assert set(sheets) == {"รายอำเภอ", "ภารกิจและหน่วยงาน", "การส่งต่อ", "กิจกรรมและการอบรม",
-                           "ความครอบคลุม"}  # fmt: skip
+                           "ความครอบคลุม", "ข้อมูลไฟล์"}  # fmt: skip
     districts = sheets["รายอำเภอ"]
     assert districts[0][0] == "รายงานผลการดำเนินงานอาสาสมัครแรงงาน ประจำเดือนตุลาคม 2568"
     total = next(r for r in districts if r[0] == "รวมทั้งจังหวัด")
     assert total[1:6] == ["125", "1", "1", "1", "2"]
     coverage = sheets["ความครอบคลุม"]
-    assert ["ธาตุเชิงชุม", "มี", "1", "0"] in [r[1:5] for r in coverage]
-    assert ["ขมิ้น", "ไม่มี", "0", "1"] in [r[1:5] for r in coverage]
+    assert ["ธาตุเชิงชุม", "470101", "มี", "1", "0"] in [r[1:6] for r in coverage]
+    assert ["ขมิ้น", "470102", "ไม่มี", "0", "1"] in [r[1:6] for r in coverage]
+    data = {r[0]: r[1] for r in sheets["ข้อมูลไฟล์"][1:]}
+    assert data["province_code"] == "47" and data["period"] == "2025-10"

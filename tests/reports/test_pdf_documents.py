@@ -10,7 +10,6 @@ import pypdf
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 from PySide6.QtGui import QColor, QImage
-from reportlab.graphics.barcode.qr import QrCodeWidget
 from tests.reports.pdf_helpers import extractions, pdftotext_pages
 
 from asr_desktop.domain.progress import Cancelled
@@ -87,19 +86,34 @@ def test_cards_ten_to_a_page_with_names_numbers_and_dates(tmp_path: Path) -> Non
     assert text.count("ไม่มีรูปถ่าย") == 12
 
 
-def test_each_qr_code_holds_its_card_number(tmp_path: Path, monkeypatch) -> None:
+def test_each_qr_code_holds_the_province_and_card_number_in_ascii(
+    tmp_path: Path, monkeypatch
+) -> None:
     seen: list[str] = []
+    encode = id_cards.qr_modules
 
-    class Recording(QrCodeWidget):  # type: ignore[misc]
-        def __init__(self, value: str, **options: object) -> None:
-            seen.append(value)
-            super().__init__(value, **options)
+    def recording(value: str) -> list[list[bool]]:
+        seen.append(value)
+        return encode(value)
 
-    monkeypatch.setattr(id_cards, "QrCodeWidget", Recording)
+    monkeypatch.setattr(id_cards, "qr_modules", recording)
     cards = [card(n) for n in range(1, 4)]
-    cards.append(CardData("นายไม่มี เลขบัตร", "เครือข่าย", "", "", None, None))
-    build_id_cards(tmp_path / "cards.pdf", cards, office_name=OFFICE)
-    assert seen == ["สน-2568-00001", "สน-2568-00002", "สน-2568-00003"]
+    build_id_cards(tmp_path / "cards.pdf", cards, office_name=OFFICE, province_code="47")
+    assert seen == ["47-2568-00001", "47-2568-00002", "47-2568-00003"]  # each encoded once
+    assert id_cards.qr_payload("47", "สน") == "47-xn--q3c7a"  # no ASCII at all: punycode
+    assert all(value.isascii() for value in seen)
+
+
+def test_the_qr_codes_on_a_sheet_decode(tmp_path: Path) -> None:
+    zxingcpp = pytest.importorskip("zxingcpp")
+    import pypdfium2
+
+    out = tmp_path / "cards.pdf"
+    build_id_cards(out, [card(n) for n in range(1, 11)], office_name=OFFICE, province_code="47")
+    page = pypdfium2.PdfDocument(out)[0]
+    image = page.render(scale=150 / 72).to_pil()
+    found = sorted(result.text for result in zxingcpp.read_barcodes(image))
+    assert found == [f"47-2568-{n:05d}" for n in range(1, 11)]
 
 
 def test_a_photo_is_embedded_and_the_others_get_the_placeholder(tmp_path: Path) -> None:
@@ -169,7 +183,7 @@ def signin_numbers(text: str) -> list[int]:
 def test_signin_sheet_lists_attendees_then_blank_rows(tmp_path: Path) -> None:
     out = tmp_path / "signin.pdf"
     people = [SigninRow(NAMES[n % 4], "แกนนำ", "ต.ท่าแร่", "081-234-5678") for n in range(25)]
-    pages = build_signin_sheet(out, EVENT, people, office_name=OFFICE, blank_rows=7)
+    pages = build_signin_sheet(out, EVENT, people, office_name=OFFICE, blank_rows=7, phones=True)
     text = text_of(out)
     assert pages >= 2 and f"หน้า 1/{pages}" in text and f"หน้า {pages}/{pages}" in text
     assert "ใบลงชื่อผู้เข้าร่วมกิจกรรม" in text and EVENT.title in text
@@ -181,15 +195,30 @@ def test_signin_sheet_lists_attendees_then_blank_rows(tmp_path: Path) -> None:
     assert max(signin_numbers(text)) == 32  # 25 people and 7 blank rows, numbered
 
 
+def test_signin_sheet_hides_phones_unless_asked_and_has_a_column_per_day(tmp_path: Path) -> None:
+    out = tmp_path / "signin.pdf"
+    people = [SigninRow(NAMES[n % 4], "แกนนำ", "ต.ท่าแร่", "081-234-5678") for n in range(3)]
+    build_signin_sheet(out, EVENT, people, office_name=OFFICE, blank_rows=2)
+    text = text_of(out)
+    assert "081-234-5678" not in text and "โทรศัพท์" not in text
+    # EVENT runs 31 October - 1 November: one signature column for each day, dated.
+    assert text.count("ลายมือชื่อ") == 2
+    assert "31 ต.ค. 2569" in text and "1 พ.ย. 2569" in text
+    one_day = EventHeading("ประชุม", date(2026, 10, 5))
+    build_signin_sheet(out, one_day, people, office_name=OFFICE, blank_rows=2)
+    assert text_of(out).count("ลายมือชื่อ") == 1
+
+
 def test_signin_sheet_of_an_empty_list_is_all_blank_rows(tmp_path: Path) -> None:
     out = tmp_path / "signin.pdf"
-    assert build_signin_sheet(out, EVENT, [], office_name=OFFICE, blank_rows=12) == 1
+    one_day = EventHeading(EVENT.title, EVENT.start, venue=EVENT.venue)
+    assert build_signin_sheet(out, one_day, [], office_name=OFFICE, blank_rows=12) == 1
     assert max(signin_numbers(text_of(out))) == 12
 
 
 def test_one_certificate_per_person(tmp_path: Path) -> None:
     out = tmp_path / "certificates.pdf"
-    people = [CertificateData(name) for name in NAMES]
+    people = [CertificateData(name, f"47-0001-V{n:05d}") for n, name in enumerate(NAMES)]
     count = build_certificates(
         out,
         people,
@@ -223,3 +252,37 @@ def test_a_long_event_title_wraps_on_the_certificate(tmp_path: Path) -> None:
     end = next(i for i, line in enumerate(lines) if line.startswith("วันที่"))
     assert end - start >= 2  # broken over lines, at word boundaries
     assert "".join(lines[start:end]).replace(" ", "") == ("ได้เข้าร่วม" + title).replace(" ", "")
+
+
+def test_every_kind_of_pdf_is_pdfa_2b_with_every_font_embedded(tmp_path: Path) -> None:
+    """Cards, sheets, certificates and reports: XMP that declares PDF/A-2b, an sRGB output
+    intent, and no font (not even reportlab's default Helvetica) left unembedded."""
+    from asr_desktop.reports.pdf.document import build_table_report
+    from asr_desktop.reports.pdf.table import Column
+
+    outputs = {
+        "cards": lambda out: build_id_cards(out, [card(1)], office_name=OFFICE),
+        "signin": lambda out: build_signin_sheet(out, EVENT, [], office_name=OFFICE),
+        "certificate": lambda out: build_certificates(out, [CertificateData("นายเก๋")], EVENT,
+                                                      office_name=OFFICE),
+        "table": lambda out: build_table_report(out, title="ทะเบียน", office_name=OFFICE,
+                                                period_text="2569", columns=[Column("ที่", 1)],
+                                                rows=[("1",)]),
+    }  # fmt: skip
+    for name, build in outputs.items():
+        out = tmp_path / f"{name}.pdf"
+        build(out)
+        reader = pypdf.PdfReader(out)
+        root = reader.trailer["/Root"]
+        xmp = root["/Metadata"].get_object()
+        assert "/Filter" not in xmp, name
+        packet = xmp.get_data().decode()
+        assert "<pdfaid:part>2</pdfaid:part>" in packet and "<pdfaid:conformance>B<" in packet
+        assert f"<pdf:Producer>{reader.metadata['/Producer']}</pdf:Producer>" in packet, name
+        [intent] = root["/OutputIntents"]
+        intent = intent.get_object()
+        assert intent["/S"] == "/GTS_PDFA1" and intent["/DestOutputProfile"].get_object()["/N"] == 3
+        for page in reader.pages:
+            for font in page["/Resources"].get("/Font", {}).values():
+                font = font.get_object()
+                assert "/FontFile2" in font["/FontDescriptor"], (name, font["/BaseFont"])

@@ -256,14 +256,12 @@ def test_fewer_volunteers_than_tambons_are_all_leads() -> None:
     db.close()
 
 
-def test_large_sizes_spread_into_neighbouring_provinces(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(demo, "MAX_PER_TAMBON_IN_PROVINCE", 3)
-    monkeypatch.setattr(demo, "SPREAD_PER_TAMBON", 3)
-    db, summary = built(volunteers=600)
+def test_a_large_demo_keeps_to_its_province() -> None:
+    db, summary = built(volunteers=1500, province_code="96")  # นราธิวาส
     provinces = {row[0][:2] for row in db.execute("SELECT subdistrict_code FROM volunteers")}
-    assert "47" in provinces and len(provinces) > 1
+    assert provinces == {"96"}
     assert summary.tambons_covered == summary.tambons
-    assert summary.volunteers == 600
+    assert summary.volunteers == 1500
     db.close()
 
 

@@ -15,8 +15,12 @@ from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.services.documents import (
+    WithheldCard,
     attended_names,
     card_holders,
+    card_plan,
+    certificate_serials,
+    find_certificate,
     signin_rows,
     write_certificates,
     write_id_cards,
@@ -52,9 +56,9 @@ def office():
 def test_cards_for_active_volunteers_with_a_current_term(office) -> None:
     db, _ids = office
     cards = card_holders(db, today=TODAY)
-    assert len(cards) == 4
+    assert len(cards) == 3
     by_number = {c.card_no: c for c in cards}
-    assert set(by_number) == {"47-00001", "47-00002", "47-00003", ""}
+    assert set(by_number) == {"47-00001", "47-00002", "47-00003"}
     first = by_number["47-00001"]
     assert first.photo is not None and first.area.startswith("ต.") and " อ." in first.area
     assert first.issued == date(2024, 10, 1) and first.expires == date(2027, 9, 30)
@@ -67,6 +71,21 @@ def test_cards_of_one_district_or_a_selection(office) -> None:
     assert {c.card_no for c in card_holders(db, district_code="4702", today=TODAY)} == {"47-00003"}
     chosen = card_holders(db, volunteer_ids=[ids[2], ids[4], ids[5], ids[0]], today=TODAY)
     assert [c.card_no for c in chosen] == ["47-00003", "47-00001"]  # order kept, others out
+
+
+def test_no_card_without_a_number_and_an_issue_date_and_the_reason_is_said(office) -> None:
+    db, ids = office
+    store = VolunteerStore(db)
+    term = store.terms(ids[1])[-1]
+    term.card_issue_date = None  # a number but no issue date: no date is made up
+    store.update_term(term)
+    plan = card_plan(db, today=TODAY)
+    assert {c.card_no for c in plan.cards} == {"47-00001", "47-00003"}
+    reasons = {w.volunteer_id: w.reason for w in plan.withheld}
+    assert reasons == {
+        ids[1]: "ยังไม่มีวันออกบัตร",
+        ids[3]: "ยังไม่มีเลขที่บัตร และยังไม่มีวันออกบัตร",
+    }
 
 
 def test_card_validity_comes_from_the_card_fields_first(office) -> None:
@@ -82,8 +101,10 @@ def test_card_validity_comes_from_the_card_fields_first(office) -> None:
 def test_write_cards_and_refuse_when_nobody_qualifies(office, tmp_path: Path) -> None:
     db, _ids = office
     out = tmp_path / "cards.pdf"
-    assert write_id_cards(db, out, today=TODAY) == 4
+    withheld: list[WithheldCard] = []
+    assert write_id_cards(db, out, today=TODAY, withheld=withheld) == 3
     assert "47-00002" in "".join(pypdf_pages(out))
+    assert [w.reason for w in withheld] == ["ยังไม่มีเลขที่บัตร และยังไม่มีวันออกบัตร"]
     with pytest.raises(InputError, match="ในอำเภอ"):
         write_id_cards(db, tmp_path / "none.pdf", district_code="4718", today=TODAY)
     assert not (tmp_path / "none.pdf").exists()
@@ -131,6 +152,14 @@ def test_signin_sheet_and_certificates_for_an_event(event, tmp_path: Path) -> No
     assert write_certificates(db, event_id, tmp_path / "cert.pdf") == 3
     pages = pypdf_pages(tmp_path / "cert.pdf")
     assert len(pages) == 3
+    serials = certificate_serials(db, event_id)
+    assert serials[1] == ""  # not attended: no certificate
+    assert serials[0] == f"47-{event_id:04d}-V{1:05d}" and serials[3].endswith("-G001")
+    for page, serial in zip(pages, [s for s in serials if s], strict=True):
+        assert serial in page
+    assert find_certificate(db, serials[2]) == (event_id, names[1])
+    assert find_certificate(db, f"47-{event_id:04d}-V99999") is None
+    assert find_certificate(db, "ไม่ใช่เลขที่") is None
 
 
 def test_unknown_event_and_nobody_attended(office, tmp_path: Path) -> None:

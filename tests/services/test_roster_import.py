@@ -74,7 +74,8 @@ def test_messy_values_are_read_or_refused_with_reasons(db, tmp_path: Path) -> No
     by_row = {r.row: r for r in plan.rows}
     assert plan.ignored_rows == 2  # the blank row and the total row
     somchai = by_row[5]
-    assert somchai.action is Action.ADD, somchai.problems
+    # Read in full, but repeated in row 11 (below), so not imported.
+    assert somchai.action is Action.REJECT, somchai.problems
     v = somchai.volunteer
     assert (v.national_id, v.title, v.first_name, v.last_name) == (
         national_id(1), "นาย", "สมชาย", "ใจดี")  # fmt: skip
@@ -104,25 +105,28 @@ def test_messy_values_are_read_or_refused_with_reasons(db, tmp_path: Path) -> No
     assert "ใกล้เคียง: ตำบลธาตุเชิงชุม อำเภอเมืองสกลนคร" in by_row[9].reason
     assert by_row[10].action is Action.REJECT
     assert "รหัสไปรษณีย์ 47000 ไม่ตรงกับตำบลขมิ้น" in by_row[10].reason
-    assert by_row[11].action is Action.SKIP
-    assert "ซ้ำกับแถว 5" in by_row[11].note
+    # One person twice in the file: neither row is imported, each names the other.
+    assert by_row[11].action is Action.REJECT
+    assert "ซ้ำกับแถว 5 ในไฟล์เดียวกัน" in by_row[11].reason
+    assert by_row[5].action is Action.REJECT
+    assert "ซ้ำกับแถว 11 ในไฟล์เดียวกัน" in by_row[5].reason
     assert by_row[12].action is Action.REJECT
     assert "เลขตรวจสอบ" in by_row[12].reason
-    assert (plan.read, plan.count(Action.ADD), plan.count(Action.REJECT)) == (7, 2, 4)
+    assert (plan.read, plan.count(Action.ADD), plan.count(Action.REJECT)) == (7, 1, 6)
 
 
 def test_commit_writes_valid_rows_in_one_go(db, tmp_path: Path) -> None:
     plan = build_plan(db, messy_workbook(tmp_path / "old.xlsx"), today=TODAY)
     result = commit_plan(db, plan)
-    assert (result.added, result.rejected, result.skipped) == (2, 4, 1)
-    assert VolunteerStore(db).count() == 2
-    assert count_by_status(db, today=TODAY)[Status.ACTIVE] == 2
+    assert (result.added, result.rejected, result.skipped) == (1, 6, 0)
+    assert VolunteerStore(db).count() == 1
+    assert count_by_status(db, today=TODAY)[Status.ACTIVE] == 1
 
 
 def test_error_workbook_lists_rejected_rows_as_they_were(db, tmp_path: Path) -> None:
     plan = build_plan(db, messy_workbook(tmp_path / "old.xlsx"), today=TODAY)
     out = tmp_path / "rejects.xlsx"
-    assert write_rejects(plan, out) == 4
+    assert write_rejects(plan, out) == 6  # both rows of the repeated ID among them
     ws = openpyxl.load_workbook(out).active
     assert [c.value for c in ws[1]][:4] == [
         "แถวในไฟล์เดิม",
@@ -131,9 +135,11 @@ def test_error_workbook_lists_rejected_rows_as_they_were(db, tmp_path: Path) -> 
         "เลขบัตรประชาชน",
     ]
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2)]
-    assert [r[0] for r in rows] == [8, 9, 10, 12]
-    assert rows[0][3] == "3.00000E+12"
-    assert rows[3][3] == "3000000000014"
+    assert [r[0] for r in rows] == [5, 8, 9, 10, 11, 12]
+    assert "ซ้ำกับแถว 11 ในไฟล์เดียวกัน" in rows[0][1]
+    assert "ซ้ำกับแถว 5 ในไฟล์เดียวกัน" in rows[4][1]
+    assert rows[1][3] == "3.00000E+12"
+    assert rows[5][3] == "3000000000014"
 
 
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-8", "cp874"])

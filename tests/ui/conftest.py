@@ -17,6 +17,15 @@ PEOPLE = [
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _own_data_folder(tmp_path_factory):
+    """Remembered window sizes and sort orders go to a test folder, not the user's."""
+    import os
+
+    if "ASR_DESKTOP_DATA" not in os.environ:
+        os.environ["ASR_DESKTOP_DATA"] = str(tmp_path_factory.mktemp("asr-data"))
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _sarabun(qapp):
     from asr_desktop.ui.fonts import install_fonts
 

@@ -33,7 +33,13 @@ def file_context(tmp_path):
         vid = roster.register(
             Volunteer(national_id(i + 1), first, last, title=title, subdistrict_code=sub)
         )
-        roster.appoint(vid, tier=Tier.LEAD, start_date=date(2025, 10, 1), card_no=f"สน-{i:04d}")
+        roster.appoint(
+            vid,
+            tier=Tier.LEAD,
+            start_date=date(2025, 10, 1),
+            card_no=f"สน-{i:04d}" if i else "",  # the first has no card number yet
+            card_issue_date=date(2025, 10, 5) if i else None,
+        )
     EventService(db).save(
         Event(title="ประชุมแกนนำอาสาสมัครแรงงาน", start_date=date(2026, 3, 10)),
         [Attendee(role=AttendeeRole.LEAD, volunteer_id=v, attended=True) for v in (1, 2)],
@@ -61,6 +67,21 @@ def test_cards_for_the_roster_selection(qtbot, file_context, monkeypatch):
     page.print_cards()
     qtbot.waitUntil(lambda: len(shown) == 1, timeout=20_000)
     assert shown == [("บัตรประจำตัวอาสาสมัครแรงงาน", b"%PDF")]
+
+
+def test_cards_say_who_was_left_out_and_why(qtbot, file_context, monkeypatch):
+    shown = shown_documents(monkeypatch)
+    told: list[str] = []
+    monkeypatch.setattr(
+        document_actions.ask, "inform", lambda parent, title, text: told.append(text)
+    )
+    page = RosterPage(file_context)
+    qtbot.addWidget(page)
+    page.table.selectAll()
+    page.print_cards()
+    qtbot.waitUntil(lambda: len(shown) == 1, timeout=20_000)
+    assert len(told) == 1
+    assert "ไม่ได้พิมพ์บัตร 1 คน" in told[0] and "ยังไม่มีเลขที่บัตร" in told[0]
 
 
 def test_signin_sheet_and_certificates_for_the_selected_event(qtbot, file_context, monkeypatch):

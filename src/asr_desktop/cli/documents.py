@@ -25,6 +25,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     event.add_argument("--certificates-pdf", type=Path, help="เกียรติบัตรของผู้ที่เข้าร่วม")
     event.set_defaults(run=run_event, parser=event)
 
+    certificate = subparsers.add_parser(
+        "certificate", help="ตรวจเลขที่เกียรติบัตร (ออกให้ใคร ในกิจกรรมใด)"
+    )
+    certificate.add_argument("serial", metavar="SERIAL", help="เช่น 47-0012-V00345")
+    certificate.set_defaults(run=run_certificate)
+
 
 def _district(text: str) -> str:
     if not re.fullmatch(r"\d{4}", text):
@@ -33,11 +39,19 @@ def _district(text: str) -> str:
 
 
 def run_cards(args: argparse.Namespace) -> int:
-    from asr_desktop.services.documents import write_id_cards
+    from asr_desktop.services.documents import WithheldCard, withheld_lines, write_id_cards
 
     db = open_office(args).db
-    count = _writing(args.pdf, lambda: write_id_cards(db, args.pdf, district_code=args.district))
+    withheld: list[WithheldCard] = []
+    count = _writing(
+        args.pdf,
+        lambda: write_id_cards(db, args.pdf, district_code=args.district, withheld=withheld),
+    )
     print(f"สร้างบัตร {count:,} ใบ ไปที่ {args.pdf}")
+    if withheld:
+        print(f"ไม่ได้พิมพ์บัตร {len(withheld):,} คน (ข้อมูลบัตรยังไม่ครบ):")
+        for line in withheld_lines(withheld):
+            print(f"  {line}")
     return 0
 
 
@@ -58,6 +72,19 @@ def run_event(args: argparse.Namespace) -> int:
             lambda: write_certificates(db, args.event_id, args.certificates_pdf),
         )
         print(f"สร้างเกียรติบัตร {count:,} ใบ ไปที่ {args.certificates_pdf}")
+    return 0
+
+
+def run_certificate(args: argparse.Namespace) -> int:
+    from asr_desktop.services.documents import find_certificate
+
+    db = open_office(args).db
+    found = find_certificate(db, args.serial)
+    if found is None:
+        print(f"ไม่พบเกียรติบัตรเลขที่ {args.serial}")
+        return 1
+    event_id, name = found
+    print(f"เกียรติบัตรเลขที่ {args.serial.strip()}: {name} (กิจกรรมรหัส {event_id})")
     return 0
 
 

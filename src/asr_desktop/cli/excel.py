@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from asr_desktop.cli.office import open_office
-from asr_desktop.cli.output import month_arg
+from asr_desktop.cli.output import UsageError, month_arg
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.reports.output import output_error
 
@@ -65,7 +65,12 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from asr_desktop.services.roster_import.commit import commit_plan, result_of, write_rejects
+    from asr_desktop.services.roster_import.commit import (
+        commit_plan,
+        preview_of,
+        result_of,
+        write_rejects,
+    )
     from asr_desktop.services.roster_import.plan import Action, OnDuplicate, build_plan
     from asr_desktop.services.roster_import.reading import ImportFileError
 
@@ -90,8 +95,12 @@ def run_import(args: argparse.Namespace) -> int:
     rejected = plan.count(Action.REJECT)
     if args.report is not None:
         write_rejects(plan, args.report)
-    commit = not args.dry_run and not (args.strict and rejected)
-    result = commit_plan(db, plan) if commit else result_of(plan, committed=False)
+    if args.dry_run:
+        result = preview_of(plan)  # exactly what the real run would print
+    elif args.strict and rejected:
+        result = result_of(plan, committed=False)
+    else:
+        result = commit_plan(db, plan)
     print(
         f"read={result.read} added={result.added} updated={result.updated} "
         f"skipped={result.skipped} rejected={result.rejected}"
@@ -119,9 +128,9 @@ def run_report(args: argparse.Namespace) -> int:
     outputs = [(args.pdf, spec.write_pdf, "PDF"), (args.xlsx, spec.write_xlsx, "Excel")]
     wanted = [(path, writer, kind) for path, writer, kind in outputs if path is not None]
     if not wanted:
-        raise AsrError("ระบุ --pdf OUT.pdf หรือ --xlsx OUT.xlsx อย่างน้อยหนึ่งอย่าง")
+        raise UsageError("ระบุ --pdf OUT.pdf หรือ --xlsx OUT.xlsx อย่างน้อยหนึ่งอย่าง")
     if spec.period is Period.MONTH and args.month is None:
-        raise AsrError(f"รายงาน {spec.key} ต้องระบุ --month เช่น 2568-10")
+        raise UsageError(f"รายงาน {spec.key} ต้องระบุ --month เช่น 2568-10")
     for _, writer, kind in wanted:
         if writer is None:
             raise AsrError(f"รายงาน {spec.key} ยังไม่มีแบบ {kind}")

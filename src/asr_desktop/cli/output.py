@@ -1,16 +1,31 @@
-"""Printing rows as an aligned table, CSV or JSON."""
+"""Printing rows as an aligned table, CSV or JSON; the CLI's one date rule.
+
+The table is for people: dates in พ.ศ. as on screen ("24 พ.ย. 2569"), phones as
+"081-234-5678", columns padded by terminal display width. CSV and JSON are for programs:
+ISO dates (ค.ศ.) and bare digits.
+
+Dates and months on the command line follow one rule: a year of 2400 or more is พ.ศ.,
+a smaller one ค.ศ. So ``--date 2569-11-24`` and ``--date 2026-11-24`` are the same day,
+``--month 2568-10`` and ``--month 2025-10`` the same month.
+"""
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
+import re
 import sys
-import unicodedata
 from collections.abc import Sequence
+from datetime import date
 from typing import Any, TextIO
 
-from asr_desktop.domain.errors import InputError
+from wcwidth import wcswidth, wcwidth
+
+from asr_desktop.domain.errors import AsrError, InputError
 from asr_desktop.domain.month import Month
+from asr_desktop.domain.phone import format_phone
+from asr_desktop.domain.thai_dates import format_thai_date
 
 FORMATS = ("table", "csv", "json")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -25,11 +40,38 @@ def neutralise_formula(value: Any) -> Any:
     return value
 
 
+BE_OFFSET = 543
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+class UsageError(AsrError):
+    """The command line asks for something impossible (exit code 2, like argparse's)."""
+
+
 def display_width(text: str) -> int:
     """Columns a string takes in a terminal: Thai vowel and tone marks take none."""
-    return sum(
-        0 if unicodedata.combining(ch) or unicodedata.category(ch) == "Mn" else 1 for ch in text
-    )
+    width = wcswidth(text)
+    if width >= 0:
+        return int(width)
+    # A control character somewhere: count the printable ones only.
+    return sum(max(int(wcwidth(ch)), 0) for ch in text)
+
+
+def table_text(key: str, value: Any) -> str:
+    """A value as the table shows it: พ.ศ. dates, phones with dashes."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return format_thai_date(value)
+    text = str(value)
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return format_thai_date(date.fromisoformat(text))
+        except ValueError:
+            return text
+    if key == "phone" or key.endswith("_phone"):
+        return format_phone(text) if text.isdigit() else text
+    return text
 
 
 def print_rows(
@@ -55,9 +97,7 @@ def print_rows(
             )
     else:
         cells = [[header for _, header in columns]]
-        cells += [
-            ["" if row.get(k) is None else str(row.get(k)) for k, _ in columns] for row in rows
-        ]
+        cells += [[table_text(k, row.get(k)) for k, _ in columns] for row in rows]
         widths = [max(display_width(line[i]) for line in cells) for i in range(len(columns))]
         for line in cells:
             padded = [
@@ -66,10 +106,22 @@ def print_rows(
             out.write("  ".join(padded).rstrip() + "\n")
 
 
+def date_arg(text: str) -> date:
+    """``--date``: "2569-11-24" (พ.ศ.) or "2026-11-24" (ค.ศ., a year below 2400)."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", text.strip())
+    if not match:
+        raise argparse.ArgumentTypeError(f"วันที่ต้องเป็น ปปปป-ดด-วว เช่น 2569-11-24: {text!r}")
+    year, month, day = (int(part) for part in match.groups())
+    if year >= 2400:
+        year -= BE_OFFSET
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"ไม่มีวันที่นี้ในปฏิทิน: {text!r}") from None
+
+
 def month_arg(text: str) -> Month:
     """``--month``: "2568-10" (พ.ศ.) or "2025-10" (ค.ศ., a year below 2400)."""
-    import argparse
-
     try:
         return Month.parse(text)
     except InputError as exc:

@@ -9,13 +9,15 @@ from datetime import date
 from typing import Any
 
 from asr_desktop.cli.office import open_office
-from asr_desktop.cli.output import FORMATS, month_arg, print_rows
+from asr_desktop.cli.output import FORMATS, date_arg, month_arg, print_rows
 from asr_desktop.domain.inactivity import inactive_label
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     dashboard = subparsers.add_parser("dashboard", help="ตัวเลขสรุปของหน้าหลัก")
-    dashboard.add_argument("--date", type=_iso_date, default=None, help="วันที่ YYYY-MM-DD (ค.ศ.)")
+    dashboard.add_argument(
+        "--date", type=date_arg, default=None, help="วันที่ เช่น 2569-11-24 (ปี < 2400 คือ ค.ศ.)"
+    )
     dashboard.add_argument("--format", choices=("table", "json"), default="table")
     dashboard.set_defaults(run=run_dashboard)
 
@@ -27,13 +29,6 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     activities.add_argument("--format", choices=FORMATS, default="table")
     activities.set_defaults(run=run_activities)
-
-
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"วันที่ต้องเป็น YYYY-MM-DD: {text!r}") from None
 
 
 def run_dashboard(args: argparse.Namespace) -> int:

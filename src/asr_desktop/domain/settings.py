@@ -32,6 +32,11 @@ class OfficeSettings:
     report_font: str = "Sarabun"
     excel_dates_as_text: bool = False
     template_folder: str = ""
+    margin_left_mm: int = 30
+    margin_right_mm: int = 20
+    margin_top_mm: int = 25
+    margin_bottom_mm: int = 20
+    signin_phones: bool = False
 
 
 _LABELS: dict[str, tuple[str, str]] = {
@@ -58,6 +63,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "โฟลเดอร์แม่แบบรายงาน Excel ของสำนักงาน",
         "ถ้ามีไฟล์ชื่อเดียวกับแม่แบบมาตรฐาน (roster.xlsx, monthly.xlsx, terms_ending.xlsx, coverage.xlsx) "
         "ในโฟลเดอร์นี้ จะใช้ไฟล์ของสำนักงานแทน",
+    ),
+    "margin_left_mm": ("ขอบกระดาษซ้าย (มม.)", "หนังสือราชการใช้ 30 มม. (ด้านเย็บเล่ม)"),
+    "margin_right_mm": ("ขอบกระดาษขวา (มม.)", "หนังสือราชการใช้ 20 มม."),
+    "margin_top_mm": ("ขอบกระดาษบน (มม.)", "หนังสือราชการใช้ 25 มม."),
+    "margin_bottom_mm": ("ขอบกระดาษล่าง (มม.)", "หนังสือราชการใช้ 20 มม."),
+    "signin_phones": (
+        "พิมพ์หมายเลขโทรศัพท์ในใบลงชื่อ",
+        "ปิดไว้: ใบลงชื่อไม่แสดงหมายเลขโทรศัพท์ของผู้เข้าร่วมให้ผู้อื่นเห็น",
     ),
     "excel_dates_as_text": (
         "วันที่ในไฟล์ Excel เป็นข้อความ",

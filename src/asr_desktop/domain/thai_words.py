@@ -110,8 +110,25 @@ def with_word_breaks(text: str) -> str:
     words = thai_words(text.replace(ZWSP, ""))
     pieces = [words[0]] if words else []
     for before, word in pairwise(words):
-        # Between two words only: a space is already a break opportunity.
-        if not before.isspace() and not word.isspace():
+        # Only where letters meet, one of them Thai: a space is already a break
+        # opportunity, and an ID, a phone, a date or "พ.ย." must never break (nor carry
+        # an invisible mark inside its digits).
+        a, b = before[-1], word[0]
+        if _is_letter(a) and _is_letter(b) and (_is_thai_letter(a) or _is_thai_letter(b)):
             pieces.append(ZWSP)
         pieces.append(word)
     return "".join(pieces)
+
+
+def _is_thai_letter(ch: str) -> bool:
+    """A Thai consonant, vowel or mark (not a Thai digit, not ฯ๏๚๛ punctuation)."""
+    return "\u0e01" <= ch <= "\u0e4e" and ch != "\u0e2f"
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or _is_thai_letter(ch)
+
+
+def without_word_breaks(text: str) -> str:
+    """The text a person sees, without the display-only marks (for copying, comparing)."""
+    return text.replace(ZWSP, "")

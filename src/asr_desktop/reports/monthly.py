@@ -16,6 +16,12 @@ Sections and where their numbers come from:
 * ``events``: trainings and meetings held in the month with attendance by role.
 * ``coverage``: every tambon with its serving leads and network members.
 
+Records outside the office's province (a volunteer living across the border, a referral
+naming another province's tambon, or one with no district at all) are never dropped
+silently: they are summed in ``outside``, a row the writers show after the districts and
+count in every total, so that each figure printed twice (district table, summary, agency
+tables, charts, workbook, manifest) is the same number.
+
 ``has_activity_data`` is False when nothing (no activity, referral or event) was recorded
 for the month; the writers then say so instead of printing zeros as if nothing had been
 done.
@@ -94,6 +100,8 @@ class CoverageRow:
     subdistrict: str
     leads: int
     network: int
+    subdistrict_code: str = ""
+    """DOPA code of the tambon (6 digits), for programs that read the workbook."""
 
     @property
     def covered(self) -> bool:
@@ -113,6 +121,14 @@ class MonthlyReport:
     referrals: list[ReferralRow] = field(default_factory=list)
     events: list[EventRow] = field(default_factory=list)
     has_activity_data: bool = False
+    outside: DistrictRow | None = None
+    """Figures of records outside the province's districts; None when there are none."""
+
+    @property
+    def district_rows(self) -> list[DistrictRow]:
+        """The districts, then the row of records outside the province if there are any.
+        Every total of the report is the sum of these rows."""
+        return [*self.districts, *([self.outside] if self.outside is not None else [])]
 
     @property
     def as_at(self) -> date:
@@ -128,14 +144,20 @@ class MonthlyReport:
         """What the manifest lists as the report's record counts."""
         return {
             "districts": len(self.districts),
-            "volunteers_serving": sum(d.active for d in self.districts),
+            "volunteers_serving": sum(d.active for d in self.district_rows),
             "tambons": len(self.coverage),
             "tambons_covered": sum(1 for c in self.coverage if c.covered),
-            "appointed": sum(d.appointed for d in self.districts),
-            "exited": sum(d.exited for d in self.districts),
-            "activities": sum(d.activities for d in self.districts),
+            "appointed": sum(d.appointed for d in self.district_rows),
+            "exited": sum(d.exited for d in self.district_rows),
+            "activities": sum(d.activities for d in self.district_rows),
+            "reached": sum(d.reached_male + d.reached_female for d in self.district_rows),
             "referrals": sum(r.total for r in self.referrals),
             "events": len(self.events),
+            "outside_province": (
+                self.outside.active + self.outside.activities + self.outside.referrals
+                if self.outside is not None
+                else 0
+            ),
         }
 
 

@@ -16,7 +16,9 @@ def coverage_rows(db: Database, as_of: date) -> list[CoverageRow]:
     """Every tambon of the office's province with its serving leads and network members."""
     serving = serving_counts(db, as_of)
     return [
-        CoverageRow(district_name, sub_name, serving[(code, "lead")], serving[(code, "network")])
+        CoverageRow(
+            district_name, sub_name, serving[(code, "lead")], serving[(code, "network")], code
+        )
         for district_code, district_name in areas.districts(load_settings(db).province_code)
         for code, sub_name in areas.subdistricts(district_code)
     ]

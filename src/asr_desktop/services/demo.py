@@ -12,13 +12,11 @@ The story the demo tells, for the province of the office (สกลนคร, 47
   never empty; some volunteers are in their second term;
 - 8 to 15 mentors from the five agencies, each looking after one or two districts.
 
-With ``volunteers`` given, the roster has exactly that many people. Up to 40 per tambon
-they live in the office's province. Beyond that (100,000 for the benchmarks would be 800
-per tambon in สกลนคร, which no real roster looks like) the roster takes in neighbouring
-provinces (nearest DOPA code first, which keeps to the region) until there are about 15
-people per tambon: 8,000 cover สกลนคร and three neighbours, 100,000 cover 68 of the 77
-provinces. Every tambon covered still has its lead; the mentors stay in the office's
-province, so volunteers elsewhere have none.
+With ``volunteers`` given, the roster has exactly that many people, all living in the
+office's province whatever the size: a larger roster has more network members per tambon
+(8,000 in สกลนคร is about 64 a tambon). A provincial office's register never lists
+people of other provinces as if they were its own; the reports count a record outside
+the province apart and say so (see services/pdf_reports.py).
 
 Everything is drawn from one ``random.Random(seed)`` in a fixed order, and every date is
 counted from ``today``: the same seed and day give the same database.
@@ -49,11 +47,6 @@ from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.roster import count_by_status
 from asr_desktop.store.settings import is_initialised, load_settings, save_settings
-
-MAX_PER_TAMBON_IN_PROVINCE = 40
-"""Above this many volunteers per tambon the demo spreads into other provinces …"""
-SPREAD_PER_TAMBON = 15
-"""… until there are about this many per tambon."""
 
 BANGKOK = "10"
 LEADS_PER_BANGKOK_KHWAENG = 3
@@ -149,7 +142,7 @@ def build_demo(
         raise InputError("จำนวนอาสาสมัครต้องไม่ติดลบ")
 
     rng = random.Random(seed)
-    tambons = _demo_tambons(province_code, volunteers)
+    tambons = _tambons_of(province_code)
     plan = _plan(rng, tambons, volunteers)
 
     batches = make_batches(today, load_settings(db).term_years, rng)
@@ -203,22 +196,6 @@ def _tambons_of(province_code: str) -> list[str]:
         for district_code, _ in areas.districts(province_code)
         for code, _ in areas.subdistricts(district_code)
     ]
-
-
-def _demo_tambons(province_code: str, size: int | None) -> list[str]:
-    """The tambons the demo's volunteers live in: the province's, then its neighbours'."""
-    tambons = _tambons_of(province_code)
-    if size is None or size <= MAX_PER_TAMBON_IN_PROVINCE * len(tambons):
-        return tambons
-    nearest_first = sorted(
-        (code for code, _ in areas.provinces() if code != province_code),
-        key=lambda code: (abs(int(code) - int(province_code)), code),
-    )
-    for code in nearest_first:
-        if len(tambons) * SPREAD_PER_TAMBON >= size:
-            break
-        tambons += _tambons_of(code)
-    return tambons
 
 
 def _leads_per_tambon(subdistrict_code: str) -> int:

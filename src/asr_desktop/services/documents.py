@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import BinaryIO
 
@@ -16,9 +17,8 @@ from sqlite_utils import Database
 
 from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
-from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.model import Term
-from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.status import status_of, term_at
 from asr_desktop.domain.titles import printed_name
@@ -27,6 +27,7 @@ from asr_desktop.reports.pdf.certificates import CertificateData, build_certific
 from asr_desktop.reports.pdf.id_cards import CardData, build_id_cards
 from asr_desktop.reports.pdf.layout import EventHeading
 from asr_desktop.reports.pdf.signin_sheet import SigninRow, build_signin_sheet
+from asr_desktop.services.pdf_reports import margins_of, printed_phone
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.photos import load_photo
 from asr_desktop.store.roster import RosterFilter, roster_ids
@@ -38,6 +39,35 @@ Output = str | os.PathLike[str] | BinaryIO
 NO_CARD_HOLDERS = "ไม่มีอาสาสมัครที่ปฏิบัติหน้าที่และอยู่ในวาระ"
 NO_ATTENDED = "ไม่มีผู้ที่เข้าร่วมกิจกรรมนี้ (ยังไม่ได้บันทึกว่าเข้าร่วม)"
 SIGNIN_BLANK_ROWS = 10
+NO_CARD_NO = "ยังไม่มีเลขที่บัตร"
+NO_ISSUE_DATE = "ยังไม่มีวันออกบัตร"
+NO_PRINTABLE_CARD = "ไม่มีบัตรที่พิมพ์ได้: ทุกคนที่อยู่ในวาระยังไม่มีเลขที่บัตรหรือวันออกบัตร"
+
+
+@dataclass(frozen=True, slots=True)
+class WithheldCard:
+    """A volunteer whose card is not printed, and why (one Thai line)."""
+
+    volunteer_id: int
+    name: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class CardPlan:
+    """The cards to print and the people whose card cannot be printed yet."""
+
+    cards: list[CardData]
+    withheld: list[WithheldCard] = field(default_factory=list)
+
+
+def withheld_lines(withheld: Sequence[WithheldCard], limit: int = 0) -> list[str]:
+    """ "ชื่อ: เหตุผล" for each (the first ``limit`` and a count of the rest if ``limit``)."""
+    shown = withheld[:limit] if limit else withheld
+    lines = [f"{w.name}: {w.reason}" for w in shown]
+    if len(withheld) > len(shown):
+        lines.append(f"และอีก {len(withheld) - len(shown):,} คน")
+    return lines
 
 
 def card_holders(
@@ -47,11 +77,28 @@ def card_holders(
     district_code: str | None = None,
     today: date | None = None,
 ) -> list[CardData]:
+    """The cards that :func:`card_plan` prints."""
+    return card_plan(
+        db, volunteer_ids=volunteer_ids, district_code=district_code, today=today
+    ).cards
+
+
+def card_plan(
+    db: Database,
+    *,
+    volunteer_ids: Sequence[int] | None = None,
+    district_code: str | None = None,
+    today: date | None = None,
+) -> CardPlan:
     """The cards to print: active volunteers with a current term, in roster order.
 
     ``volunteer_ids`` (the roster's selection) keeps its order; those not active or
     without a current term are left out. Otherwise every active volunteer of the
     province, or of ``district_code`` (DOPA, 4 digits).
+
+    A card prints only what the database holds: one without a card number or an issue
+    date is not printed (no date is made up from the term's start); those people are
+    listed in ``withheld`` with the reason.
     """
     today = today or date.today()
     if volunteer_ids is None:
@@ -62,7 +109,7 @@ def card_holders(
         )
     store = VolunteerStore(db)
     short_titles = load_settings(db).short_titles_in_print
-    cards: list[CardData] = []
+    plan = CardPlan([])
     for volunteer_id in volunteer_ids:
         terms = store.terms(volunteer_id)
         term = term_at(terms, today)
@@ -71,8 +118,18 @@ def card_holders(
         if status_of(terms, store.events(volunteer_id), today) is not Status.ACTIVE:
             continue
         volunteer = store.get(volunteer_id)
+        missing = [
+            reason
+            for reason, value in ((NO_CARD_NO, term.card_no), (NO_ISSUE_DATE, term.card_issue_date))
+            if not value
+        ]
+        if missing:
+            plan.withheld.append(
+                WithheldCard(volunteer_id, volunteer.full_name, " และ".join(missing))
+            )
+            continue
         photo = load_photo(db, volunteer_id)
-        cards.append(
+        plan.cards.append(
             CardData(
                 name=printed_name(
                     volunteer.title,
@@ -84,12 +141,12 @@ def card_holders(
                 tier_label=term.tier.label,
                 area=_area(term, volunteer.subdistrict_code),
                 card_no=term.card_no,
-                issued=term.card_issue_date or term.start_date,
+                issued=term.card_issue_date,
                 expires=term.card_expiry_date or term.last_day,
                 photo=photo[0] if photo else None,
             )
         )
-    return cards
+    return plan
 
 
 def _area(term: Term, home_subdistrict: str) -> str:
@@ -113,23 +170,31 @@ def write_id_cards(
     district_code: str | None = None,
     progress: ProgressFn | None = None,
     today: date | None = None,
+    withheld: list[WithheldCard] | None = None,
 ) -> int:
-    """Write ID cards (ten per A4 page) for the volunteers :func:`card_holders` picks.
+    """Write ID cards (ten per A4 page) for the volunteers :func:`card_plan` picks.
 
-    Returns the number of cards. Raises InputError when there is none to print.
+    Returns the number of cards; those left out for want of a card number or an issue
+    date are appended to ``withheld`` when given. Raises InputError when there is no
+    card to print (saying why).
     """
-    cards = card_holders(db, volunteer_ids=volunteer_ids, district_code=district_code, today=today)
-    if not cards:
+    plan = card_plan(db, volunteer_ids=volunteer_ids, district_code=district_code, today=today)
+    if withheld is not None:
+        withheld.extend(plan.withheld)
+    if not plan.cards:
+        if plan.withheld:
+            raise InputError(NO_PRINTABLE_CARD + _district_words(district_code))
         raise InputError(NO_CARD_HOLDERS + _district_words(district_code))
     settings = load_settings(db)
     build_id_cards(
         out,
-        cards,
+        plan.cards,
         office_name=settings.office_name,
+        province_code=settings.province_code,
         thai_digits=settings.thai_digits_in_print,
         progress=progress,
     )
-    return len(cards)
+    return len(plan.cards)
 
 
 def _district_words(code: str | None) -> str:
@@ -167,12 +232,7 @@ def _tambon(subdistrict_code: str) -> str:
 
 def _phone(db: Database, table: str, row_id: int) -> str:
     row = db.execute(f"SELECT phone FROM {table} WHERE id = ?", [row_id]).fetchone()
-    if not row or not row[0]:
-        return ""
-    try:
-        return format_phone(str(row[0]))
-    except InputError:  # an old number that breaks today's rules prints as it was typed
-        return str(row[0])
+    return printed_phone(row[0] if row else None)
 
 
 def write_signin_sheet(
@@ -196,17 +256,67 @@ def write_signin_sheet(
         office_name=settings.office_name,
         blank_rows=blank_rows,
         thai_digits=settings.thai_digits_in_print,
+        phones=settings.signin_phones,
+        margins=margins_of(settings),
         progress=progress,
     )
 
 
 def attended_names(db: Database, event_id: int) -> list[str]:
     """The names of those marked as attended, in the order of the list."""
-    return [
-        entry.name
-        for entry in EventStore(db).attendees(event_id)
-        if entry.attendee.attended and entry.name
-    ]
+    return [name for name, _ in attended_with_serials(db, event_id)]
+
+
+def certificate_serial(province_code: str, event_id: int, person_key: str) -> str:
+    """เลขที่เกียรติบัตร: "47-0012-V00345" (province, event, person).
+
+    The person part is the volunteer's (V) or mentor's (M) record number, which stays the
+    same when the event's list is edited; a guest (G) is numbered in list order.
+    """
+    return f"{province_code}-{event_id:04d}-{person_key}"
+
+
+def certificate_serials(db: Database, event_id: int) -> list[str]:
+    """The certificate serial of each person on the event's list, in list order ("" for
+    those not marked as attended): what the event's page shows next to each name."""
+    province = load_settings(db).province_code
+    serials: list[str] = []
+    guests = 0
+    for entry in EventStore(db).attendees(event_id):
+        attendee = entry.attendee
+        if attendee.volunteer_id is not None:
+            key = f"V{attendee.volunteer_id:05d}"
+        elif attendee.mentor_id is not None:
+            key = f"M{attendee.mentor_id:04d}"
+        else:
+            guests += 1
+            key = f"G{guests:03d}"
+        issued = attendee.attended and entry.name
+        serials.append(certificate_serial(province, event_id, key) if issued else "")
+    return serials
+
+
+def attended_with_serials(db: Database, event_id: int) -> list[tuple[str, str]]:
+    """(name, certificate serial) of those marked as attended, in the order of the list."""
+    entries = EventStore(db).attendees(event_id)
+    serials = certificate_serials(db, event_id)
+    return [(e.name, s) for e, s in zip(entries, serials, strict=True) if s]
+
+
+def find_certificate(db: Database, serial: str) -> tuple[int, str] | None:
+    """(event id, name) of the certificate ``serial``, or None if no event issued it."""
+    parts = serial.strip().split("-")
+    if len(parts) != 3 or not parts[1].isdigit():
+        return None
+    event_id = int(parts[1])
+    try:
+        issued = attended_with_serials(db, event_id)
+    except NotFoundError:
+        return None
+    for name, number in issued:
+        if number == serial.strip():
+            return event_id, name
+    return None
 
 
 def write_certificates(
@@ -221,13 +331,13 @@ def write_certificates(
     Raises NotFoundError for an unknown event, InputError when nobody attended.
     """
     heading = _heading(db, event_id)
-    names = attended_names(db, event_id)
-    if not names:
+    people = attended_with_serials(db, event_id)
+    if not people:
         raise InputError(NO_ATTENDED)
     settings = load_settings(db)
     build_certificates(
         out,
-        [CertificateData(name) for name in names],
+        [CertificateData(name, serial) for name, serial in people],
         heading,
         office_name=settings.office_name,
         signer_name=settings.approver_name,
@@ -235,4 +345,4 @@ def write_certificates(
         thai_digits=settings.thai_digits_in_print,
         progress=progress,
     )
-    return len(names)
+    return len(people)

@@ -96,8 +96,17 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             row.covered += leads > 0
             row.leads += leads
             row.network += network
-            coverage.append(CoverageRow(district_name, sub_name, leads, network))
+            coverage.append(CoverageRow(district_name, sub_name, leads, network, sub_code))
         districts.append(row)
+    outside = _outside_row(
+        settings.province_code,
+        {row.district_code for row in districts},
+        serving,
+        appointed,
+        exited,
+        by_district,
+        referral_districts,
+    )
     counts = referrals.counts(*Month(year, month).range)
     events = EventStore(db).starting_between(*Month(year, month).range)
     return MonthlyReport(
@@ -120,7 +129,45 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
             for event, attendees in events
         ],
         has_activity_data=bool(totals or counts or events),
+        outside=outside,
     )
+
+
+def _outside_row(
+    province_code: str,
+    own: set[str],
+    serving: Counter[tuple[str, str]],
+    appointed: Counter[str],
+    exited: Counter[str],
+    by_district: dict[str, list[int]],
+    referral_districts: dict[str, int],
+) -> DistrictRow | None:
+    """The figures of records outside the province's districts, counted apart (None if
+    there are none): each query above counts every record, and this row takes what the
+    district rows do not, so the totals agree with the agency tables and the manifest."""
+    row = DistrictRow("", outside_label(province_code), 0, 0, 0, 0)
+    for (sub_code, tier), n in serving.items():
+        if sub_code[:4] not in own:
+            if tier == "lead":
+                row.leads += n
+            elif tier == "network":
+                row.network += n
+    row.appointed = sum(n for code, n in appointed.items() if code not in own)
+    row.exited = sum(n for code, n in exited.items() if code not in own)
+    for code, (activities, male, female) in by_district.items():
+        if code not in own:
+            row.activities += activities
+            row.reached_male += male
+            row.reached_female += female
+    row.referrals = sum(n for code, n in referral_districts.items() if code not in own)
+    figures = (row.active, row.appointed, row.exited, row.activities, row.referrals)
+    return row if any(figures) or row.reached_male + row.reached_female else None
+
+
+def outside_label(province_code: str) -> str:
+    """ "นอกจังหวัดสกลนคร / ไม่ระบุอำเภอ": the row of records counted apart."""
+    name = areas.province_name(province_code) if province_code else ""
+    return f"นอกจังหวัด{name} / ไม่ระบุอำเภอ" if name else "ไม่ระบุอำเภอ"
 
 
 def _mission_rows(db: Database, totals: list[MonthTotal]) -> list[MissionRow]:
@@ -191,7 +238,7 @@ def write_monthly_workbook(
                     d.reached_female,
                     d.referrals,
                 )
-                for d in report.districts
+                for d in report.district_rows
             ],
         ),
         "missions": Table(
@@ -230,9 +277,16 @@ def write_monthly_workbook(
             ],
         ),
         "coverage": Table(
-            ("district", "subdistrict", "covered", "leads", "network"),
+            ("district", "subdistrict", "subdistrict_code", "covered", "leads", "network"),
             [
-                (c.district, c.subdistrict, "มี" if c.covered else "ไม่มี", c.leads, c.network)
+                (
+                    c.district,
+                    c.subdistrict,
+                    c.subdistrict_code,
+                    "มี" if c.covered else "ไม่มี",
+                    c.leads,
+                    c.network,
+                )
                 for c in report.coverage
             ],
         ),

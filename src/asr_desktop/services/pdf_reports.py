@@ -21,13 +21,14 @@ from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.national_id import format_national_id, mask_national_id
+from asr_desktop.domain.phone import format_phone
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.titles import printed_name
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.reports.pdf.coverage_report import DistrictCoverageLine, write_coverage_report
-from asr_desktop.reports.pdf.document import Signature
+from asr_desktop.reports.pdf.document import Margins, Signature
 from asr_desktop.reports.pdf.expiring_report import ExpiringEntry, write_expiring_report
 from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.reports.pdf.roster_register import RegisterEntry, write_roster_register
@@ -46,18 +47,50 @@ _TIER = {t.value: t.short_label for t in Tier}
 _STATUS = {s.value: s.label for s in Status}
 
 
+PREPARER_ROLE = "ผู้รายงาน"
+APPROVER_ROLE = "ผู้รับรอง"
+
+
 def imprint_of(settings: OfficeSettings) -> Imprint:
-    """Office name, the preparer's and approver's signature blocks, the digits setting."""
+    """Office name, the preparer's and approver's signature blocks, the digits setting and
+    the page margins."""
     return Imprint(
         settings.office_name,
         (
-            Signature(settings.preparer_name or _BLANK_NAME, settings.preparer_position or "ผู้จัดทำ"),
             Signature(
-                settings.approver_name or _BLANK_NAME, settings.approver_position or "ผู้รับรอง"
+                settings.preparer_name or _BLANK_NAME,
+                settings.preparer_position or "ผู้จัดทำ",
+                PREPARER_ROLE,
+            ),
+            Signature(
+                settings.approver_name or _BLANK_NAME,
+                settings.approver_position or APPROVER_ROLE,
+                APPROVER_ROLE,
             ),
         ),
         settings.thai_digits_in_print,
+        margins_of(settings),
     )
+
+
+def margins_of(settings: OfficeSettings) -> Margins:
+    return Margins.from_mm(
+        settings.margin_left_mm,
+        settings.margin_right_mm,
+        settings.margin_top_mm,
+        settings.margin_bottom_mm,
+    )
+
+
+def printed_phone(stored: object) -> str:
+    """A phone as every printed document shows it (081-234-5678, 042-712345); a number
+    that breaks today's rules prints as it was typed, never raising."""
+    if not stored:
+        return ""
+    try:
+        return format_phone(str(stored))
+    except InputError:
+        return str(stored)
 
 
 def printed_national_id(nid: str, *, full: bool) -> str:
@@ -111,7 +144,14 @@ def _name(row: tuple[Any, ...], settings: OfficeSettings) -> str:
 def _register_groups(
     rows: Iterator[tuple[Any, ...]], settings: OfficeSettings, *, full_ids: bool
 ) -> Iterator[tuple[str, list[RegisterEntry]]]:
-    """Register rows (store.register order) as (district heading, entries)."""
+    """Register rows (store.register order) as (district heading, entries).
+
+    People whose district is not one of the province's (or not recorded) come last, in
+    one group of their own that says so, never mixed in with the office's districts.
+    """
+    province_code = settings.province_code
+    own = {code for code, _ in areas.districts(province_code)} if province_code else None
+    outside: list[RegisterEntry] = []
     for district_code, block in groupby(rows, key=lambda r: r[15]):
         entries = [
             RegisterEntry(
@@ -123,12 +163,22 @@ def _register_groups(
                 term_start=_date(r[26]),
                 term_end=_date(r[27]),
                 status=_STATUS.get(r[29], ""),
-                phone=r[7] or "",
+                phone=printed_phone(r[7]),
             )
             for r in block
         ]
+        if own is not None and district_code not in own:
+            outside += entries
+            continue
         heading = areas.district_label(district_code) if district_code else "ไม่ระบุอำเภอ"
         yield heading, entries
+    if outside:
+        yield outside_heading(province_code), outside
+
+
+def outside_heading(province_code: str) -> str:
+    """The heading of the group of people outside the province (counted apart)."""
+    return f"มีภูมิลำเนานอกจังหวัด{areas.province_name(province_code)}หรือไม่ระบุอำเภอ (นับแยก)"
 
 
 def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
@@ -137,6 +187,12 @@ def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: Progre
     rows = register.register_rows(db, today=request.today, district_code=request.district_code)
     districts = list(_register_groups(rows, settings, full_ids=request.full_national_ids))
     count = sum(len(entries) for _, entries in districts)
+    outside = sum(len(e) for h, e in districts if h == outside_heading(settings.province_code))
+    outside_line = (
+        [f"ในจำนวนนี้มีภูมิลำเนานอกจังหวัดหรือไม่ระบุอำเภอ {outside:,} คน แสดงแยกไว้ท้ายทะเบียน"]
+        if outside
+        else []
+    )
     pages = write_roster_register(
         out,
         districts,
@@ -145,6 +201,7 @@ def roster_pdf(db: Database, request: ReportRequest, out: Path, progress: Progre
         subtitle_lines=[
             *_place_lines(settings, request.district_code),
             f"{_as_of(request.today)}  จำนวน {count:,} คน",
+            *outside_line,
         ],
         progress=progress,
     )
@@ -175,7 +232,7 @@ def expiring_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
                 tier=_TIER.get(r[22] or "", ""),
                 term_end=format_thai_date(end),
                 days_left=(end - today).days,
-                phone=r[7] or "",
+                phone=printed_phone(r[7]),
             )
         )
     pages = write_expiring_report(

@@ -60,6 +60,10 @@ def common_values(settings: OfficeSettings, today: date) -> dict[str, Any]:
         "approver_name": settings.approver_name or _BLANK_NAME,
         "approver_position": settings.approver_position,
         "as_of": today,
+        # For programs (the ข้อมูลไฟล์ sheet): the DOPA code as text and the period, which
+        # for a report as of a day is that day (the monthly workbook gives its month).
+        "province_code": settings.province_code,
+        "period": today.isoformat(),
         "as_of_th": format_thai_date(today, "long"),
         "fiscal_year": fiscal_year(today),
         "month_th": format_thai_month(today.year, today.month),
@@ -178,7 +182,7 @@ def export_terms_ending(
     return len(records)
 
 
-COVERAGE_FIELDS = ("district", "subdistrict", "covered", "leads", "network")
+COVERAGE_FIELDS = ("district", "subdistrict", "subdistrict_code", "covered", "leads", "network")
 
 
 def export_coverage(
@@ -195,7 +199,15 @@ def export_coverage(
         "coverage_total": len(rows),
     }
     records = [
-        (r.district, r.subdistrict, "มี" if r.covered else "ไม่มี", r.leads, r.network) for r in rows
+        (
+            r.district,
+            r.subdistrict,
+            r.subdistrict_code,
+            "มี" if r.covered else "ไม่มี",
+            r.leads,
+            r.network,
+        )
+        for r in rows
     ]
     fill_template(
         template_for("coverage.xlsx", settings),

@@ -155,7 +155,8 @@ class ReferralStore:
         """District code → referrals made in a half-open date range.
 
         A referral counts in the district of the tambon it names, else in the district of
-        the volunteer who made it; those with neither are left out.
+        the volunteer who made it; those with neither count under "" (so that the counts
+        add up to :meth:`counts`).
         """
         rows = self.db.execute(
             "SELECT coalesce(nullif(substr(r.subdistrict_code, 1, 4), ''), v.district_code), "
@@ -163,7 +164,10 @@ class ReferralStore:
             "WHERE r.date >= ? AND r.date < ? GROUP BY 1",
             [first.isoformat(), following.isoformat()],
         ).fetchall()
-        return {code: int(n) for code, n in rows if code}
+        counted: dict[str, int] = {}
+        for code, n in rows:
+            counted[code or ""] = counted.get(code or "", 0) + int(n)
+        return counted
 
     def by_volunteer(self, volunteer_id: int) -> tuple[int, int]:
         """(served, total) referrals the volunteer made."""

@@ -53,10 +53,8 @@ SELECT v.id, v.national_id, v.title, v.first_name, v.last_name, v.gender, v.birt
 FROM volunteers v
 LEFT JOIN terms t ON t.id = {_TERM_SHOWN}
 LEFT JOIN mentors m ON m.id = v.mentor_id
-LEFT JOIN area_names d ON d.code = v.district_code
-LEFT JOIN area_names s ON s.code = v.subdistrict_code
 {{where}}
-ORDER BY d.sort_key, s.sort_key, v.name_sort_key, v.id
+ORDER BY v.district_code, v.subdistrict_code, v.name_sort_key, v.id
 """
 
 
@@ -94,7 +92,7 @@ def terms_ending_rows(
     if district_code:
         where += " AND v.district_code = :district"
     sql = _REGISTER_SQL.format(where=where, term_end=_LAST_DAY).replace(
-        "ORDER BY d.sort_key", "ORDER BY v.term_end, d.sort_key"
+        "ORDER BY v.district_code", "ORDER BY v.term_end, v.district_code"
     )
     params = {"today": today.isoformat(), "until": until.isoformat(), "district": district_code}
     return db.execute(sql, params).fetchall()

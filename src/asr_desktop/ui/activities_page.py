@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QCheckBox,
     QComboBox,
@@ -31,7 +32,7 @@ from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.month_grid_model import FIXED_COLUMNS, MonthGridModel
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
-from asr_desktop.ui.widgets import ErrorLabel
+from asr_desktop.ui.widgets import ErrorLabel, needs_selection
 
 MONTHS_OFFERED = 24
 
@@ -99,7 +100,9 @@ class ActivitiesPage(QWidget):
         self.entries_proxy.setSourceModel(self.entries_model)
         self.entries = QTableView()
         self.entries.setModel(self.entries_proxy)
-        self.entries.setSortingEnabled(True)
+        self.entries_proxy.sort_remembered(
+            self.entries, "activity-entries", 0, Qt.SortOrder.DescendingOrder
+        )
         self.entries.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.entries.verticalHeader().setVisible(False)
         for column, width in enumerate((100, 200, 100, 270, 70, 55, 55)):
@@ -111,10 +114,13 @@ class ActivitiesPage(QWidget):
         self.tabs.addTab(self.grid, "ตารางรายเดือน")
         entries_tab = QWidget()
         entry_buttons = QHBoxLayout()
+        entry_actions: list[QAbstractButton] = []
         for text, slot in (("แก้ไข…", self.edit_entry), ("ลบ", self.delete_entry)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             entry_buttons.addWidget(button)
+            entry_actions.append(button)
+        needs_selection(self.entries, entry_actions, "รายการ")
         entry_buttons.addStretch(1)
         entries_layout = QVBoxLayout(entries_tab)
         entries_layout.addLayout(entry_buttons)
@@ -197,8 +203,9 @@ class ActivitiesPage(QWidget):
         )
         self.grid_model.load(grid)
         header = self.grid.horizontalHeader()
-        header.resizeSection(0, 205)
-        header.resizeSection(1, 88)
+        # The name column holds the whole name and the tier ("… (แกนนำ)"), not "…".
+        header.resizeSection(0, min(max(self.grid.sizeHintForColumn(0) + 8, 205), 420))
+        header.resizeSection(1, min(max(self.grid.sizeHintForColumn(1) + 8, 88), 200))
         header.resizeSection(self.grid_model.columnCount() - 1, 92)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         entries = self.service.in_month(year, month)

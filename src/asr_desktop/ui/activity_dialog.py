@@ -21,6 +21,7 @@ from asr_desktop.domain.work import Activity, CategoryKind
 from asr_desktop.services.office import Office
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
 
@@ -56,7 +57,7 @@ class ActivityDialog(QDialog):
         self.activity = activity
         self.saved_id: int | None = None
         self.setWindowTitle("บันทึกผลการปฏิบัติงาน" if activity is None else "แก้ไขผลการปฏิบัติงาน")
-        self.resize(640, 0)
+        fit_window(self, 640, key="activity-dialog")
         office = context.office
         self.volunteer = VolunteerPicker(context)
         self.volunteer.volunteer_changed.connect(self._volunteer_changed)
@@ -87,8 +88,8 @@ class ActivityDialog(QDialog):
         form.addRow("ภารกิจ", self.mission)
         form.addRow("หน่วยงาน", self.agency)
         form.addRow("กลุ่มเป้าหมาย", self.target)
-        form.addRow("ผู้ได้รับประโยชน์ ชาย (คน)", self.male)
-        form.addRow("ผู้ได้รับประโยชน์ หญิง (คน)", self.female)
+        form.addRow("ผู้รับบริการ ชาย (คน)", self.male)
+        form.addRow("ผู้รับบริการ หญิง (คน)", self.female)
         form.addRow("หมายเหตุ", self.note)
         buttons = save_cancel_buttons(self.save, self.reject)
         layout = QVBoxLayout(self)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from asr_desktop import __version__
 from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.services import paths
 from asr_desktop.services.office import Office
 from asr_desktop.services.startup import DamagedDatabaseError
@@ -45,23 +46,39 @@ def database_path(args: argparse.Namespace) -> Path:
     return paths.demo_database_path() if args.demo else paths.default_database_path()
 
 
-def open_context(args: argparse.Namespace) -> AppContext | None:
+def open_context(args: argparse.Namespace, *, started: float | None = None) -> AppContext | None:
     """Opens the database the arguments ask for; None when the user gave up.
+
+    The slow part (start-up checks, a migration, the daily backup, building the demo)
+    runs on a worker thread behind a window with progress; the GUI thread then takes its
+    own connection to the checked file.
 
     Raises:
         DamagedDatabaseError: The file failed its quick check (see ``backup_dialogs``).
     """
     from asr_desktop.ui.first_run import FirstRunDialog
+    from asr_desktop.ui.startup_window import run_with_progress
 
     path = database_path(args)
-    # The app makes its database on first run (after asking the province) or for the demo.
-    office = Office.open(path, create=True)
-    if args.demo:
-        if not office.is_initialised:
-            from asr_desktop.services.demo import build_demo
+    demo = bool(args.demo)
 
-            build_demo(office.db)
-            office.reload_settings()
+    def prepare(progress: ProgressFn) -> tuple[str, list[Path]]:
+        # The app makes its database on first run (after asking the province) or for the demo.
+        office = Office.open(path, create=True)
+        try:
+            if demo and not office.is_initialised:
+                from asr_desktop.services.demo import build_demo
+
+                build_demo(office.db, progress=progress)
+            return office.backup_warning, office.backups
+        finally:
+            office.close()
+
+    text = "กำลังสร้างข้อมูลตัวอย่าง…" if demo and not path.exists() else "กำลังเปิดฐานข้อมูล…"
+    warning, backups = run_with_progress(text, prepare, started=started)
+    office = Office.connect(path)
+    office.backup_warning, office.backups = warning, backups
+    if demo:
         return AppContext(office, is_demo=True)
     if not office.is_initialised:
         dialog = FirstRunDialog(office, path)
@@ -75,12 +92,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     paths.private_umask()  # backups, exports and databases are personal data
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    if QApplication.instance() is None:
+        from asr_desktop.ui.display_check import missing_display_library
+
+        problem = missing_display_library()
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("ASR Desktop")
     app.setApplicationDisplayName("อสร. Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)  # type: ignore[arg-type]
+    from asr_desktop.ui.clipboard import install_clean_copy
+
+    install_clean_copy(app)  # type: ignore[arg-type]
     from asr_desktop.ui import backup_dialogs, crash, login, single_instance
 
     crash.install(paths.data_dir(), app.activeWindow)  # type: ignore[attr-defined]
@@ -91,11 +118,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     try:
         try:
-            context = open_context(args)
+            context = open_context(args, started=started)
         except DamagedDatabaseError as exc:
             if not backup_dialogs.recover_damaged(exc):
                 return 1
-            context = open_context(args)
+            context = open_context(args, started=started)
     except AsrError as exc:
         ask.error(None, "เปิดฐานข้อมูลไม่ได้", exc.message)
         return 1

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.thai_dates import format_thai_date
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services import backup as backups
 from asr_desktop.services.changes import EVERYTHING
 from asr_desktop.services.startup import DamagedDatabaseError
@@ -108,7 +109,7 @@ class DamagedDatabaseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("ฐานข้อมูลเสียหาย")
         self.choice = self.QUIT
-        message = QLabel(error.message)
+        message = QLabel(with_word_breaks(error.message))
         message.setWordWrap(True)
         message.setMinimumWidth(520)
         details = QPlainTextEdit("\n".join(error.problems[:50]))

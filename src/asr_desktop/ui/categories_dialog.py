@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import CategoryKind
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.widgets import ErrorLabel
 
 
@@ -27,7 +28,7 @@ class CategoriesDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("หมวดหมู่ผลการปฏิบัติงาน")
-        self.resize(560, 480)
+        fit_window(self, 560, 480, key="categories-dialog")
         self.context = context
         self.store = context.office.categories
         self.changed = False

@@ -76,9 +76,16 @@ class HBarChart(_Chart):
         self.maximum = maximum
         self.low = low
 
+    def row_height(self) -> int:
+        """A row is never shorter than a line of Thai (lower vowels and tone marks)."""
+        return QFontMetrics(self.font()).lineSpacing() + 4
+
     def sizeHint(self) -> QSize:
-        line = QFontMetrics(self.font()).height() + 6
-        return QSize(420, int(line * max(len(self.labels), 3) + 2 * line))
+        return QSize(420, self.row_height() * max(len(self.labels), 3) + 2 * self.row_height())
+
+    def minimumSizeHint(self) -> QSize:
+        # The page scrolls rather than squeezing rows below a line of text.
+        return QSize(260, self.row_height() * max(len(self.labels), 1) + 2 * self.row_height())
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -89,7 +96,7 @@ class HBarChart(_Chart):
         text_width = max((metrics.horizontalAdvance(t) for t in self.value_texts), default=0) + 10
         left, right = label_width, self.width() - text_width
         n = max(len(self.values), 1)
-        row = min((self.height() - top) / n, metrics.height() + 10)
+        row = max(min((self.height() - top) / n, metrics.lineSpacing() + 10), self.row_height())
         span = max(right - left, 10)
         self._bars = []
         painter.setPen(GRID)
@@ -119,6 +126,9 @@ class VBarChart(_Chart):
     def sizeHint(self) -> QSize:
         return QSize(420, 240)
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(260, 200)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -129,6 +139,10 @@ class VBarChart(_Chart):
         plot_top = top + line + 2
         n = max(len(self.values), 1)
         slot = self.width() / n
+        # Month labels that do not fit their column are shown every second (third…) one.
+        widest = max((metrics.horizontalAdvance(t) for t in self.labels), default=0) + 4
+        every = max(1, -(-widest // max(int(slot), 1)))
+        last = len(self.values) - 1
         biggest = max(self.values, default=0) or 1
         painter.setPen(GRID)
         painter.drawLine(0, int(bottom), self.width(), int(bottom))
@@ -146,7 +160,15 @@ class VBarChart(_Chart):
                 centre | Qt.AlignmentFlag.AlignBottom,
                 self.value_texts[i],
             )
-            painter.drawText(
-                QRectF(x, bottom + 3, slot, line), centre | Qt.AlignmentFlag.AlignTop, label
-            )
+            if (last - i) % every == 0:
+                painter.drawText(
+                    QRectF(
+                        min(max(x + slot / 2 - widest / 2, 0), self.width() - widest),
+                        bottom + 3,
+                        widest,
+                        line,
+                    ),
+                    centre | Qt.AlignmentFlag.AlignTop,
+                    label,
+                )
         painter.end()

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop import __version__
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services.startup import explain, is_storage_failure
 from asr_desktop.ui import ask
 
@@ -58,11 +59,14 @@ class CrashDialog(QDialog):
         self.setWindowTitle("เกิดข้อผิดพลาดในโปรแกรม")
         self.details = details
         where = f"\nรายละเอียดถูกบันทึกไว้ในไฟล์ {log_path}" if log_path else ""
-        message = QLabel(
-            "ขออภัย โปรแกรมทำงานผิดพลาดระหว่างคำสั่งล่าสุด\n"
-            "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ คำสั่งที่ผิดพลาดอาจไม่ได้บันทึก "
-            "กรุณาตรวจสอบแล้วลองอีกครั้ง\n"
-            'ถ้าเกิดซ้ำ กด "คัดลอกรายละเอียด" แล้วส่งให้ผู้ดูแลโปรแกรม' + where
+        message = QLabel()
+        message.setText(  # word-break marks: Windows' Qt cannot break Thai lines itself
+            with_word_breaks(
+                "ขออภัย โปรแกรมทำงานผิดพลาดระหว่างคำสั่งล่าสุด\n"
+                "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ คำสั่งที่ผิดพลาดอาจไม่ได้บันทึก "
+                "กรุณาตรวจสอบแล้วลองอีกครั้ง\n"
+                'ถ้าเกิดซ้ำ กด "คัดลอกรายละเอียด" แล้วส่งให้ผู้ดูแลโปรแกรม' + where
+            )
         )
         message.setWordWrap(True)
         self.text = QPlainTextEdit(details)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QPaintEvent
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain.inactivity import inactive_label
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.thai_dates import THAI_MONTHS_SHORT, format_thai_date
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.domain.vocabulary import Status, Tier
 from asr_desktop.services import dashboard
 from asr_desktop.services.changes import EVERYTHING, Change
@@ -32,8 +34,12 @@ from asr_desktop.ui.context import (
     ShowOverdueReferrals,
     ShowRoster,
 )
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.table_models import Column, RowsModel
 from asr_desktop.ui.volunteer_list import VolunteerListDialog
+
+CARD_WIDTH = 180
+CARD_SPACING = 10
 
 _CARD_STYLE = """
 QPushButton#figure { text-align: left; padding: 10px 14px; border: 1px solid #c9d3de;
@@ -51,13 +57,17 @@ class FigureCard(QPushButton):
         self.setObjectName("figure")
         self.caption = caption
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumSize(200, 96)
+        self.setMinimumSize(CARD_WIDTH, 96)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.number = QLabel("–")
         self.number.setStyleSheet("font-size: 20pt; font-weight: bold; color: #1f4e79;")
-        self.label = QLabel(caption)
+        # Captions wrap between words (marks for Qt without libthai) instead of being cut.
+        self.label = QLabel(with_word_breaks(caption))
         self.label.setStyleSheet("font-size: 10.5pt;")
+        self.label.setWordWrap(True)
         self.detail = QLabel()
         self.detail.setStyleSheet("color: #555555;")
+        self.detail.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 6, 14, 6)
         layout.setSpacing(0)
@@ -72,7 +82,7 @@ class FigureCard(QPushButton):
         self.number.setStyleSheet(
             f"font-size: 20pt; font-weight: bold; color: {'#b03a2e' if warn else '#1f4e79'};"
         )
-        self.detail.setText(detail)
+        self.detail.setText(with_word_breaks(detail))
         self.detail.setVisible(bool(detail))
         self.setAccessibleName(f"{value} {self.caption}")
         self.setProperty("warn", warn)
@@ -104,13 +114,14 @@ class DashboardPage(QWidget):
             "overdue": ("การส่งต่อที่เลยกำหนดติดตาม", self.open_overdue),
             "month": ("ผลการปฏิบัติงานเดือนนี้ (ครั้ง)", self.open_month),
         }
-        grid = QGridLayout()
-        grid.setSpacing(10)
-        for i, (key, (caption, action)) in enumerate(actions.items()):
+        self.card_grid = QGridLayout()
+        self.card_grid.setSpacing(CARD_SPACING)
+        self._card_columns = 0
+        for key, (caption, action) in actions.items():
             card = FigureCard(caption)
             card.clicked.connect(action)
             self.cards[key] = card
-            grid.addWidget(card, i // 5, i % 5)
+        self._reflow_cards(5)
 
         self.coverage_chart = HBarChart("ความครอบคลุมตำบลที่มีแกนนำ แยกตามอำเภอ (%)")
         self.coverage_chart.bar_clicked.connect(self.open_district)
@@ -134,12 +145,14 @@ class DashboardPage(QWidget):
         charts.addWidget(self.activity_chart, 1)
         body = QWidget()
         body_layout = QVBoxLayout(body)
-        body_layout.addLayout(grid)
+        body_layout.addLayout(self.card_grid)
         body_layout.addLayout(charts, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = scroll
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
@@ -152,6 +165,23 @@ class DashboardPage(QWidget):
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
         self._refresh_soon.timeout.connect(self.refresh)
+
+    def _reflow_cards(self, columns: int) -> None:
+        """Lays the cards out in as many columns as the width allows (no sideways scroll)."""
+        if columns == self._card_columns:
+            return
+        self._card_columns = columns
+        for card in self.cards.values():
+            self.card_grid.removeWidget(card)
+        for i, card in enumerate(self.cards.values()):
+            self.card_grid.addWidget(card, i // columns, i % columns)
+        for column in range(5):
+            self.card_grid.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        width = event.size().width() - 40  # margins and the vertical scroll bar
+        self._reflow_cards(max(1, min(5, (width + CARD_SPACING) // (CARD_WIDTH + CARD_SPACING))))
+        super().resizeEvent(event)
 
     # -- figures ----------------------------------------------------------------------
 
@@ -251,7 +281,7 @@ class DashboardPage(QWidget):
         model.set_rows(rows)
         dialog = QDialog(self)
         dialog.setWindowTitle("ตำบลที่ยังไม่มีแกนนำปฏิบัติหน้าที่")
-        dialog.resize(520, 520)
+        fit_window(dialog, 520, 520, key="uncovered-tambons")
         table = QTableView()
         table.setModel(model)
         table.verticalHeader().setVisible(False)

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -20,7 +21,11 @@ from asr_desktop.services.office import Office
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pdf_view import PdfPreview, print_pdf
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from asr_desktop.services import documents
 
 DocumentWriter = Callable[[Office, Path, ProgressFn], int]
 
@@ -46,7 +51,7 @@ class DocumentPreview(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addLayout(buttons)
-        self.resize(900, 1000)
+        fit_window(self, 900, 1000, key="document-preview")
         self.preview.load(pdf)
 
     def save(self) -> None:
@@ -96,15 +101,30 @@ def _show_preview(pdf: Path, title: str, parent: QWidget) -> None:
 def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list[int]) -> None:
     """Cards of the selected volunteers (those with a current term)."""
     today = context.today()
+    withheld: list[documents.WithheldCard] = []
 
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
         from asr_desktop.services import documents
 
+        withheld.clear()
         return documents.write_id_cards(
-            office.db, out, volunteer_ids=ids, progress=progress, today=today
+            office.db, out, volunteer_ids=ids, progress=progress, today=today, withheld=withheld
         )
 
-    make_document(context, runner, parent, "บัตรประจำตัวอาสาสมัครแรงงาน", write)
+    def show(pdf: Path, title: str, owner: QWidget) -> None:
+        if withheld:  # said before the preview opens, so nobody takes the sheets as complete
+            from asr_desktop.services import documents
+
+            lines = documents.withheld_lines(withheld, limit=15)
+            ask.inform(
+                owner,
+                title,
+                f"ไม่ได้พิมพ์บัตร {len(withheld):,} คน เพราะข้อมูลบัตรยังไม่ครบ "
+                "(บันทึกเลขที่บัตรและวันออกบัตรในวาระก่อน):\n" + "\n".join(lines),
+            )
+        _show_preview(pdf, title, owner)
+
+    make_document(context, runner, parent, "บัตรประจำตัวอาสาสมัครแรงงาน", write, show=show)
 
 
 def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:

@@ -22,8 +22,10 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event, EventKind
+from asr_desktop.services import documents
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
+from asr_desktop.ui.screen_fit import fit_window, scrolling
 from asr_desktop.ui.table_models import Column, RowsModel
 from asr_desktop.ui.widgets import ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
@@ -33,6 +35,8 @@ class AttendeeLine:
     attendee: Attendee
     name: str
     detail: str
+    serial: str = ""
+    """เลขที่เกียรติบัตร as printed, for a saved event's attendee (looked up here)."""
 
 
 def role_summary(lines: list[Attendee]) -> str:
@@ -55,7 +59,7 @@ class EventDialog(QDialog):
         self.saved_id: int | None = None
         self.service = context.office.events
         self.setWindowTitle("เพิ่มกิจกรรม/อบรม" if event is None else "แก้ไขกิจกรรม/อบรม")
-        self.resize(900, 720)
+        fit_window(self, 900, 720, key="event-dialog")
         self.error = ErrorLabel()
         self.title_edit = QLineEdit()
         self.kind = QComboBox()
@@ -92,6 +96,7 @@ class EventDialog(QDialog):
                     lambda a: "มา" if a.attendee.attended else "ไม่มา",
                     colour=lambda a: None if a.attendee.attended else "#b00020",
                 ),
+                Column("เลขที่เกียรติบัตร", lambda a: a.serial),
             ]
         )
         self.table = QTableView()
@@ -146,9 +151,15 @@ class EventDialog(QDialog):
         people_layout.addLayout(row4)
 
         buttons = save_cancel_buttons(self.save, self.reject)
+        # The form and the attendees scroll together on a short screen; the buttons stay.
+        content = QWidget()
+        content_layout = QVBoxLayout(content)
+        content_layout.setContentsMargins(0, 0, 0, 0)
+        content_layout.addLayout(form)
+        content_layout.addWidget(people, 1)
+        self.table.setMinimumHeight(160)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(people, 1)
+        layout.addWidget(scrolling(content), 1)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         if event is not None:
@@ -166,7 +177,13 @@ class EventDialog(QDialog):
         self.topics.setPlainText(e.topics)
         assert e.id is not None
         rows = self.context.office.events.store.attendees(e.id)
-        self.lines.set_rows([AttendeeLine(r.attendee, r.name, self._detail(r)) for r in rows])
+        serials = documents.certificate_serials(self.context.office.db, e.id)
+        self.lines.set_rows(
+            [
+                AttendeeLine(r.attendee, r.name, self._detail(r), serial)
+                for r, serial in zip(rows, serials, strict=True)
+            ]
+        )
 
     def _detail(self, row: object) -> str:
         from asr_desktop.domain import areas

@@ -22,6 +22,7 @@ from asr_desktop.ui import ask, document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
 from asr_desktop.ui.tasks import TaskRunner
+from asr_desktop.ui.widgets import needs_selection
 
 
 def _dates(e: Event) -> str:
@@ -61,8 +62,7 @@ class EventsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
+        self.proxy.sort_remembered(self.table, "events", 0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
@@ -99,6 +99,7 @@ class EventsPage(QWidget):
         certificates = QPushButton("เกียรติบัตร…")
         certificates.setToolTip("พิมพ์เกียรติบัตรให้ผู้ที่เข้าร่วมกิจกรรมที่เลือก")
         certificates.clicked.connect(lambda: self._document(document_actions.certificates))
+        needs_selection(self.table, [edit, delete, signin, certificates], "กิจกรรม")
         self.runner = TaskRunner(self)
         heading = QLabel(self.title)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")

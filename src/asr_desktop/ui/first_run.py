@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services.office import Office, default_office_name
 from asr_desktop.ui import ask
+from asr_desktop.ui.screen_fit import fit_window
 
 
 class FirstRunDialog(QDialog):
@@ -31,7 +33,9 @@ class FirstRunDialog(QDialog):
             self.province.addItem(name, code)
         self.office = QLineEdit()
         self.province.currentIndexChanged.connect(self._suggest_office_name)
-        intro = QLabel(f"ยินดีต้อนรับ กรุณาเลือกจังหวัดของสำนักงาน โปรแกรมจะสร้างฐานข้อมูลไว้ที่\n{path}")
+        intro = QLabel(
+            with_word_breaks(f"ยินดีต้อนรับ กรุณาเลือกจังหวัดของสำนักงาน โปรแกรมจะสร้างฐานข้อมูลไว้ที่\n{path}")
+        )
         intro.setWordWrap(True)
         form = QFormLayout()
         form.addRow("จังหวัด", self.province)
@@ -47,7 +51,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(520, 200)
+        fit_window(self, 560)
 
     def _suggest_office_name(self) -> None:
         code = self.province.currentData()

@@ -41,6 +41,7 @@ from asr_desktop.services.roster_import.reading import sheet_names
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.import_names import ImportNamesTable
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import TaskRunner
 
 FILE_FILTER = "ไฟล์ทะเบียน (*.xlsx *.xls *.csv)"
@@ -55,7 +56,7 @@ class ImportDialog(QDialog):
         self.result: ImportResult | None = None
         self.runner = TaskRunner(self)
         self.setWindowTitle("นำเข้าทะเบียนจาก Excel")
-        self.resize(1000, 680)
+        fit_window(self, 1000, 680, key="import-dialog")
         self.pages = QStackedWidget()
         self.pages.addWidget(self._choose_page())
         self.pages.addWidget(self._preview_page())
@@ -215,7 +216,7 @@ class ImportDialog(QDialog):
 
     def _show_plan(self, plan: ImportPlan) -> None:
         self.plan = plan
-        self.counts.setText(self.counts_text(plan))
+        self.counts.setText(with_word_breaks(self.counts_text(plan)))
         headers = plan.headers()
         width = max(len(headers), max(plan.mapping, default=-1) + 1)
         self.mapping_table.setRowCount(width)
@@ -230,6 +231,20 @@ class ImportDialog(QDialog):
                 combo.addItem(label, field)
             combo.setCurrentIndex(max(combo.findData(plan.mapping.get(column, "")), 0))
             self.mapping_table.setCellWidget(column, 2, combo)
+        # The file's own header texts are what the clerk matches by: show them whole, and
+        # leave the "นำเข้าเป็น" choices room for their longest label too.
+        table = self.mapping_table
+        table.resizeColumnToContents(1)
+        sections = table.horizontalHeader()
+        sections.resizeSection(1, min(sections.sectionSize(1), 240))
+        choices = max((table.cellWidget(r, 2).sizeHint().width() for r in range(width)), default=0)
+        table.setMinimumWidth(
+            min(
+                sections.sectionSize(0) + sections.sectionSize(1) + choices
+                + table.verticalScrollBar().sizeHint().width() + 2 * table.frameWidth(),
+                620,
+            )
+        )  # fmt: skip
         rows = [(r, p) for r in plan.rows for p in r.problems] + [
             (r, None) for r in plan.rows if r.action is Action.SKIP and r.note
         ]
@@ -317,8 +332,10 @@ class ImportDialog(QDialog):
     def _committed(self, result: ImportResult) -> None:
         self.result = result
         self.done_label.setText(
-            f"นำเข้าเรียบร้อย: เพิ่ม {result.added:,} · ปรับปรุง {result.updated:,} · "
-            f"ข้าม {result.skipped:,} · ไม่นำเข้า {result.rejected:,}"
+            with_word_breaks(
+                f"นำเข้าเรียบร้อย: เพิ่ม {result.added:,} · ปรับปรุง {result.updated:,} · "
+                f"ข้าม {result.skipped:,} · ไม่นำเข้า {result.rejected:,}"
+            )
         )
         self.context.notify(Change.VOLUNTEERS)
         self.pages.setCurrentIndex(2)

@@ -47,6 +47,7 @@ from asr_desktop.ui.context import (
     ShowRoster,
 )
 from asr_desktop.ui.excel_actions import add_excel_actions
+from asr_desktop.ui.screen_fit import fit_window
 
 PageFactory = Callable[[AppContext], QWidget]
 _P = TypeVar("_P", bound=QWidget)
@@ -93,11 +94,11 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.setWindowTitle(self._title())
-        self.resize(1280, 800)
+        fit_window(self, 1280, 800, key="main-window")
 
         self.navigation = QListWidget()
-        self.navigation.setFixedWidth(190)
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         self.stack = QStackedWidget()
         self._pages: list[QWidget | None] = [None] * len(PAGES)
         self._status_texts: dict[int, str] = {}
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         for entry in PAGES:
             self.navigation.addItem(entry.title)
         self.navigation.currentRowChanged.connect(self._show_page)
+        self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 28)
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -125,9 +127,10 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _title(self) -> str:
-        office = self.context.settings.office_name or "อสร. Desktop"
+        # Qt appends the application's display name ("— อสร. Desktop") itself.
+        office = self.context.settings.office_name or "สำนักงานแรงงานจังหวัด"
         demo = " (ข้อมูลตัวอย่าง)" if self.context.is_demo else ""
-        return f"อสร. Desktop — {office}{demo}"
+        return f"{office}{demo}"
 
     # -- pages --------------------------------------------------------------------------
 

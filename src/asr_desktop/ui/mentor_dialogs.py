@@ -25,6 +25,7 @@ from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.domain.work import ChecklistItem
 from asr_desktop.ui.activity_dialog import agency_combo
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.title_field import TitleField
 from asr_desktop.ui.widgets import ErrorLabel
 
@@ -48,7 +49,7 @@ class MentorDialog(QDialog):
         self.mentor = mentor
         self.saved_id: int | None = None
         self.setWindowTitle("เพิ่มพี่เลี้ยง" if mentor is None else "แก้ไขพี่เลี้ยง")
-        self.resize(480, 0)
+        fit_window(self, 520, key="mentor-dialog")
         self.title_edit = TitleField()
         self.first_name, self.last_name = QLineEdit(), QLineEdit()
         self.position = QLineEdit()
@@ -123,6 +124,7 @@ class AssignDistrictDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        fit_window(self, 480)
 
     def assign(self) -> None:
         assert self.mentor.id is not None
@@ -153,7 +155,7 @@ class ChecklistDialog(QDialog):
         self.suggestions = self.service.suggestions(volunteer_id)
         self.saved = False
         self.setWindowTitle(f"แบบประเมิน 3อ 2ส 1ร — {name}")
-        self.resize(860, 0)
+        fit_window(self, 900, key="checklist-dialog")
         self.scores: dict[ChecklistItem, QSpinBox] = {}
         self.notes: dict[ChecklistItem, QLineEdit] = {}
         grid = QGridLayout()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
@@ -25,8 +26,9 @@ from asr_desktop.services.changes import Change
 from asr_desktop.services.mentors import AttentionRow, MentorLoad
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
-from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
+from asr_desktop.ui.table_models import Column, RowsModel, SortProxy, fit_header_titles
 from asr_desktop.ui.volunteer_list import VolunteerIdsModel
+from asr_desktop.ui.widgets import needs_selection
 
 
 def _score(row: AttentionRow, item: ChecklistItem) -> str:
@@ -45,13 +47,17 @@ class MentorsPage(QWidget):
 
         self.model: RowsModel[MentorLoad] = RowsModel(
             [
-                Column("ชื่อ-สกุล", lambda m: m.mentor.full_name),
+                Column(
+                    "ชื่อ-สกุล",
+                    lambda m: m.mentor.full_name,
+                    lambda m: f"{m.mentor.first_name} {m.mentor.last_name}",  # not by title
+                ),
                 Column(
                     "หน่วยงาน", lambda m: Agency(m.mentor.agency).label if m.mentor.agency else ""
                 ),
                 Column("ตำแหน่ง", lambda m: m.mentor.position),
                 Column(
-                    "ดูแล (คน)",
+                    "ดูแลที่ปฏิบัติหน้าที่ (คน)",
                     lambda m: f"{m.active_volunteers:,}",
                     lambda m: m.active_volunteers,
                     align_right=True,
@@ -63,12 +69,13 @@ class MentorsPage(QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy.sort_remembered(self.table, "mentors")  # ก→ฮ by name
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         for column, width in enumerate((200, 70, 230, 80)):
             self.table.setColumnWidth(column, width)
+        fit_header_titles(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
         self.table.selectionModel().selectionChanged.connect(self.show_mentor)
@@ -120,7 +127,7 @@ class MentorsPage(QWidget):
         self.summary_label = QLabel()
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.volunteers, "อาสาสมัครในความดูแล")
+        self.tabs.addTab(self.volunteers, "อาสาสมัครที่มอบหมายให้ดูแล (ทุกสถานะ)")
         checklist_tab = QWidget()
         checklist_top = QHBoxLayout()
         checklist_top.addWidget(QLabel("ไตรมาส"))
@@ -128,6 +135,7 @@ class MentorsPage(QWidget):
         open_button = QPushButton("ประเมิน…")
         open_button.clicked.connect(self.open_checklist)
         checklist_top.addWidget(open_button)
+        needs_selection(self.summary, [open_button], "อาสาสมัคร")
         checklist_top.addWidget(self.summary_label, 1)
         checklist_layout = QVBoxLayout(checklist_tab)
         checklist_layout.addLayout(checklist_top)
@@ -136,6 +144,7 @@ class MentorsPage(QWidget):
         self.tabs.currentChanged.connect(lambda _: self.show_mentor())
 
         buttons = QHBoxLayout()
+        for_mentor: list[QAbstractButton] = []
         for text, slot in (
             ("เพิ่มพี่เลี้ยง", self.new_record),
             ("แก้ไข", self.edit_selected),
@@ -145,6 +154,9 @@ class MentorsPage(QWidget):
             button = QPushButton(text)
             button.clicked.connect(slot)
             buttons.addWidget(button)
+            if slot != self.new_record:
+                for_mentor.append(button)
+        needs_selection(self.table, for_mentor, "พี่เลี้ยง")
         buttons.addStretch(1)
         heading = QLabel("พี่เลี้ยงอาสาสมัครแรงงาน")
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -193,10 +205,14 @@ class MentorsPage(QWidget):
                 return
 
     def selected_mentor(self) -> Mentor | None:
+        load = self.selected_load()
+        return load.mentor if load is not None else None
+
+    def selected_load(self) -> MentorLoad | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.row_object(self.proxy.mapToSource(rows[0]).row()).mentor
+        return self.model.row_object(self.proxy.mapToSource(rows[0]).row())
 
     def show_mentor(self) -> None:
         mentor = self.selected_mentor()
@@ -208,8 +224,12 @@ class MentorsPage(QWidget):
         for column, width in enumerate((220, 120, 120, 80, 110, 110)):
             self.volunteers.setColumnWidth(column, width)
         agency = Agency(mentor.agency).full_name if mentor.agency else ""
+        load = self.selected_load()
+        serving = load.active_volunteers if load is not None else 0
+        # Two different counts, each named for what it counts (the table shows the first).
         self.mentor_label.setText(
-            f"{mentor.full_name} · {mentor.position} {agency} · ดูแลอาสาสมัคร {len(ids):,} คน"
+            f"{mentor.full_name} · {mentor.position} {agency} · "
+            f"ปฏิบัติหน้าที่อยู่ {serving:,} คน จากอาสาสมัครที่มอบหมายให้ดูแลทั้งหมด {len(ids):,} คน"
         )
         if self.tabs.currentIndex() == 1:
             self.show_summary()

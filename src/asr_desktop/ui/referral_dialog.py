@@ -19,6 +19,7 @@ from asr_desktop.domain.work import Referral, ReferralStatus
 from asr_desktop.ui.activity_dialog import agency_combo
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.widgets import EnterMovesOn, ErrorLabel, ThaiDateEdit, save_cancel_buttons
 
 
@@ -31,7 +32,7 @@ class ReferralDialog(QDialog):
         self.referral = referral
         self.saved_id: int | None = None
         self.setWindowTitle("บันทึกการส่งต่อ" if referral is None else "แก้ไขการส่งต่อ")
-        self.resize(620, 0)
+        fit_window(self, 620, key="referral-dialog")
         self.error = ErrorLabel()
         self.date = ThaiDateEdit(self.error)
         self.date.set_value(context.today())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -27,6 +27,7 @@ from asr_desktop.services.referrals import ReferralFilter, ReferralRow
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
+from asr_desktop.ui.widgets import needs_selection
 
 _OVERDUE = "#b00020"
 
@@ -68,7 +69,7 @@ class ReferralsPage(QWidget):
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
+        self.proxy.sort_remembered(self.table, "referrals", 0, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
@@ -90,6 +91,7 @@ class ReferralsPage(QWidget):
         top.addWidget(self.search, 1)
         for button in (add, edit, delete):
             top.addWidget(button)
+        needs_selection(self.table, [edit, delete], "รายการส่งต่อ")
         filters = QHBoxLayout()
         filters.addWidget(QLabel("สถานะ"))
         filters.addWidget(self.status, 1)

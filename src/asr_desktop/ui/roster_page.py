@@ -25,7 +25,7 @@ from asr_desktop.ui import document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.roster_model import COLUMNS, RosterModel
 from asr_desktop.ui.tasks import TaskRunner
-from asr_desktop.ui.widgets import ErrorLabel
+from asr_desktop.ui.widgets import ErrorLabel, needs_selection
 
 SEARCH_DELAY_MS = 120
 _ANY = "ทั้งหมด"
@@ -79,6 +79,7 @@ class RosterPage(QWidget):
         add_button.clicked.connect(self.new_record)
         edit_button = QPushButton("แก้ไข")
         edit_button.clicked.connect(self.edit_selected)
+        needs_selection(self.table, [edit_button], "อาสาสมัคร")
 
         filters = QHBoxLayout()
         for label, combo in (

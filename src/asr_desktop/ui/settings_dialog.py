@@ -9,8 +9,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QFileDialog,
     QFormLayout,
+    QHBoxLayout,
     QLineEdit,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -21,6 +24,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import SETTINGS, OfficeSettings, Setting
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.widgets import save_cancel_buttons
 
 
@@ -42,7 +46,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
-        self.resize(600, 0)
+        fit_window(self, 640, key="settings-dialog")
 
     @staticmethod
     def _editor(setting: Setting, value: Any) -> QWidget:
@@ -69,7 +73,9 @@ class SettingsDialog(QDialog):
             spin.setValue(int(value))
             return spin
         line = QLineEdit(str(value))
-        line.setMinimumWidth(360)
+        line.setMinimumWidth(300)
+        if key.endswith("_folder"):
+            return _FolderField(line)
         return line
 
     def values(self) -> OfficeSettings:
@@ -83,6 +89,8 @@ class SettingsDialog(QDialog):
                 values[key] = editor.value()
             elif isinstance(editor, QLineEdit):
                 values[key] = editor.text().strip()
+            elif isinstance(editor, _FolderField):
+                values[key] = editor.line.text().strip()
         return OfficeSettings(**values)
 
     def accept(self) -> None:
@@ -92,3 +100,26 @@ class SettingsDialog(QDialog):
             ask.warn(self, "ตั้งค่าสำนักงาน", exc.message)
             return
         super().accept()
+
+
+class _FolderField(QWidget):
+    """A folder path with a เลือก… button (typing a long Windows path is error-prone)."""
+
+    def __init__(self, line: QLineEdit) -> None:
+        super().__init__()
+        self.line = line
+        self.browse = QPushButton("เลือก…")
+        self.browse.setAutoDefault(False)
+        self.browse.clicked.connect(self._choose)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(line, 1)
+        row.addWidget(self.browse)
+
+    def setToolTip(self, text: str) -> None:
+        self.line.setToolTip(text)
+
+    def _choose(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "เลือกโฟลเดอร์", self.line.text())
+        if folder:
+            self.line.setText(folder)

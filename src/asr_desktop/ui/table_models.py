@@ -20,6 +20,10 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QTableView
+
+from asr_desktop.domain.thai_sort import thai_sort_key
+from asr_desktop.ui.screen_fit import ui_settings
 
 T = TypeVar("T")
 _Index = QModelIndex | QPersistentModelIndex
@@ -94,6 +98,15 @@ class RowsModel(QAbstractTableModel, Generic[T]):
         return None
 
 
+def fit_header_titles(view: QTableView) -> None:
+    """Widens any column narrower than its header title (a clipped title reads wrong)."""
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        needed = header.sectionSizeHint(column)
+        if header.sectionSize(column) < needed:
+            header.resizeSection(column, needed)
+
+
 class SortProxy(QSortFilterProxyModel):
     """Sorts on the real values of :data:`SORT_ROLE` (None last)."""
 
@@ -105,10 +118,37 @@ class SortProxy(QSortFilterProxyModel):
         a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
         if a is None or b is None:
             return a is not None
+        if isinstance(a, str) and isinstance(b, str):
+            return thai_sort_key(a) < thai_sort_key(b)  # Thai dictionary order, not code points
         try:
             return bool(a < b)
         except TypeError:
             return str(a) < str(b)
+
+    def sort_remembered(
+        self,
+        view: QTableView,
+        key: str,
+        column: int = 0,
+        order: Qt.SortOrder = Qt.SortOrder.AscendingOrder,
+    ) -> None:
+        """Turns sorting on in ``order`` (Qt alone would start Z→A) and remembers the
+        column and direction the user clicks, under ``key``, for the next start."""
+        settings = ui_settings()
+        saved_column = settings.value(f"{key}/sort_column")
+        saved_order = settings.value(f"{key}/sort_order")
+        if saved_column is not None and saved_order is not None:
+            column = int(str(saved_column))
+            order = Qt.SortOrder(int(str(saved_order)))
+        view.setSortingEnabled(True)
+        view.sortByColumn(column, order)
+
+        def remember(section: int, chosen: Qt.SortOrder) -> None:
+            store = ui_settings()
+            store.setValue(f"{key}/sort_column", section)
+            store.setValue(f"{key}/sort_order", chosen.value)
+
+        view.horizontalHeader().sortIndicatorChanged.connect(remember)
 
     def source_row(self, proxy_row: int) -> int:
         return self.mapToSource(self.index(proxy_row, 0)).row()

@@ -24,7 +24,7 @@ from asr_desktop.domain.progress import Cancelled, ProgressFn
 _PROGRESS_INTERVAL_S = 0.05
 
 
-class _Worker(QThread):
+class Worker(QThread):
     progressed = Signal(int, int)
     succeeded = Signal(object)
     failed = Signal(object)
@@ -65,7 +65,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._worker: _Worker | None = None
+        self._worker: Worker | None = None
         self._dialog: QProgressDialog | None = None
 
     @property
@@ -96,7 +96,7 @@ class TaskRunner(QObject):
         dialog.setMinimumDuration(300)
         dialog.setAutoClose(False)
         dialog.setAutoReset(False)
-        worker = _Worker(fn)
+        worker = Worker(fn)
         dialog.canceled.connect(self.cancel)
         worker.progressed.connect(self._show_progress)
 

@@ -41,6 +41,7 @@ from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.photo_box import PhotoBox
+from asr_desktop.ui.screen_fit import fit_window, scrolling
 from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog, TermForm
 from asr_desktop.ui.title_field import TitleField
 from asr_desktop.ui.volunteer_work_tab import VolunteerWorkTab
@@ -92,10 +93,10 @@ class VolunteerDialog(QDialog):
         self.setWindowTitle("เพิ่มอาสาสมัคร" if volunteer_id is None else "แก้ไขข้อมูลอาสาสมัคร")
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._personal_tab(), "ข้อมูลบุคคล")
-        self.tabs.addTab(self._address_tab(), "ที่อยู่")
-        self.tabs.addTab(self._terms_tab(), "วาระและสถานะ")
-        self.tabs.addTab(self._other_tab(), "อื่น ๆ")
+        self.tabs.addTab(scrolling(self._personal_tab()), "ข้อมูลบุคคล")
+        self.tabs.addTab(scrolling(self._address_tab()), "ที่อยู่")
+        self.tabs.addTab(scrolling(self._terms_tab()), "วาระและสถานะ")
+        self.tabs.addTab(scrolling(self._other_tab()), "อื่น ๆ")
         if volunteer_id is not None:
             self.work_tab = VolunteerWorkTab(context, volunteer_id)
             self.work_tab.anonymised.connect(self._after_anonymised)
@@ -120,7 +121,7 @@ class VolunteerDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addLayout(buttons)
-        self.resize(820, 640)
+        fit_window(self, 860, 640, key="volunteer-dialog")
 
         if volunteer_id is not None:
             self._load(volunteer_id)

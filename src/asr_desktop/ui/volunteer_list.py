@@ -32,6 +32,7 @@ from asr_desktop.ui.roster_model import (
     COLUMNS,
     VolunteerRowsModel,
 )
+from asr_desktop.ui.screen_fit import fit_window
 
 _Index = QModelIndex | QPersistentModelIndex
 _BLOCK = 200
@@ -59,7 +60,7 @@ class VolunteerListDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 560)
+        fit_window(self, 900, 560, key="volunteer-list")
         self.context = context
         self.model = VolunteerIdsModel(context, ids)
         self.table = QTableView()

@@ -18,6 +18,8 @@ from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.services.work import attendance_of, work_summary
 from asr_desktop.ui import privacy_actions
 from asr_desktop.ui.context import AppContext
+from asr_desktop.ui.screen_fit import fit_window
+from asr_desktop.ui.table_models import fit_header_titles
 
 _ATTENDANCE_HEADERS = ("วันที่", "กิจกรรม/อบรม", "ประเภท", "สถานที่", "ในฐานะ", "เข้าร่วม")
 
@@ -54,6 +56,7 @@ class VolunteerWorkTab(QWidget):
             for column, text in enumerate(cells):
                 self.attendance.setItem(row, column, QTableWidgetItem(text))
         self.attendance.resizeColumnsToContents()
+        fit_header_titles(self.attendance)
         self.attendance.horizontalHeader().setStretchLastSection(True)
 
         history = QPushButton("ประวัติการแก้ไข…")
@@ -88,7 +91,7 @@ class VolunteerWorkTab(QWidget):
         page = AuditPage(self.context)
         page.show_record("volunteer", self.volunteer_id)
         QVBoxLayout(dialog).addWidget(page)
-        dialog.resize(1000, 600)
+        fit_window(dialog, 1000, 600, key="volunteer-history")
         dialog.exec()
 
     def _anonymise(self) -> None:

@@ -7,12 +7,41 @@ from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QComboBox,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.thai_dates import format_thai_date, parse_thai_date
 from asr_desktop.domain.thai_words import with_word_breaks
+
+
+def needs_selection(view: QAbstractItemView, buttons: list[QAbstractButton], what: str) -> None:
+    """Buttons that act on the selected row are off until a row is selected, and their
+    tooltip says why ("เลือกพี่เลี้ยงในตารางก่อน") instead of a click that does nothing.
+
+    The view must have its model already (the pages set it once, when they are built).
+    """
+    tips = {button: button.toolTip() for button in buttons}
+
+    def update() -> None:
+        chosen = view.selectionModel().hasSelection()
+        for button in buttons:
+            button.setEnabled(chosen)
+            button.setToolTip(tips[button] if chosen else f"เลือก{what}ในตารางก่อน")
+
+    view.selectionModel().selectionChanged.connect(update)
+    view.model().modelReset.connect(update)
+    view.model().layoutChanged.connect(update)
+    update()
 
 
 class ErrorLabel(QLabel):

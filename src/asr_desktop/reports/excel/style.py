@@ -97,3 +97,20 @@ def column_width(texts: list[str], minimum: float = 0.0) -> float:
     longest = max((max(text_width(line) for line in t.split("\n")) for t in texts if t), default=0)
     width = longest * 1.15 + 2.5
     return max(_MIN_WIDTH, minimum, min(width, _MAX_WIDTH))
+
+
+MIN_PRINT_SCALE = 0.6
+"""Below this a printed sheet is too small to read; it goes two pages wide instead."""
+_A4_POINTS = (595.0, 842.0)
+_SIDE_MARGINS = 72.0  # 0.5 in each side, as the templates set
+
+
+def printable_width(landscape: bool) -> float:
+    """Points across an A4 page inside the templates' side margins."""
+    return (_A4_POINTS[1] if landscape else _A4_POINTS[0]) - _SIDE_MARGINS
+
+
+def unit_points(font: Font) -> float:
+    """Points of one unit of Excel column width: the width of "0" in the sheet's default
+    font (Sarabun's digits are 0.55 em) plus a little padding."""
+    return float(font.sz or 14) * 0.55 + 1.0

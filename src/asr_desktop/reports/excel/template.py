@@ -101,6 +101,10 @@ class TemplateSheet:
     landscape: bool
     margins: Any = None
     header_footer: Any = None
+    print_title_cols: str | None = None
+    """Columns repeated at the left of every printed page (the names), e.g. "A:D"."""
+    print_columns: tuple[str, str] | None = None
+    """First and last column of the template's print area (its rows follow the data)."""
     max_column: int = 1
     fields: list[str] = field(default_factory=list)
 
@@ -224,6 +228,19 @@ def _read_sheet(ws: Worksheet) -> TemplateSheet:
         landscape=ws.page_setup.orientation == "landscape",
         margins=copy(ws.page_margins),
         header_footer=copy(ws.HeaderFooter),
+        print_columns=_print_columns(ws.print_area),
+        print_title_cols=ws.print_title_cols,
         max_column=max_col,
         fields=[c.field for c in columns if c.field],
     )
+
+
+_AREA = re.compile(r"\$?([A-Z]{1,3})\$?\d*:\$?([A-Z]{1,3})\$?\d*")
+
+
+def _print_columns(area: Any) -> tuple[str, str] | None:
+    """("A", "N") from a print area such as "'ทะเบียน อสร.'!$A$1:$N$12" (the first range)."""
+    if not isinstance(area, str):
+        return None
+    match = _AREA.search(area.rsplit("!", 1)[-1])
+    return (match[1], match[2]) if match else None

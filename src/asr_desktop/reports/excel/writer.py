@@ -3,12 +3,20 @@
 Write-only mode keeps memory flat for a 100,000-row roster. For speed, each table column
 has one styled cell that is given each record's value in turn: openpyxl writes a cell the
 moment a row is appended, so one cell object per column serves every row.
+
+Two costs of styled cells in openpyxl's write-only mode are paid once here rather than per
+cell (they made the 8,000-row roster 1.85× a bare write-only loop over the same values):
+openpyxl looks a cell's style up in the workbook's style table each time it writes it
+(:class:`_PrototypeCell` keeps the answer), and it first tries every appended item as a
+plain value, raising and catching an exception for each cell object
+(:func:`_append_cells` hands it the cells as cells).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from copy import copy
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from itertools import chain, islice
@@ -17,8 +25,8 @@ from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, Cell
+from openpyxl.utils import column_index_from_string, get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from openpyxl.worksheet.cell_range import CellRange
@@ -203,7 +211,13 @@ class _SheetWriter:
                     cell.number_format = style.BE_DATE_FORMAT
                 cells.append(cell)
                 if value is not None and (template_row, column) not in self.wide_cells:
-                    self.samples.setdefault(column, []).append(style.cell_text(value))
+                    text = style.cell_text(value)
+                    wraps = (
+                        template_cell.style is not None and template_cell.style.alignment.wrapText
+                    )
+                    if wraps:  # a wrapping header needs room for its longest word, not all of it
+                        text = max(text.split(), key=len, default=text)
+                    self.samples.setdefault(column, []).append(text)
             out.append(cells)
         return out
 
@@ -251,9 +265,11 @@ class _SheetWriter:
 
     def _sheet_head(self) -> None:
         sheet, ws = self.sheet, self.ws
+        self.widths: dict[int, float] = {}
         for column in range(1, sheet.max_column + 1):
             width = style.column_width(self.samples.get(column, []), sheet.widths.get(column, 0))
             ws.column_dimensions[get_column_letter(column)].width = width
+            self.widths[column] = width
         if sheet.table_row:
             ws.freeze_panes = sheet.freeze or f"A{sheet.table_row}"
         elif sheet.freeze:
@@ -267,10 +283,11 @@ class _SheetWriter:
     def _write_table(self, table: Table, rows: Iterable[Row]) -> int:
         sheet = self.sheet
         positions = {name: i for i, name in enumerate(table.fields)}
-        prototypes: list[WriteOnlyCell] = []
+        _cells_as_cells(self.ws)
+        prototypes: list[_PrototypeCell] = []
         getters: list[int | None] = []
         for column in sheet.columns:
-            prototypes.append(self._styled(column.value, column.style))
+            prototypes.append(_PrototypeCell.of(self._styled(column.value, column.style)))
             getters.append(positions.get(column.field) if column.field else None)
         if sheet.table_row_height:
             for offset in range(_row_count(table)):
@@ -291,6 +308,7 @@ class _SheetWriter:
                     elif i not in date_columns:
                         date_columns.add(i)
                         cell.number_format = style.BE_DATE_FORMAT
+                        cell.forget_style()
                 elif isinstance(value, (int, float)) and not isinstance(value, bool):
                     sums[i] = sums.get(i, 0) + value
                 _assign(cell, value)
@@ -328,13 +346,79 @@ class _SheetWriter:
         setup = ws.page_setup
         setup.paperSize = "9"  # A4
         setup.orientation = "landscape" if sheet.landscape else "portrait"
-        setup.fitToWidth = 1
+        setup.fitToWidth = self._pages_wide()
         setup.fitToHeight = 0
+        if setup.fitToWidth > 1:
+            setup.pageOrder = "overThenDown"  # both halves of the same rows, one after the other
         ws.print_options.horizontalCentered = True
         if sheet.margins is not None:
             ws.page_margins = sheet.margins
         if sheet.header_footer is not None:
             ws.HeaderFooter = sheet.header_footer
+        if sheet.print_columns is not None:
+            first, last = sheet.print_columns
+            ws.print_area = f"{first}1:{last}{max(self.next_row, 1)}"
+        if sheet.print_title_cols:
+            ws.print_title_cols = sheet.print_title_cols
+
+    def _pages_wide(self) -> int:
+        """1, or 2 when fitting the printed columns on one page would print them below
+        :data:`style.MIN_PRINT_SCALE` (the name columns repeat on the second page)."""
+        sheet = self.sheet
+        first, last = 1, sheet.max_column
+        if sheet.print_columns is not None:
+            first = column_index_from_string(sheet.print_columns[0])
+            last = column_index_from_string(sheet.print_columns[1])
+        units = sum(self.widths.get(c, 0.0) for c in range(first, last + 1))
+        font = style.default_font(self.settings)
+        scale = style.printable_width(sheet.landscape) / max(units * style.unit_points(font), 1.0)
+        return 1 if scale >= style.MIN_PRINT_SCALE or not sheet.print_title_cols else 2
+
+
+class _PrototypeCell(Cell):  # type: ignore[misc]
+    """A table column's cell, written once per record: its style's index in the workbook's
+    style table is looked up once (and again only after :meth:`forget_style`)."""
+
+    __slots__ = ("_known_style_id",)
+    _known_style_id: int | None
+
+    @classmethod
+    def of(cls, cell: Cell) -> _PrototypeCell:
+        prototype = cls(cell.parent)
+        prototype._style = copy(cell._style)
+        prototype._value, prototype.data_type = cell._value, cell.data_type
+        prototype._known_style_id = None
+        return prototype
+
+    @property
+    def style_id(self) -> int:
+        known = self._known_style_id
+        if known is None:
+            known = int(Cell.style_id.fget(self))
+            self._known_style_id = known
+        return known
+
+    def forget_style(self) -> None:
+        self._known_style_id = None
+
+
+def _cells_as_cells(ws: WriteOnlyWorksheet) -> None:
+    """Make ``ws.append`` take a row of :class:`_PrototypeCell` as it is, rather than try
+    each cell as a plain value first (an exception raised and caught per cell).
+
+    Relies on openpyxl 3.1's write-only internals (``_values_to_row``), pinned in
+    pyproject.toml; every other row goes through openpyxl's own conversion.
+    """
+    convert = ws._values_to_row
+
+    def values_to_row(values: Any, row_idx: int) -> Any:
+        if isinstance(values, list) and values and isinstance(values[0], _PrototypeCell):
+            for column, cell in enumerate(values, 1):
+                cell.column, cell.row = column, row_idx
+            return values
+        return convert(values, row_idx)
+
+    ws._values_to_row = values_to_row
 
 
 def _assign(cell: WriteOnlyCell, value: Any) -> None:

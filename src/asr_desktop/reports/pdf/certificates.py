@@ -49,6 +49,8 @@ class CertificateData:
     """Whom a certificate is for (title and name as they should be printed)."""
 
     name: str
+    serial: str = ""
+    """เลขที่เกียรติบัตร, printed small in the corner; the event's page can look it up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,8 @@ def build_certificates(
             lines.append(_Line(digits(given), REGULAR, 16, space_before=5 * mm))
             _draw_centred_block(canvas, lines)
             _draw_signature(canvas, digits(signer_name), digits(signer_position))
+            if person.serial:
+                _draw_serial(canvas, person.serial)
             canvas.showPage()
             if progress is not None:
                 progress(number, len(people))
@@ -164,6 +168,14 @@ def _draw_signature(canvas: Canvas, name: str, position: str) -> None:
         fitted = fit_lines(line, REGULAR, TEXT_WIDTH, size=16, min_size=11)
         draw_thai_line(canvas, centre, y, fitted.lines[0], REGULAR, fitted.size, "center")
         y -= 16 * LINE_RATIO * 0.9
+
+
+def _draw_serial(canvas: Canvas, serial: str) -> None:
+    """ "เลขที่ 47-0012-V00345" inside the border, bottom right (Arabic digits: it is
+    typed back into the app to look the certificate up)."""
+    width, _height = PAGE
+    canvas.setFillColor(black)
+    draw_thai_line(canvas, width - 20 * mm, 18 * mm, f"เลขที่ {serial}", REGULAR, 11, "right")
 
 
 def _long_date(day: date) -> str:

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from reportlab.graphics import renderPDF
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.charts.piecharts import Pie
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.shapes import STATE_DEFAULTS, Drawing
 from reportlab.lib import colors
 from reportlab.lib.units import cm
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR
@@ -131,7 +132,7 @@ class _BarChartFlowable(_ChartFlowable):
         chart.groupSpacing = BAR_ROW * 0.3
         drawing = Drawing(self.width, plot_height + 4)
         drawing.add(chart.draw())  # draw() also lays out the axes read below
-        renderPDF.draw(drawing, canvas, 0, 0)
+        _render(drawing, canvas)
 
         canvas.saveState()
         canvas.setFillColor(colors.black)
@@ -185,7 +186,7 @@ class _PieChartFlowable(_ChartFlowable):
             pie.slices[index].fillColor = PALETTE[index % len(PALETTE)]
         drawing = Drawing(self.width, body)
         drawing.add(pie)
-        renderPDF.draw(drawing, canvas, 0, 0)
+        _render(drawing, canvas)
 
         canvas.saveState()
         row = LABEL_SIZE * 1.6
@@ -203,3 +204,15 @@ class _PieChartFlowable(_ChartFlowable):
                 self.digits(text), REGULAR, LABEL_SIZE,
             )  # fmt: skip
         canvas.restoreState()
+
+
+def _render(drawing: Drawing, canvas: Canvas) -> None:
+    """``renderPDF.draw``, starting from Sarabun: the renderer otherwise selects
+    reportlab's default font, Helvetica, which the PDF would then list unembedded (and
+    PDF/A forbids), though no chart text uses it."""
+    saved = STATE_DEFAULTS["fontName"]
+    STATE_DEFAULTS["fontName"] = REGULAR
+    try:
+        renderPDF.draw(drawing, canvas, 0, 0)
+    finally:
+        STATE_DEFAULTS["fontName"] = saved

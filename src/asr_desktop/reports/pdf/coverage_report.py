@@ -25,13 +25,17 @@ from asr_desktop.reports.pdf.table import Column, GroupHeading, Row, Subtotal
 
 TITLE = "รายงานความครอบคลุมพื้นที่ของแกนนำอาสาสมัครแรงงานระดับตำบล"
 SUMMARY_COLUMNS = (
-    Column("อำเภอ", 30),
-    Column("จำนวนตำบล", 12, "right"),
-    Column("มีแกนนำ", 12, "right"),
-    Column("ไม่มีแกนนำ", 12, "right"),
-    Column("ร้อยละที่มีแกนนำ", 16, "right"),
+    Column("อำเภอ", 30, kind="whole"),
+    Column("จำนวนตำบล", 12, "right", "fit"),
+    Column("มีแกนนำ", 12, "right", "fit"),
+    Column("ไม่มีแกนนำ", 12, "right", "fit"),
+    Column("ร้อยละที่มีแกนนำ", 16, "right", "fit"),
 )
-UNCOVERED_COLUMNS = (Column("ที่", 8, "right"), Column("ตำบล", 45), Column("รหัสตำบล", 20, "center"))
+UNCOVERED_COLUMNS = (
+    Column("ที่", 8, "right", "fit"),
+    Column("ตำบล", 45, kind="whole"),
+    Column("รหัสตำบล", 20, "center", "fit"),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,7 @@ def write_coverage_report(
         subtitle_lines=subtitle_lines,
         signatures=imprint.signatures,
         thai_digits=imprint.thai_digits,
+        margins=imprint.margins,
         progress=progress,
         is_cancelled=is_cancelled,
     )

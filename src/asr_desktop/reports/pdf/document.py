@@ -4,8 +4,12 @@ A report is a thin function that prepares its rows and calls :func:`build_table_
 
 Type sizes: official print uses TH Sarabun at 16 pt. Sarabun (the OFL family we can ship)
 draws Thai much larger at the same point size (its Thai consonants are 0.586 em tall),
-so 16 pt TH Sarabun looks like Sarabun at about 14 pt: body text is :data:`BODY_SIZE`,
-tables :data:`TABLE_SIZE`, the running header and footer :data:`SMALL_SIZE`.
+so 16 pt TH Sarabun looks like Sarabun at about 14 pt (a ratio of 0.875): body text is
+:data:`BODY_SIZE` (TH Sarabun 16 pt), tables :data:`TABLE_SIZE` (no smaller than TH
+Sarabun 14 pt), the running header and footer :data:`SMALL_SIZE`.
+
+Margins follow the Thai official-document convention (3 cm left, 2 cm right, 2.5 cm top,
+2 cm bottom) unless the office sets others (:class:`Margins`).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -30,28 +34,63 @@ from reportlab.platypus.flowables import Flowable
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
-from asr_desktop.reports.pdf.table import Column, GroupHeading, ReportTable, Row, Subtotal
+from asr_desktop.reports.pdf.pdfa import make_pdfa
+from asr_desktop.reports.pdf.table import (
+    Column,
+    GroupHeading,
+    ReportTable,
+    Row,
+    Subtotal,
+    fit_widths,
+)
 from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle, draw_thai_line
 
-BODY_SIZE = 14.0
-TABLE_SIZE = 12.0
-TITLE_SIZE = 16.0
+TH_SARABUN_RATIO = 0.875  # Sarabun size that looks like a TH Sarabun size, per point
+BODY_SIZE = 16 * TH_SARABUN_RATIO  # 14.0
+TABLE_SIZE = 14 * TH_SARABUN_RATIO  # 12.25
+TITLE_SIZE = 18 * TH_SARABUN_RATIO  # 15.75
+# Table lines are 1.3 em apart (body text 1.4): the cell padding keeps a stacked mark
+# (1.25 em above the baseline) and a below vowel (0.33 em under it) clear of the rules,
+# and a long register gets about 6 % more rows on a page.
+TABLE_LEADING = TABLE_SIZE * 1.3
 SMALL_SIZE = 11.0
 
-MARGIN_LEFT: float = 2.0 * cm
-MARGIN_RIGHT: float = 1.5 * cm
-MARGIN_TOP: float = 2.2 * cm  # the running header sits in this margin
-MARGIN_BOTTOM: float = 1.8 * cm  # and the page number in this one
+MARGIN_LEFT: float = 3.0 * cm
+MARGIN_RIGHT: float = 2.0 * cm
+MARGIN_TOP: float = 2.5 * cm  # the running header sits in this margin
+MARGIN_BOTTOM: float = 2.0 * cm  # and the page number in this one
+
+
+@dataclass(frozen=True, slots=True)
+class Margins:
+    """Page margins in points; the default is the Thai official-document convention."""
+
+    left: float = MARGIN_LEFT
+    right: float = MARGIN_RIGHT
+    top: float = MARGIN_TOP
+    bottom: float = MARGIN_BOTTOM
+
+    @classmethod
+    def from_mm(cls, left: float, right: float, top: float, bottom: float) -> Margins:
+        """From millimetres (as the office settings hold them), each kept within 5–50 mm."""
+
+        def points(value: float) -> float:
+            return float(min(max(float(value), 5.0), 50.0) / 10 * cm)
+
+        return cls(points(left), points(right), points(top), points(bottom))
+
 
 ProgressCallback = Callable[[int, int], None]
 
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """A signature block: ลงชื่อ ......, (name), position (may hold line feeds)."""
+    """A signature block: ลงชื่อ ...... role, (name), position (may hold line feeds) and a
+    date line. ``role`` is the signer's part: ผู้รายงาน, ผู้รับรอง."""
 
     name: str
     position: str
+    role: str = ""
 
 
 def build_table_report(
@@ -66,13 +105,15 @@ def build_table_report(
     signatures: Sequence[Signature] = (),
     orientation: Literal["portrait", "landscape"] = "portrait",
     thai_digits: bool = False,
+    margins: Margins | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> int:
     """Write an A4 report as PDF to a path or a binary stream; returns the page count.
 
     Every page carries the office name and the period at the top and "หน้า x/y" at the
-    bottom. ``columns`` widths are relative: the table fills the width between margins.
+    bottom. ``columns`` widths come from the cells (see :func:`.table.fit_widths`) and the
+    table fills the width between margins.
     ``rows`` holds tuples of cell texts, :class:`GroupHeading` and :class:`Subtotal`.
     ``period_text`` comes formatted (พ.ศ.). With ``thai_digits`` every 0-9 prints as ๐-๙.
 
@@ -84,7 +125,7 @@ def build_table_report(
     digits = to_thai_digits if thai_digits else same_digits
     source = [convert_row(row, digits) for row in rows]
     total = len(source)
-    page = PageGeometry(A4 if orientation == "portrait" else landscape(A4))
+    page = PageGeometry(A4 if orientation == "portrait" else landscape(A4), margins or Margins())
 
     def check() -> None:
         if is_cancelled is not None and is_cancelled():
@@ -99,9 +140,9 @@ def build_table_report(
         page,
         digits(title),
         [digits(line) for line in subtitle_lines],
-        [Column(digits(c.header), c.width, c.align) for c in columns],
+        [Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in columns],
         source,
-        [Signature(digits(s.name), digits(s.position)) for s in signatures],
+        [Signature(digits(s.name), digits(s.position), s.role) for s in signatures],
         rows_done,
     )
     check()
@@ -117,14 +158,15 @@ def build_table_report(
 @dataclass(frozen=True, slots=True)
 class PageGeometry:
     size: tuple[float, float]
+    margins: Margins = field(default_factory=Margins)
 
     @property
     def frame_width(self) -> float:
-        return self.size[0] - MARGIN_LEFT - MARGIN_RIGHT
+        return self.size[0] - self.margins.left - self.margins.right
 
     @property
     def frame_height(self) -> float:
-        return self.size[1] - MARGIN_TOP - MARGIN_BOTTOM
+        return self.size[1] - self.margins.top - self.margins.bottom
 
 
 def _story(
@@ -137,7 +179,8 @@ def _story(
     rows_done: Callable[[int], None],
 ) -> list[Flowable]:
     """Title, subtitles, the table and the signature blocks, texts already converted."""
-    scale = page.frame_width / sum(column.width for column in columns)
+    body = ThaiStyle(REGULAR, TABLE_SIZE, leading=TABLE_LEADING)
+    widths = fit_widths(columns, rows, page.frame_width, body)
     closing: list[Flowable] = []
     closing_height = 0.0
     if signatures:
@@ -152,8 +195,8 @@ def _story(
         ReportTable(
             columns,
             rows,
-            [column.width * scale for column in columns],
-            body=ThaiStyle(REGULAR, TABLE_SIZE),
+            widths,
+            body=body,
             full_height=page.frame_height,
             keep_after=closing_height,
             on_rows_done=rows_done,
@@ -173,36 +216,38 @@ def render_pages(
 ) -> tuple[bytes, int]:
     """Lay out ``story`` with the running header and "หน้า x/y"; the PDF and its pages."""
     width, height = page.size
+    margin = page.margins
 
     def header(canvas: Canvas, _doc: Any) -> None:
-        top = height - MARGIN_TOP + 0.5 * cm
-        right = width - MARGIN_RIGHT
+        top = height - margin.top + 0.5 * cm
+        right = width - margin.right
         canvas.saveState()
-        draw_thai_line(canvas, MARGIN_LEFT, top, office_name, REGULAR, SMALL_SIZE)
+        draw_thai_line(canvas, margin.left, top, office_name, REGULAR, SMALL_SIZE)
         draw_thai_line(canvas, right, top, period_text, REGULAR, SMALL_SIZE, "right")
         canvas.setLineWidth(0.5)
-        canvas.line(MARGIN_LEFT, top - 0.2 * cm, right, top - 0.2 * cm)
+        canvas.line(margin.left, top - 0.2 * cm, right, top - 0.2 * cm)
         canvas.restoreState()
 
     def footer(canvas: Canvas, number: int, pages: int) -> None:
         text = digits(f"หน้า {number}/{pages}")
-        y = MARGIN_BOTTOM - 0.9 * cm
+        y = margin.bottom - 0.9 * cm
         draw_thai_line(canvas, width / 2, y, text, REGULAR, SMALL_SIZE, "center")
 
     buffer = io.BytesIO()
     document = BaseDocTemplate(
         buffer,
         pagesize=page.size,
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        leftMargin=margin.left,
+        rightMargin=margin.right,
+        topMargin=margin.top,
+        bottomMargin=margin.bottom,
         title=title,
         author=office_name,
         creator="อสร. Desktop",
+        initialFontName=REGULAR,
     )
     frame = Frame(
-        MARGIN_LEFT, MARGIN_BOTTOM, page.frame_width, page.frame_height, 0, 0, 0, 0, id="body"
+        margin.left, margin.bottom, page.frame_width, page.frame_height, 0, 0, 0, 0, id="body"
     )
     document.addPageTemplates([PageTemplate(id="report", frames=[frame], onPage=header)])
     page_count = [0]
@@ -242,14 +287,19 @@ def convert_row(row: Row, digits: Callable[[str], str]) -> Row:
     return tuple(digits(cell) for cell in row)
 
 
+DATE_LINE = "วันที่ " + "." * 8 + " / " + "." * 12 + " / " + "." * 8
+
+
 def signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
-    """Signature blocks two to a row, each centred in its half."""
-    style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center")
+    """Signature blocks two to a row, each centred in its half: ลงชื่อ ...... role,
+    (name), position, and a date line to fill in by hand."""
+    style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center", breaks="spaces")
     blocks = [
         [
-            ThaiParagraph("ลงชื่อ " + "." * 40, style),
+            ThaiParagraph(f"ลงชื่อ {'.' * 36} {signature.role}".rstrip(), style),
             ThaiParagraph(f"({signature.name})", style),
             ThaiParagraph(signature.position, style),
+            ThaiParagraph(DATE_LINE, style),
         ]
         for signature in signatures
     ]
@@ -265,6 +315,7 @@ def signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
         hAlign="CENTER" if per_row == 1 else "LEFT",
         style=[
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # not reportlab's unembedded Helvetica
             ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5 * cm),
         ],
     )
@@ -282,6 +333,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        make_pdfa(self)
         self._pages: list[dict[str, Any]] = []
         self._footer = footer
         self._page_count = page_count

@@ -13,15 +13,15 @@ from asr_desktop.reports.pdf.table import Column, Row, Subtotal
 
 # Widths in millimetres of the landscape frame (262 mm), as in roster_register.
 COLUMNS = (
-    Column("ที่", 11, "right"),
-    Column("ชื่อ - สกุล", 50),
-    Column("เลขประจำตัวประชาชน", 39, "center"),
-    Column("ตำบล", 28),
-    Column("อำเภอ", 30),
-    Column("ระดับ", 20),
-    Column("วันสิ้นสุดวาระ", 28, "center"),
+    Column("ที่", 11, "right", "fit"),
+    Column("ชื่อ - สกุล", 50, kind="name"),
+    Column("เลขประจำตัวประชาชน", 39, "center", "fit"),
+    Column("ตำบล", 28, kind="whole"),
+    Column("อำเภอ", 30, kind="whole"),
+    Column("ระดับ", 20, kind="whole"),
+    Column("วันสิ้นสุดวาระ", 28, "center", "fit"),
     Column("เหลือ (วัน)", 22, "right"),
-    Column("โทรศัพท์", 28, "center"),
+    Column("โทรศัพท์", 28, "center", "fit"),
 )
 
 
@@ -79,6 +79,7 @@ def write_expiring_report(
         signatures=imprint.signatures,
         orientation="landscape",
         thai_digits=imprint.thai_digits,
+        margins=imprint.margins,
         progress=progress,
         is_cancelled=is_cancelled,
     )

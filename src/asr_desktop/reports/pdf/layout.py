@@ -19,7 +19,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from asr_desktop.domain.thai_dates import THAI_MONTHS, be_year
 from asr_desktop.domain.thai_digits import to_thai_digits
+from asr_desktop.reports.pdf.fonts import REGULAR
 from asr_desktop.reports.pdf.line_breaking import break_lines
+from asr_desktop.reports.pdf.pdfa import make_pdfa
 from asr_desktop.reports.pdf.shaping import text_width
 
 Digits = Callable[[str], str]
@@ -103,10 +105,12 @@ def write_atomically(
 
 def new_canvas(stream: BinaryIO, size: tuple[float, float], title: str, author: str) -> Canvas:
     """A canvas with the document information offices see in a viewer's properties."""
-    canvas = Canvas(stream, pagesize=size, pageCompression=1)
+    # The initial font: reportlab's default, Helvetica, would be listed unembedded.
+    canvas = Canvas(stream, pagesize=size, pageCompression=1, initialFontName=REGULAR)
     canvas.setTitle(title)
     canvas.setAuthor(author)
     canvas.setCreator("อสร. Desktop")
+    make_pdfa(canvas)
     return canvas
 
 

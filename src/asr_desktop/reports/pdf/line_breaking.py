@@ -13,13 +13,14 @@ import os
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Literal
 
 from asr_desktop.reports.pdf.shaping import text_width
 
 # pythainlp otherwise creates a data folder in the user's home directory on import.
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
-from pythainlp.corpus import thai_syllables
+from pythainlp.corpus import thai_syllables, thai_words
 from pythainlp.tokenize import word_dict_trie, word_tokenize
 from pythainlp.util import Trie
 
@@ -32,9 +33,19 @@ _AFTER_PUNCTUATION = re.compile(r"[^-/,.:;_]*[-/,.:;_]+|[^-/,.:;_]+")
 _ATTACHES_TO_PREVIOUS = frozenset("ะาำๅๆฯ")
 # Leading vowels are written before the consonant they follow in speech.
 _ATTACHES_TO_NEXT = frozenset("เแโใไ")
+_NUMBER_END = re.compile(r"[0-9\u0e50-\u0e59%]$")
+
+# Where a line may break. ``words``: between dictionary words (running text).
+# ``spaces``: only at spaces (positions, office and place names in a table cell).
+# ``name``: only between title + first name and the last name (a person's name).
+# ``none``: nowhere (numbers, dates, codes). A piece wider than the line is still split,
+# as a last resort; callers that must keep pieces whole shrink the text first.
+Breaks = Literal["words", "spaces", "name", "none"]
 
 
-def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
+def break_lines(
+    text: str, width: float, font: str, size: float, breaks: Breaks = "words"
+) -> list[str]:
     """The lines of ``text`` set in ``font`` at ``size`` points within ``width`` points.
 
     Line feeds in ``text`` are kept as forced breaks; an empty line stays an empty line.
@@ -47,8 +58,35 @@ def break_lines(text: str, width: float, font: str, size: float) -> list[str]:
         if text_width(hard_line, font, size) <= width:
             lines.append(hard_line)
         else:
-            lines.extend(_fill(line_pieces(hard_line), width, font, size))
+            lines.extend(_fill(pieces_for(hard_line, breaks), width, font, size))
     return lines
+
+
+def pieces_for(text: str, breaks: Breaks) -> list[str]:
+    """``text`` cut where ``breaks`` allows a line to break (spaces on their own)."""
+    if breaks == "words":
+        return line_pieces(text)
+    if breaks == "none":
+        return [text]
+    if breaks == "name":
+        head, space, tail = text.rstrip().rpartition(" ")
+        return [head, space, tail] if head else [tail]
+    pieces: list[str] = []
+    for piece in _SPACES.split(text):
+        if not piece:
+            continue
+        if pieces and piece[0] in _NO_BREAK_BEFORE and len(pieces) >= 2 and pieces[-1].isspace():
+            space = pieces.pop()  # ``อื่น ๆ``: never break before ๆ or ฯ
+            pieces[-1] += space + piece
+        else:
+            pieces.append(piece)
+    return pieces
+
+
+def widest_piece(text: str, font: str, size: float, breaks: Breaks) -> float:
+    """The width of the widest piece of ``text`` that a line may not break inside."""
+    pieces = [piece for part in text.split("\n") for piece in pieces_for(part, breaks)]
+    return max((text_width(p, font, size) for p in pieces if not p.isspace()), default=0.0)
 
 
 def _fill(chunks: list[str], width: float, font: str, size: float) -> list[str]:
@@ -110,6 +148,36 @@ def _close(current: list[str], pending: list[str], width: float, font: str, size
             current.pop()
 
 
+# Words of the programme that pythainlp's dictionary lacks and newmm would cut in two
+# (คัด|กรอง, ชำนาญ|การ): a line never breaks inside them.
+PROGRAMME_WORDS = frozenset(
+    {
+        "ชี้เป้า",
+        "คัดกรอง",
+        "ชำนาญการ",
+        "ชำนาญการพิเศษ",
+        "ชำนาญงาน",
+        "ปฏิบัติการ",
+        "ผู้รับบริการ",
+        "ผู้รายงาน",
+        "ผู้รับรอง",
+        "ผู้จัดทำ",
+        "พี่เลี้ยง",
+        "ครบวาระ",
+        "พ้นสภาพ",
+        "แกนนำ",
+        "ลำดับ",
+        "เครือข่าย",
+        "ลายมือชื่อ",
+    }
+)
+
+
+@lru_cache(maxsize=1)
+def _dictionary() -> Trie:
+    return Trie(set(thai_words()) | PROGRAMME_WORDS)
+
+
 @lru_cache(maxsize=65536)
 def _words(segment: str) -> tuple[str, ...]:
     """newmm words of a run of text without spaces.
@@ -117,7 +185,7 @@ def _words(segment: str) -> tuple[str, ...]:
     A space always ends a newmm word, so each run between spaces is segmented on its own:
     in a roster the same first names, surnames and places recur, and are cached.
     """
-    return tuple(t for t in word_tokenize(segment, engine="newmm") if t)
+    return tuple(t for t in word_tokenize(segment, custom_dict=_dictionary(), engine="newmm") if t)
 
 
 @lru_cache(maxsize=4096)
@@ -130,7 +198,16 @@ def _chunks_cached(text: str) -> tuple[str, ...]:
             tokens.extend(_words(segment))
     chunks: list[str] = []
     for token in tokens:
-        if chunks and token[0] in _NO_BREAK_BEFORE:
+        if (
+            len(chunks) >= 2
+            and chunks[-1].isspace()
+            and _NUMBER_END.search(chunks[-2])
+            and _THAI_LETTER.match(token)
+        ):
+            # ``267 คน``: a number keeps its unit (the Thai word after it) on its line.
+            space = chunks.pop()
+            chunks[-1] += space + token
+        elif chunks and token[0] in _NO_BREAK_BEFORE:
             if len(chunks) >= 2 and chunks[-1].isspace():
                 # ``ต่าง ๆ``: the space before ๆ/ฯ is no break opportunity either.
                 space = chunks.pop()

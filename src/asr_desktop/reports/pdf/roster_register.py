@@ -20,16 +20,16 @@ TITLE = "ทะเบียนอาสาสมัครแรงงาน"
 # Widths in millimetres of the landscape frame (262 mm), measured on Sarabun at 12 pt: a
 # full national ID, a "30 พ.ย. 2569" date and a 10-digit phone number each fit one line.
 COLUMNS = (
-    Column("ที่", 11, "right"),
-    Column("ชื่อ - สกุล", 45),
-    Column("เลขประจำตัวประชาชน", 39, "center"),
-    Column("ตำบล", 26),
-    Column("ระดับ", 18),
-    Column("รุ่น", 18, "center"),
-    Column("เริ่มวาระ", 27, "center"),
-    Column("สิ้นสุดวาระ", 27, "center"),
-    Column("สถานะ", 24),
-    Column("โทรศัพท์", 26, "center"),
+    Column("ที่", 11, "right", "fit"),
+    Column("ชื่อ - สกุล", 45, kind="name"),
+    Column("เลขประจำตัวประชาชน", 39, "center", "fit"),
+    Column("ตำบล", 26, kind="whole"),
+    Column("ระดับ", 18, kind="whole"),
+    Column("รุ่น", 18, "center", "fit"),
+    Column("เริ่มวาระ", 27, "center", "fit"),
+    Column("สิ้นสุดวาระ", 27, "center", "fit"),
+    Column("สถานะ", 24, kind="whole"),
+    Column("โทรศัพท์", 26, "center", "fit"),
 )
 
 
@@ -93,6 +93,7 @@ def write_roster_register(
         signatures=imprint.signatures,
         orientation="landscape",
         thai_digits=imprint.thai_digits,
+        margins=imprint.margins,
         progress=progress,
         is_cancelled=is_cancelled,
     )

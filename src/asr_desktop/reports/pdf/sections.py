@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import BinaryIO, Literal
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -23,8 +23,10 @@ from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.charts import BarChart, PieChart
 from asr_desktop.reports.pdf.document import (
     BODY_SIZE,
+    TABLE_LEADING,
     TABLE_SIZE,
     TITLE_SIZE,
+    Margins,
     PageGeometry,
     ProgressCallback,
     Signature,
@@ -35,7 +37,7 @@ from asr_desktop.reports.pdf.document import (
     write_pdf,
 )
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
-from asr_desktop.reports.pdf.table import Column, ReportTable, Row
+from asr_desktop.reports.pdf.table import Column, ReportTable, Row, fit_widths
 from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle
 
 
@@ -46,6 +48,7 @@ class Imprint:
     office_name: str
     signatures: tuple[Signature, ...] = ()
     thai_digits: bool = False
+    margins: Margins = field(default_factory=Margins)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ def build_sections_report(
     signatures: Sequence[Signature] = (),
     orientation: Literal["portrait", "landscape"] = "portrait",
     thai_digits: bool = False,
+    margins: Margins | None = None,
     progress: ProgressCallback | None = None,
     is_cancelled: Callable[[], bool] | None = None,
 ) -> int:
@@ -96,7 +100,7 @@ def build_sections_report(
     """
     register_fonts()
     digits = to_thai_digits if thai_digits else same_digits
-    page = PageGeometry(A4 if orientation == "portrait" else landscape(A4))
+    page = PageGeometry(A4 if orientation == "portrait" else landscape(A4), margins or Margins())
     total = len(sections) + 1
 
     def step(done: int) -> None:
@@ -117,7 +121,7 @@ def build_sections_report(
         story.append(_flowable(section, page, digits))
         step(number + 1)
     if signatures:
-        converted = [Signature(digits(s.name), digits(s.position)) for s in signatures]
+        converted = [Signature(digits(s.name), digits(s.position), s.role) for s in signatures]
         story += [
             Spacer(1, 0.8 * cm),
             KeepTogether([signature_blocks(converted, page.frame_width)]),
@@ -141,13 +145,16 @@ def _flowable(section: Section, page: PageGeometry, digits: Callable[[str], str]
         style = ThaiStyle(REGULAR, BODY_SIZE, alignment="justify", space_after=4)
         return ThaiParagraph(digits(section.text), style)
     if isinstance(section, TableSection):
-        scale = page.frame_width / sum(column.width for column in section.columns)
-        columns = [Column(digits(c.header), c.width, c.align) for c in section.columns]
+        columns = [
+            Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in section.columns
+        ]
+        rows = [convert_row(row, digits) for row in section.rows]
+        body = ThaiStyle(REGULAR, TABLE_SIZE, leading=TABLE_LEADING)
         return ReportTable(
             columns,
-            [convert_row(row, digits) for row in section.rows],
-            [column.width * scale for column in columns],
-            body=ThaiStyle(REGULAR, TABLE_SIZE),
+            rows,
+            fit_widths(columns, rows, page.frame_width, body),
+            body=body,
             full_height=page.frame_height,
         )
     return section.flowable(digits)

@@ -9,6 +9,7 @@ by whole lines of its cells.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -18,15 +19,31 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus.flowables import Flowable
 
 from asr_desktop.reports.pdf.fonts import BOLD
+from asr_desktop.reports.pdf.line_breaking import Breaks, widest_piece
+from asr_desktop.reports.pdf.shaping import text_width
 from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle
 
 CellAlignment = Literal["left", "center", "right"]
 
-# Cell padding in points. Stacked marks rise about 0.13 em above the line box and
-# below vowels reach 0.05 em under it (see thai_text), so the top padding is the larger.
-PAD_LEFT = PAD_RIGHT = 3.0
-PAD_TOP = 2.0
-PAD_BOTTOM = 1.5
+# What a column holds, which says where its lines may break and how wide it must be:
+# ``text`` running text, broken between dictionary words;
+# ``fit`` numbers, dates, codes, IDs, phones: never broken, the column as wide as the
+#   widest value present (so a row number 1,000 or 8,000 stays on one line);
+# ``name`` a person's name, broken only between title + first name and the last name;
+# ``whole`` positions, office and place names, broken only at spaces.
+# A ``name`` or ``whole`` cell whose piece still does not fit is set smaller (down to
+# :data:`SHRINK_FLOOR` of the table's size) rather than broken inside a word.
+ColumnKind = Literal["text", "fit", "name", "whole"]
+_BREAKS: dict[str, Breaks] = {"text": "words", "fit": "none", "name": "name", "whole": "spaces"}
+SHRINK_FLOOR = 0.7
+NAME_SQUEEZE = 0.9
+_SHRINK_STEP = 0.25
+
+# Cell padding in points, as on a typeset form. Stacked marks rise about 0.13 em above the
+# line box and below vowels reach 0.05 em under it (see thai_text).
+PAD_LEFT = PAD_RIGHT = 2.5
+PAD_TOP = 2.5
+PAD_BOTTOM = 2.0
 
 # How many rows go along with what follows the table, rather than leave it alone on a page.
 TAIL_ROWS = 2
@@ -41,11 +58,19 @@ SUBTOTAL_RULE_WIDTH = 1.0
 
 @dataclass(frozen=True, slots=True)
 class Column:
-    """A table column: its header, its relative width and how its cells are aligned."""
+    """A table column: its header, its relative width (a weight for sharing the room left
+    once ``fit`` columns have theirs), how its cells are aligned and what it holds."""
 
     header: str
     width: float
     align: CellAlignment = "left"
+    kind: ColumnKind = "text"
+    min_width: float = 0.0
+    """Points the column never goes below (room to sign, say), padding included."""
+
+    @property
+    def breaks(self) -> Breaks:
+        return _BREAKS[self.kind]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +106,7 @@ class _Rows:
     body: ThaiStyle
     bold: ThaiStyle
     alignments: list[CellAlignment]
+    kinds: list[ColumnKind]
     built: dict[int, _Row] = field(default_factory=dict)  # measured, not yet laid out
     styles: dict[ThaiStyle, list[ThaiStyle]] = field(default_factory=dict)
 
@@ -93,7 +119,13 @@ class _Rows:
     def _column_styles(self, style: ThaiStyle) -> list[ThaiStyle]:
         styles = self.styles.get(style)
         if styles is None:
-            styles = self.styles[style] = [style.derive(alignment=a) for a in self.alignments]
+            breaks = [_BREAKS[kind] for kind in self.kinds]
+            if style is self.bold:  # totals: a label such as "รวมอำเภอ..." may break
+                breaks = ["none" if kind == "fit" else "words" for kind in self.kinds]
+            styles = self.styles[style] = [
+                style.derive(alignment=a, breaks=b)
+                for a, b in zip(self.alignments, breaks, strict=True)
+            ]
         return styles
 
     def _build(self, index: int) -> _Row:
@@ -111,8 +143,163 @@ class _Rows:
         if len(texts) != len(self.widths):
             raise ValueError(f"row {index + 1} has {len(texts)} cells, expected {len(self.widths)}")
         styles = self._column_styles(style)
-        cells = [ThaiParagraph(text, styles[i]) for i, text in enumerate(texts)]
+        cells = [
+            ThaiParagraph(text, _kept_whole(text, styles[i], self.widths[i]))
+            for i, text in enumerate(texts)
+        ]
         return _Row(kind, cells, _row_height(cells, self.widths))
+
+
+def _kept_whole(text: str, style: ThaiStyle, column_width: float) -> ThaiStyle:
+    """``style``, or a smaller size of it at which no piece of ``text`` must break.
+
+    A name a little too wide for one line is set up to :data:`NAME_SQUEEZE` smaller
+    rather than wrapped (a register of 8,000 people is some 20 pages shorter for it).
+    """
+    if style.breaks == "words" or not text:
+        return style
+    inner = column_width - PAD_LEFT - PAD_RIGHT
+    if style.breaks == "name" and "\n" not in text:
+        whole = text_width(text, style.font, style.size)
+        if inner < whole <= inner / NAME_SQUEEZE:
+            size = style.size * inner / whole
+            return _sized(style, size - size % _SHRINK_STEP)
+    widest = widest_piece(text, style.font, style.size, style.breaks)
+    if widest <= inner:
+        return style
+    size = style.size * inner / widest
+    size = max(style.size * SHRINK_FLOOR, size - size % _SHRINK_STEP)
+    return _sized(style, size)
+
+
+_SIZED: dict[tuple[ThaiStyle, float], ThaiStyle] = {}
+
+
+def _sized(style: ThaiStyle, size: float) -> ThaiStyle:
+    key = (style, size)
+    sized = _SIZED.get(key)
+    if sized is None:
+        sized = _SIZED[key] = style.derive(size=size)
+    return sized
+
+
+def fit_widths(
+    columns: Sequence[Column],
+    rows: Sequence[Row],
+    total: float,
+    body: ThaiStyle,
+    header: ThaiStyle | None = None,
+) -> list[float]:
+    """Column widths in points that fill ``total``, taken from what the cells hold.
+
+    A ``fit`` column is as wide as its widest value (or its header's widest word). The
+    others first get the room their unbreakable pieces need (a surname, a word; the
+    rare widest ones shrink instead), then room for 19 values in 20 and then every value
+    to sit on one line, names first, shared by their relative widths; what is left
+    after that goes to all columns by their relative widths. When even the
+    unbreakable pieces do not fit, the columns shrink in proportion (and the cells that
+    need it are set smaller).
+    """
+    header = header or body.derive(font=BOLD)
+    bold = body.derive(font=BOLD)
+    pad = PAD_LEFT + PAD_RIGHT
+    count = len(columns)
+    values: list[Counter[str]] = [Counter() for _ in columns]
+    totals: list[set[str]] = [set() for _ in columns]
+    for row in rows:
+        if isinstance(row, GroupHeading):
+            continue
+        cells = row.cells if isinstance(row, Subtotal) else row
+        for i, cell in enumerate(cells[:count]):
+            if cell and isinstance(row, Subtotal):
+                totals[i].add(cell)
+            elif cell:
+                values[i][cell] += 1
+    least: list[float] = []
+    usual: list[float] = []
+    most: list[float] = []
+    for i, column in enumerate(columns):
+        head = widest_piece(column.header, header.font, header.size, "words")
+        natural = sorted(
+            (text_width(line, body.font, body.size), n)
+            for v, n in values[i].items()
+            for line in v.split("\n")
+        ) or [(0.0, 1)]
+        if column.kind == "fit":
+            bold_widths = [text_width(v, bold.font, bold.size) for v in totals[i]]
+            least.append(max(head, natural[-1][0], *bold_widths) + pad)
+        else:
+            # Room for the unbreakable pieces of 19 values in 20; the rarer wider ones
+            # shrink (but no further than the floor).
+            pieces = sorted(
+                (widest_piece(v, body.font, body.size, column.breaks), n)
+                for v, n in values[i].items()
+            )
+            piece = _percentile(pieces, 0.95)
+            floor = pieces[-1][0] * SHRINK_FLOOR if pieces else 0.0
+            least.append(max(max(head, piece, floor) + pad, column.min_width))
+        most.append(max(least[-1], natural[-1][0] + pad))
+        usual.append(max(least[-1], _percentile(natural, 0.95) + pad))
+    flexible = [i for i, c in enumerate(columns) if c.kind != "fit"]
+    widths = list(least)
+    spare = total - sum(least)
+    if spare < 0:
+        scale = total / sum(least)
+        return [w * scale for w in least]
+    if not flexible:
+        return _spread(widths, spare, columns)
+    # Room for 19 values in 20 to sit on one line, names first, then for every value;
+    # each step shares by weight (water-filling).
+    names = [i for i in flexible if columns[i].kind == "name"]
+    others = [i for i in flexible if columns[i].kind != "name"]
+    weights = [column.width for column in columns]
+    for target in (usual, most):
+        for group in (names, others):
+            spare = _fill_up(widths, target, weights, group, spare)
+    # Every value fits on one line: what is left goes to every column by weight, so that a
+    # header over a narrow number column need not stand in three lines.
+    return _spread(widths, spare, columns)
+
+
+def _percentile(widths: list[tuple[float, int]], share: float) -> float:
+    """The width that ``share`` of the values (sorted (width, count) pairs) do not exceed."""
+    wanted = share * sum(n for _, n in widths)
+    seen = 0
+    for width, n in widths:
+        seen += n
+        if seen >= wanted:
+            return width
+    return widths[-1][0] if widths else 0.0
+
+
+def _fill_up(
+    widths: list[float], most: list[float], weights: list[float], group: list[int], spare: float
+) -> float:
+    """Widen the columns of ``group`` towards ``most`` by weight; the spare left over."""
+    open_ = [i for i in group if most[i] > widths[i]]
+    while open_ and spare > 1e-6:
+        share = spare / sum(weights[i] for i in open_)
+        capped = [i for i in open_ if widths[i] + weights[i] * share >= most[i]]
+        if not capped:
+            for i in open_:
+                widths[i] += weights[i] * share
+            return 0.0
+        for i in capped:
+            spare -= most[i] - widths[i]
+            widths[i] = most[i]
+        open_ = [i for i in open_ if i not in capped]
+    return spare
+
+
+def _spread(widths: list[float], spare: float, columns: Sequence[Column | None]) -> list[float]:
+    """``spare`` points shared among the (non-None) columns by their relative widths."""
+    weight = sum(c.width for c in columns if c is not None)
+    if spare <= 0 or weight <= 0:
+        return widths
+    return [
+        w + (c.width * spare / weight if c is not None else 0.0)
+        for w, c in zip(widths, columns, strict=True)
+    ]
 
 
 def _cell_height(cell: ThaiParagraph, column_width: float) -> float:
@@ -167,6 +354,7 @@ class ReportTable(Flowable):  # type: ignore[misc]
             body,
             bold.derive(alignment="left"),
             [column.align for column in columns],
+            [column.kind for column in columns],
         )
         self._header = [ThaiParagraph(column.header, header) for column in columns]
         self._header_height = _row_height(self._header, self._widths)

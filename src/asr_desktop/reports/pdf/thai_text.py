@@ -18,7 +18,7 @@ from reportlab.platypus.flowables import Flowable
 
 from asr_desktop.reports.pdf.drawing import actual_text, draw_glyphs, draw_shaped
 from asr_desktop.reports.pdf.fonts import REGULAR, thai_font
-from asr_desktop.reports.pdf.line_breaking import break_lines, line_pieces
+from asr_desktop.reports.pdf.line_breaking import Breaks, break_lines, line_pieces
 from asr_desktop.reports.pdf.shaping import shape
 
 Alignment = Literal["left", "center", "right", "justify"]
@@ -31,7 +31,8 @@ DEFAULT_LEADING_RATIO = 1.4
 
 @dataclass(frozen=True, slots=True)
 class ThaiStyle:
-    """How a :class:`ThaiParagraph` is set. ``leading`` defaults to 1.4 × ``size``."""
+    """How a :class:`ThaiParagraph` is set. ``leading`` defaults to 1.4 × ``size``;
+    ``breaks`` says where a line may break (see :data:`~.line_breaking.Breaks`)."""
 
     font: str = REGULAR
     size: float = 14.0
@@ -40,6 +41,7 @@ class ThaiStyle:
     color: Color = black
     space_before: float = 0.0
     space_after: float = 0.0
+    breaks: Breaks = "words"
 
     @property
     def line_height(self) -> float:
@@ -212,7 +214,7 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
 
 def _break(text: str, width: float, style: ThaiStyle, ends_paragraph: bool) -> list[_Line]:
     """The lines of one paragraph (no line feeds), each with the spaces dropped after it."""
-    broken = break_lines(text, width, style.font, style.size)
+    broken = break_lines(text, width, style.font, style.size, style.breaks)
     lines: list[_Line] = []
     position = 0
     for number, line in enumerate(broken):

@@ -8,6 +8,7 @@ any crash, so the roster is either fully updated or exactly as it was.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -44,14 +45,26 @@ class ImportResult:
 
 
 def result_of(plan: ImportPlan, *, committed: bool) -> ImportResult:
+    """The counts of a plan: what was (or, for a dry run, would be) done with each row.
+
+    ``committed=False`` is a refused import (``--strict`` with rejected rows): nothing was
+    saved, so the rows it would have added or updated count as skipped. The counts always
+    add up to the rows read.
+    """
+    adds, updates = plan.count(Action.ADD), plan.count(Action.UPDATE)
     return ImportResult(
         read=plan.read,
-        added=plan.count(Action.ADD) if committed else 0,
-        updated=plan.count(Action.UPDATE) if committed else 0,
-        skipped=plan.count(Action.SKIP),
+        added=adds if committed else 0,
+        updated=updates if committed else 0,
+        skipped=plan.count(Action.SKIP) + (0 if committed else adds + updates),
         rejected=plan.count(Action.REJECT),
         committed=committed,
     )
+
+
+def preview_of(plan: ImportPlan) -> ImportResult:
+    """What a real import of this plan would print (``--dry-run``); nothing is saved."""
+    return dataclasses.replace(result_of(plan, committed=True), committed=False)
 
 
 def commit_plan(

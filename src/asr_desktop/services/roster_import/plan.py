@@ -239,12 +239,8 @@ class _Planner:
         nid = planned.volunteer.national_id
         earlier = self.seen.get(nid)
         if earlier is not None:
-            if self.on_duplicate is OnDuplicate.SKIP:
-                planned.action = Action.SKIP
-                planned.note = f"เลขประจำตัวประชาชนซ้ำกับแถว {earlier.row} ในไฟล์"
-                return
-            earlier.action = Action.SKIP
-            earlier.note = f"ใช้ข้อมูลจากแถว {planned.row} ที่มีเลขประจำตัวประชาชนเดียวกันแทน"
+            self._reject_repeat(earlier, planned)
+            return
         self.seen[nid] = planned
         existing = self.known.get(nid)
         if existing is None:
@@ -256,6 +252,23 @@ class _Planner:
             planned.note = "มีอยู่ในทะเบียนแล้ว"
             return
         self._plan_update(planned, existing)
+
+    def _reject_repeat(self, first: PlannedRow, repeat: PlannedRow) -> None:
+        """One person twice in a file is the file's problem: which row is right is unknown,
+        so neither is imported, and each names the other (the preview, the rejects
+        workbook and the CLI all show it)."""
+        column_index = self.columns_of.get("national_id")
+        column = self.column_names.get(column_index, "") if column_index is not None else ""
+        for row, other in ((first, repeat), (repeat, first)):
+            row.problems.append(
+                Problem(
+                    row.row,
+                    column,
+                    f"เลขประจำตัวประชาชนซ้ำกับแถว {other.row} ในไฟล์เดียวกัน แก้ให้เหลือแถวเดียวแล้วนำเข้าใหม่",
+                )
+            )
+            row.action = Action.REJECT
+            row.note = ""
 
     def _plan_update(self, planned: PlannedRow, existing_id: int) -> None:
         assert planned.volunteer is not None
