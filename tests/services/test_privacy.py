@@ -46,7 +46,7 @@ def test_export_person_writes_json_and_text_and_logs_hashes(office, tmp_path: Pa
     )
     assert len(data["terms"]) == 1 and len(data["status_events"]) == 1
     actions = [row["action"] for row in data["audit_log"]]
-    assert actions[0] == "create" and "update" in actions and "exit" in actions
+    assert actions[0] == "เพิ่ม" and "แก้ไข" in actions and "พ้นสภาพ" in actions
     text = result.text_path.read_text(encoding="utf-8")
     assert "ข้อมูลส่วนบุคคลที่สำนักงานแรงงานจังหวัดเก็บไว้" in text
     assert "ชื่อ: แก้วตา" in text and "ย้ายภูมิลำเนา" in text and "15 พ.ย. 2569" in text
@@ -57,9 +57,10 @@ def test_export_person_writes_json_and_text_and_logs_hashes(office, tmp_path: Pa
         assert row["sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
         assert row["action"] == "export" and row["os_user"]
     # Other people's records are not in the export.
-    assert all(
-        r["record_id"] in (2, 1, None) or r["record_type"] != "volunteer" for r in data["audit_log"]
-    )
+    raw = result.json_path.read_text(encoding="utf-8") + text
+    for other in (1, 3):
+        nid = office.execute("SELECT national_id FROM volunteers WHERE id = ?", [other]).fetchone()
+        assert nid[0] not in raw
 
 
 def test_anonymise_removes_identity_keeps_counts(office) -> None:

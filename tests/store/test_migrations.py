@@ -97,3 +97,24 @@ def test_m0009_erasure_ledger_and_the_stricter_audit_guard(db):
     for statement in ("UPDATE erasures SET os_user = 'x'", "DELETE FROM erasures"):
         with pytest.raises(sqlite3.IntegrityError, match="append-only"):
             db.execute(statement)
+
+
+def test_people_anonymised_before_the_upgrade_leave_lists(tmp_path):
+    """m0010: a row erased by an older version gets the empty sort key and standing exited."""
+    from asr_desktop.domain.erasure import erased_national_id
+
+    path = tmp_path / "office.db"
+    db = open_database(path)
+    for vid, nid in ((1, erased_national_id(1)), (2, "3100000000018")):
+        db.execute(
+            "INSERT INTO volunteers (id, national_id, first_name, name_sort_key, created_at,"
+            " updated_at) VALUES (?, ?, 'ลบข้อมูลแล้ว', 'key', '', '')",
+            [vid, nid],
+        )
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = ?", ["m0010_erased_out_of_lists"])
+    db.conn.commit()
+    db.close()
+    db = open_database(path)
+    rows = db.execute("SELECT id, name_sort_key, standing FROM volunteers ORDER BY id").fetchall()
+    assert rows == [(1, "", "exited"), (2, "key", None)]
+    db.close()

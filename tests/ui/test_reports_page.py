@@ -96,3 +96,17 @@ def test_cancel_stops_the_work_and_keeps_the_page_usable(page, qtbot):
     assert messages[-1] == "ยกเลิกการสร้างรายงานแล้ว"
     assert page.current_pdf is None
     assert Cancelled  # the worker's progress callback raised it
+
+
+def test_the_monthly_package_is_offered_on_the_reports_page(page, monkeypatch):
+    from asr_desktop.ui import excel_actions
+
+    called = []
+    monkeypatch.setattr(
+        excel_actions,
+        "monthly_package_action",
+        lambda context, parent, runner: called.append(parent),
+    )
+    assert page.package_button.isEnabled() and "ส่งรายงานประจำเดือน" in page.package_button.text()
+    page.package_button.click()
+    assert called == [page]

@@ -1,4 +1,5 @@
 import pytest
+from PySide6.QtWidgets import QPushButton
 from tests.work_helpers import national_id
 
 from asr_desktop.domain.national_id import format_national_id
@@ -176,6 +177,50 @@ def test_anonymised_record_opens_read_only(qtbot, context, monkeypatch):
     qtbot.addWidget(dialog)
     assert not dialog.save_button.isEnabled()
     assert dialog.first_name.isReadOnly()
+    assert dialog.notes.isReadOnly() and not dialog.photo.isEnabled()
+    enabled = {b.text() for b in dialog.findChildren(QPushButton) if b.isEnabled()}
+    assert enabled == {"ปิด", "ประวัติการแก้ไข…", "ส่งออกข้อมูลของบุคคลนี้…"}
+
+
+def test_anonymising_says_so_and_closes(qtbot, context, monkeypatch):
+    from asr_desktop.ui import privacy_actions
+
+    told = []
+    monkeypatch.setattr(privacy_actions.ask, "confirm", lambda *a, **k: True)
+    monkeypatch.setattr(privacy_actions, "backup_now", lambda *a: None)
+    monkeypatch.setattr(volunteer_dialog.ask, "inform", lambda *a: told.append(a[1:]))
+    dialog = VolunteerDialog(context, 2)
+    qtbot.addWidget(dialog)
+    dialog.work_tab._anonymise()
+    assert told and told[0][0] == "ลบข้อมูลระบุตัวตนแล้ว" and "บัตร" in told[0][1]
+    assert dialog.result() == dialog.DialogCode.Accepted
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")  # offscreen show()
+def test_visiting_every_tab_changes_nothing(qtbot, context, monkeypatch):
+    """Qt reorders the dialog's children when a tab is first shown; the form must still
+    compare each field with its own saved value (issue 22: a false "unsaved changes")."""
+    asked = []
+    monkeypatch.setattr(volunteer_dialog.ask, "confirm", lambda *a, **k: asked.append(a) or False)
+    dialog = VolunteerDialog(context, 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    for index in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+    assert not dialog.has_changes()
+    dialog.reject()
+    assert asked == [] and not dialog.isVisible()
+    # A real change on a tab shown late is still noticed.
+    dialog = VolunteerDialog(context, 1)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentIndex(1)
+    qtbot.wait(10)
+    dialog.road.setText("ถนนใหม่")
+    dialog.tabs.setCurrentIndex(3)
+    qtbot.wait(10)
+    assert dialog.has_changes()
 
 
 @pytest.mark.parametrize(

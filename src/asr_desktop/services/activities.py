@@ -16,7 +16,7 @@ from asr_desktop.domain.work import Activity, Category, CategoryKind
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.names import display_name_sql
-from asr_desktop.store.roster import served_between_sql
+from asr_desktop.store.roster import LISTED_SQL, served_between_sql
 from asr_desktop.store.settings import load_settings
 
 
@@ -116,7 +116,7 @@ class ActivityService:
         )
         sql = (
             f"SELECT v.id, {display_name_sql('v')}, v.subdistrict_code, "
-            f"v.tier FROM volunteers v WHERE {' AND '.join(clauses)} "
+            f"v.tier FROM volunteers v WHERE {LISTED_SQL} AND {' AND '.join(clauses)} "
             f"AND ({served} OR {has_work}) ORDER BY v.subdistrict_code, v.tier, v.name_sort_key"
         )
         rows = [GridRow(*r) for r in self.db.execute(sql, params).fetchall()]

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from asr_desktop.assets import title_table
 from asr_desktop.domain import areas
+from asr_desktop.domain.erasure import is_erased_id
 from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.model import Term
 from asr_desktop.domain.progress import ProgressFn
@@ -92,8 +93,8 @@ def card_plan(
 ) -> CardPlan:
     """The cards to print: active volunteers with a current term, in roster order.
 
-    ``volunteer_ids`` (the roster's selection) keeps its order; those not active or
-    without a current term are left out. Otherwise every active volunteer of the
+    ``volunteer_ids`` (the roster's selection) keeps its order; those not active, without
+    a current term or erased (anonymised) are left out. Otherwise every active volunteer of the
     province, or of ``district_code`` (DOPA, 4 digits).
 
     A card prints only what the database holds: one without a card number or an issue
@@ -118,6 +119,8 @@ def card_plan(
         if status_of(terms, store.events(volunteer_id), today) is not Status.ACTIVE:
             continue
         volunteer = store.get(volunteer_id)
+        if is_erased_id(volunteer.national_id):
+            continue
         missing = [
             reason
             for reason, value in ((NO_CARD_NO, term.card_no), (NO_ISSUE_DATE, term.card_issue_date))
@@ -210,9 +213,12 @@ def _heading(db: Database, event_id: int) -> EventHeading:
 
 
 def signin_rows(db: Database, event_id: int) -> list[SigninRow]:
-    """Everyone on the event's list, in the order they were entered."""
+    """Everyone on the event's list, in the order they were entered (erased people left
+    out: they cannot sign)."""
     rows = []
     for entry in EventStore(db).attendees(event_id):
+        if entry.erased:
+            continue
         attendee = entry.attendee
         phone = ""
         detail = entry.detail or ""
@@ -291,7 +297,8 @@ def certificate_serials(db: Database, event_id: int) -> list[str]:
         else:
             guests += 1
             key = f"G{guests:03d}"
-        issued = attendee.attended and entry.name
+        # Erased people get no certificate (and no name on one): counted, never printed.
+        issued = attendee.attended and entry.name and not entry.erased
         serials.append(certificate_serial(province, event_id, key) if issued else "")
     return serials
 

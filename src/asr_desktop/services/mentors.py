@@ -22,7 +22,7 @@ from asr_desktop.store.checklists import ChecklistStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import STATUS_SQL, RosterFilter, roster_ids
+from asr_desktop.store.roster import LISTED_SQL, STATUS_SQL, RosterFilter, roster_ids
 from asr_desktop.store.volunteers import VolunteerStore
 
 
@@ -76,7 +76,8 @@ class MentorService:
             mentor_id: (active, total)
             for mentor_id, active, total in self.db.execute(
                 f"SELECT v.mentor_id, sum(({STATUS_SQL}) = 'active'), count(*) "
-                "FROM volunteers v WHERE v.mentor_id IS NOT NULL GROUP BY v.mentor_id",
+                f"FROM volunteers v WHERE v.mentor_id IS NOT NULL AND {LISTED_SQL} "
+                "GROUP BY v.mentor_id",
                 {"today": self.today().isoformat()},
             ).fetchall()
         }
@@ -106,7 +107,7 @@ class MentorService:
             row[0]
             for row in self.db.execute(
                 f"SELECT v.id FROM volunteers v WHERE v.district_code = :d {extra} "
-                f"AND ({STATUS_SQL}) NOT IN ('exited', 'term_ended')",
+                f"AND {LISTED_SQL} AND ({STATUS_SQL}) NOT IN ('exited', 'term_ended')",
                 {"d": district_code, "today": today},
             ).fetchall()
         ]

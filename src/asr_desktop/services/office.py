@@ -30,6 +30,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.services.activities import ActivityService
 from asr_desktop.services.audit_log import AuditLog
+from asr_desktop.services.backup import backups_dir
 from asr_desktop.services.events import EventService
 from asr_desktop.services.mentors import MentorService
 from asr_desktop.services.referrals import ReferralService
@@ -205,8 +206,24 @@ class Office:
         return AuditLog(self.db)
 
 
+BANGKOK = "10"
+
+
 def default_office_name(province_code: str) -> str:
-    return f"สำนักงานแรงงานจังหวัด{areas.province_name(province_code)}"
+    """ "สำนักงานแรงงานจังหวัดสกลนคร"; Bangkok is not a จังหวัด: "สำนักงานแรงงานกรุงเทพมหานคร"."""
+    name = areas.province_name(province_code)
+    return f"สำนักงานแรงงาน{name}" if province_code == BANGKOK else f"สำนักงานแรงงานจังหวัด{name}"
+
+
+def discard_new_database(path: Path) -> None:
+    """Removes a database file made moments ago and never set up (a cancelled first run),
+    with its WAL files and its backups folder if that is empty, so the next start asks
+    again instead of finding (and backing up) an empty office."""
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    folder = backups_dir(path)
+    if folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
 
 
 def init_office(db: Database, province_code: str, office_name: str = "") -> OfficeSettings:

@@ -16,18 +16,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlite_utils import Database
 
-from asr_desktop.domain.errors import AsrError, NotFoundError
+from asr_desktop.domain import erasure
+from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.model import Volunteer
-from asr_desktop.domain.thai_dates import format_thai_date
-from asr_desktop.domain.vocabulary import ExitReason, StatusChange, Tier
 from asr_desktop.reports import output
+from asr_desktop.services.person_export import person_data, readable_text
 from asr_desktop.store import audit, erasures
 from asr_desktop.store import privacy as privacy_store
 from asr_desktop.store.backup import database_file
+from asr_desktop.store.photos import load_photo
 from asr_desktop.store.volunteers import VolunteerStore, name_sort_key, search_text
 
 ANONYMOUS_NAME = "ลบข้อมูลแล้ว"
@@ -60,11 +60,11 @@ reports count, at the level of a tambon.
 
 
 def anonymised_national_id(volunteer_id: int) -> str:
-    return f"0{volunteer_id:012d}"
+    return erasure.erased_national_id(volunteer_id)
 
 
 def is_anonymised(national_id: str) -> bool:
-    return len(national_id) == 13 and national_id.startswith("0")
+    return erasure.is_erased_id(national_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,24 +72,7 @@ class PersonExport:
     json_path: Path
     text_path: Path
     sha256: dict[str, str]
-
-
-def person_data(db: Database, volunteer_id: int) -> dict[str, Any]:
-    """Everything the database holds about one volunteer, as plain JSON-ready values."""
-    volunteers = privacy_store.rows_of(db, "volunteers", volunteer_id)
-    if not volunteers:
-        raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
-    audit_rows = privacy_store.audit_about(db, volunteer_id)
-    for row in audit_rows:
-        for key in ("before", "after"):
-            row[key] = json.loads(row[key]) if row[key] else None
-    return {
-        "volunteer": volunteers[0],
-        "terms": privacy_store.rows_of(db, "terms", volunteer_id),
-        "status_events": privacy_store.rows_of(db, "status_events", volunteer_id),
-        "audit_log": audit_rows,
-        "privacy_log": privacy_store.entries(db, volunteer_id),
-    }
+    photo_path: Path | None = None
 
 
 def export_person(
@@ -99,21 +82,28 @@ def export_person(
     *,
     now: Callable[[], datetime] = datetime.now,
 ) -> PersonExport:
-    """Writes the person's data as JSON and as readable Thai text, and logs both files."""
+    """Writes the person's data as JSON and as readable Thai text (and their photo, if any),
+    and logs every file."""
     data = person_data(db, volunteer_id)
     data["exported_at"] = now().isoformat(timespec="seconds")
     base = f"ข้อมูลส่วนบุคคล-{volunteer_id}-{now():%Y%m%d-%H%M%S}"
     folder.mkdir(parents=True, exist_ok=True)
+    photo_path = _write_photo(db, volunteer_id, folder / f"{base}-รูปถ่าย")
+    data["photo"] = photo_path.name if photo_path else None
     json_path = folder / f"{base}.json"
     text_path = folder / f"{base}.txt"
-    output.write_text(json_path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
+    files = [json_path, text_path] + ([photo_path] if photo_path else [])
     try:
+        output.write_text(
+            json_path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n"
+        )
         output.write_text(text_path, readable_text(data))
     except BaseException:
-        json_path.unlink(missing_ok=True)
+        for path in files:
+            path.unlink(missing_ok=True)
         raise
-    hashes = {p.name: _sha256(p) for p in (json_path, text_path)}
-    count = 1 + len(data["terms"]) + len(data["status_events"]) + len(data["audit_log"])
+    hashes = {p.name: _sha256(p) for p in files}
+    count = 1 + sum(len(rows) for rows in data.values() if isinstance(rows, list))
     with db.atomic():
         for name, digest in hashes.items():
             privacy_store.log(
@@ -125,7 +115,7 @@ def export_person(
                 file_name=name,
                 sha256=digest,
             )
-    return PersonExport(json_path, text_path, hashes)
+    return PersonExport(json_path, text_path, hashes, photo_path)
 
 
 def log_personal_export(db: Database, what: str, path: Path, record_count: int) -> str:
@@ -296,86 +286,18 @@ def reapply_erasures(db: Database, known: list[erasures.Erasure] | None = None) 
     return erased
 
 
-def readable_text(data: dict[str, Any]) -> str:
-    """The export as Thai text a person can read without a program."""
-    v = data["volunteer"]
-    lines = [
-        "ข้อมูลส่วนบุคคลที่สำนักงานแรงงานจังหวัดเก็บไว้ (อสร. Desktop)",
-        f"ส่งออกเมื่อ: {_thai_when(data['exported_at'])}",
-        "",
-        "ข้อมูลอาสาสมัคร",
-    ]
-    labels = {
-        "national_id": "เลขประจำตัวประชาชน",
-        "title": "คำนำหน้า",
-        "first_name": "ชื่อ",
-        "last_name": "นามสกุล",
-        "gender": "เพศ",
-        "birth_date": "วันเกิด",
-        "phone": "โทรศัพท์",
-        "line_id": "LINE ID",
-        "house_no": "บ้านเลขที่",
-        "moo": "หมู่ที่",
-        "village": "หมู่บ้าน",
-        "soi": "ซอย",
-        "road": "ถนน",
-        "subdistrict_code": "รหัสตำบล",
-        "postcode": "รหัสไปรษณีย์",
-        "education": "การศึกษา",
-        "occupation": "อาชีพ",
-        "other_roles": "บทบาทอาสาสมัครอื่น",
-        "pdpa_consent_date": "วันที่ให้ความยินยอม",
-        "pdpa_purpose": "วัตถุประสงค์ที่ให้ความยินยอม",
-        "notes": "หมายเหตุ",
-    }
-    for key, label in labels.items():
-        value = v.get(key)
-        if value not in (None, ""):
-            lines.append(f"  {label}: {_thai_value(key, value)}")
-    lines += ["", f"วาระการดำรงตำแหน่ง ({len(data['terms'])} วาระ)"]
-    for term in data["terms"]:
-        tier = Tier(term["tier"]).label
-        lines.append(
-            f"  {tier} รุ่น {term['batch'] or '-'} ตั้งแต่ {_thai_value('d', term['start_date'])}"
-            f" ถึง {_thai_value('d', _last_day(term))}"
-        )
-    lines += ["", f"ประวัติสถานะ ({len(data['status_events'])} รายการ)"]
-    for event in data["status_events"]:
-        reason = f" ({ExitReason(event['reason']).label})" if event["reason"] else ""
-        lines.append(
-            f"  {_thai_value('d', event['date'])}: {StatusChange(event['change']).label}{reason}"
-        )
-    lines += ["", f"ประวัติการแก้ไขข้อมูล ({len(data['audit_log'])} รายการ)"]
-    for row in data["audit_log"]:
-        lines.append(
-            f"  {_thai_when(row['at'])} {row['os_user']} {row['action']}: {row['summary']}"
-        )
-    lines += ["", f"การส่งออกข้อมูลก่อนหน้านี้ ({len(data['privacy_log'])} ครั้ง)"]
-    for row in data["privacy_log"]:
-        lines.append(f"  {_thai_when(row['at'])} {row['os_user']} {row['what']} {row['file_name']}")
-    return "\n".join(lines) + "\n"
+def _write_photo(db: Database, volunteer_id: int, stem: Path) -> Path | None:
+    """The photo as a file beside the export (None when there is none)."""
+    photo = load_photo(db, volunteer_id)
+    if photo is None:
+        return None
+    image, mime = photo
+    path = stem.with_name(stem.name + _PHOTO_SUFFIX.get(mime, ".img"))
+    output.write_bytes(path, image)
+    return path
 
 
-def _last_day(term: dict[str, Any]) -> str:
-    """A stored term's last day (domain/model.py:Term.last_day on ISO text)."""
-    ended, end = term["ended_date"], term["end_date"]
-    return str(min(ended, end) if ended else end)
-
-
-def _thai_value(key: str, value: Any) -> str:
-    if key == "gender":
-        return {"male": "ชาย", "female": "หญิง"}.get(value, "อื่น ๆ")
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-" and value[7] == "-":
-        try:
-            return format_thai_date(datetime.fromisoformat(value).date())
-        except ValueError:
-            return value
-    return str(value)
-
-
-def _thai_when(iso: str) -> str:
-    at = datetime.fromisoformat(iso)
-    return f"{format_thai_date(at.date())} {at:%H:%M} น."
+_PHOTO_SUFFIX = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp"}
 
 
 def _sha256(path: Path) -> str:

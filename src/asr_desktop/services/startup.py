@@ -36,6 +36,7 @@ from asr_desktop.store.backup import integrity_problems
 from asr_desktop.store.database import DatabaseError, open_database
 from asr_desktop.store.location import check_local
 from asr_desktop.store.private import make_database_private, make_private
+from asr_desktop.store.settings import is_initialised
 from asr_desktop.store.storage import READ_ONLY
 from asr_desktop.store.storage import explain as explain
 from asr_desktop.store.storage import is_storage_failure as is_storage_failure
@@ -115,7 +116,9 @@ def open_office_database(
     # An older copy (a backup opened as the database, a file put back by hand) must not
     # bring back a person who was anonymised: the ledger beside it says who.
     reapply_erasures(db)
-    if existed and daily:
+    # A database never set up (first run cancelled) holds nothing worth keeping: its copy
+    # would only become the "newest good backup" that restores an empty office.
+    if existed and daily and is_initialised(db):
         try:
             daily_made = daily_backup(db, now=now)
         except AsrError as exc:  # a failed backup must not keep the office out of its data

@@ -32,3 +32,29 @@ def clear(db: Database) -> bool:
         if removed:
             audit.record(db, "delete", "app_password", None, summary="ยกเลิกรหัสผ่านเข้าโปรแกรม")
     return removed
+
+
+FAILED = "login_failed"
+RESET = "login"
+
+
+def record_login(db: Database, *, ok: bool) -> None:
+    """A wrong password (or the right one after wrong ones) goes into the audit log, which
+    is also where the count of wrong tries is kept across starts."""
+    with db.atomic():
+        if ok:
+            audit.record(db, RESET, "app_password", None, summary="เข้าสู่โปรแกรมหลังใส่รหัสผ่านผิด")
+        else:
+            audit.record(db, FAILED, "app_password", None, summary="ใส่รหัสผ่านเข้าโปรแกรมผิด")
+
+
+def failures_in_a_row(db: Database) -> tuple[int, str | None]:
+    """Wrong passwords since the last right one (or since it was set or cleared), and when
+    the latest was typed (ISO time)."""
+    row = db.execute(
+        "SELECT count(*), max(at) FROM audit_log WHERE record_type = 'app_password' "
+        "AND action = ? AND id > coalesce((SELECT max(id) FROM audit_log "
+        "WHERE record_type = 'app_password' AND action <> ?), 0)",
+        [FAILED, FAILED],
+    ).fetchone()
+    return int(row[0]), row[1]

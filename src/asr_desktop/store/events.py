@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from asr_desktop.domain.erasure import ERASED_SORT_KEY
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.store import audit
@@ -20,6 +21,8 @@ class AttendeeRow(NamedTuple):
     attendee: Attendee
     name: str
     detail: str
+    erased: bool = False
+    """A volunteer whose record was anonymised: counted, never named or printed."""
 
 
 class AttendanceRow(NamedTuple):
@@ -129,12 +132,16 @@ class EventStore:
         rows = self.db.query(
             "SELECT a.*, "
             f"coalesce({display_name_sql('v')}, {display_name_sql('m')}, a.guest_name) AS name, "
-            "coalesce(v.subdistrict_code, m.position, a.guest_organisation) AS detail "
+            "coalesce(v.subdistrict_code, m.position, a.guest_organisation) AS detail, "
+            f"coalesce(v.name_sort_key = '{ERASED_SORT_KEY}', 0) AS erased "
             "FROM event_attendees a LEFT JOIN volunteers v ON v.id = a.volunteer_id "
             "LEFT JOIN mentors m ON m.id = a.mentor_id WHERE a.event_id = ? ORDER BY a.id",
             [event_id],
         )
-        return [AttendeeRow(from_row(Attendee, row), row["name"], row["detail"]) for row in rows]
+        return [
+            AttendeeRow(from_row(Attendee, row), row["name"], row["detail"], bool(row["erased"]))
+            for row in rows
+        ]
 
     def role_counts(self, event_id: int) -> dict[AttendeeRole, int]:
         """How many attended, by role."""

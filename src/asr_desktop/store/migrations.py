@@ -12,6 +12,8 @@ import sqlite3
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from asr_desktop.domain.erasure import ERASED_NAME
+
 MIGRATIONS = Migrations("asr_desktop")
 
 
@@ -559,6 +561,20 @@ BEGIN
     SELECT RAISE(ABORT, 'audit_log is append-only: entries cannot be changed');
 END;
 """
+
+
+@MIGRATIONS(name="m0010_erased_out_of_lists")
+def m0010_erased_out_of_lists(db: Database) -> None:
+    """People anonymised before this version leave lists and current counts: an erased
+    row gets the empty sort key and the standing ``exited`` (domain/erasure.py)."""
+    # settled_on: the day of the erasure (updated_at), so that days before it still read
+    # the person's history and count them as they were (store/roster.py).
+    db.execute(
+        "UPDATE volunteers SET name_sort_key = '', standing = 'exited', exit_reason = NULL, "
+        "settled_on = max(coalesce(settled_on, ''), substr(updated_at, 1, 10)) "
+        "WHERE length(national_id) = 13 AND national_id GLOB '0*' AND first_name = ?",
+        [ERASED_NAME],
+    )
 
 
 def _fill_area_names(db: Database) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from asr_desktop.store.names import display_name_sql
-from asr_desktop.store.roster import STATUS_SQL, active_sql
+from asr_desktop.store.roster import LISTED_SQL, STATUS_SQL, active_sql
 
 REGISTER_COLUMNS = (
     "id", "national_id", "title", "first_name", "last_name", "gender", "birth_date", "phone",
@@ -59,18 +59,18 @@ ORDER BY v.district_code, v.subdistrict_code, v.name_sort_key, v.id
 
 
 def register_count(db: Database, *, district_code: str = "") -> int:
+    sql = f"SELECT count(*) FROM volunteers v WHERE {LISTED_SQL}"
     if district_code:
-        sql = "SELECT count(*) FROM volunteers WHERE district_code = ?"
-        return int(db.execute(sql, [district_code]).fetchone()[0])
-    return int(db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
+        return int(db.execute(sql + " AND district_code = ?", [district_code]).fetchone()[0])
+    return int(db.execute(sql).fetchone()[0])
 
 
 def register_rows(
     db: Database, *, today: date, district_code: str = ""
 ) -> Iterator[tuple[Any, ...]]:
     """Every volunteer in register order (district, tambon, name), as REGISTER_COLUMNS;
-    only those of ``district_code`` when given."""
-    where = "WHERE v.district_code = :district" if district_code else ""
+    only those of ``district_code`` when given. Erased records are not listed."""
+    where = f"WHERE {LISTED_SQL}" + (" AND v.district_code = :district" if district_code else "")
     cursor = db.conn.execute(
         _REGISTER_SQL.format(where=where, term_end="t.end_date"),
         {"today": today.isoformat(), "district": district_code},

@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
+from asr_desktop.domain.erasure import ERASED_SORT_KEY
 from asr_desktop.domain.status import ScheduledChange, scheduled_changes
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Status, Tier
@@ -228,8 +229,13 @@ def search_terms(text: str) -> list[str]:
     return words
 
 
+LISTED_SQL = f"v.name_sort_key > '{ERASED_SORT_KEY}'"
+"""Rows that belong in lists of people and current counts: not erased (domain/erasure.py).
+Read from the name index, so it costs nothing on 100,000 rows."""
+
+
 def _where(roster_filter: RosterFilter) -> tuple[str, dict[str, object]]:
-    clauses: list[str] = []
+    clauses: list[str] = [LISTED_SQL]
     params: dict[str, object] = {}
     long_terms = []
     for i, term in enumerate(search_terms(roster_filter.search)):
@@ -269,7 +275,7 @@ def _where(roster_filter: RosterFilter) -> tuple[str, dict[str, object]]:
     elif roster_filter.mentor_id is not None:
         clauses.append("v.mentor_id = :mentor")
         params["mentor"] = roster_filter.mentor_id
-    return (" AND ".join(clauses) or "1"), params
+    return " AND ".join(clauses), params
 
 
 def roster_ids(
@@ -391,7 +397,8 @@ def scheduled_for(
 def count_by_status(db: Database, *, today: date) -> dict[Status, int]:
     """How many volunteers are in each status today."""
     rows = db.execute(
-        f"SELECT {STATUS_SQL} AS status, count(*) FROM volunteers v GROUP BY status",
+        f"SELECT {STATUS_SQL} AS status, count(*) FROM volunteers v WHERE {LISTED_SQL} "
+        "GROUP BY status",
         {"today": today.isoformat()},
     ).fetchall()
     counts = dict.fromkeys(Status, 0)

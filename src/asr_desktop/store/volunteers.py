@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.clean_text import clean_names
+from asr_desktop.domain.erasure import ERASED_SORT_KEY, is_erased_id
 from asr_desktop.domain.errors import DuplicateError, NotFoundError
 from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.national_id import format_national_id
@@ -71,9 +72,14 @@ def summary_columns(
     exit_reason = None
     if standing is StatusChange.EXITED:
         exit_reason = max(events, key=lambda e: (e.date, e.id or 0)).reason
+    erased = is_erased_id(volunteer.national_id)
+    if erased:  # out of every list and current count (domain/erasure.py)
+        standing, exit_reason = StatusChange.EXITED, None
     return {
         "district_code": volunteer.district_code,
-        "name_sort_key": name_sort_key(volunteer.first_name, volunteer.last_name),
+        "name_sort_key": (
+            ERASED_SORT_KEY if erased else name_sort_key(volunteer.first_name, volunteer.last_name)
+        ),
         "search_text": search_text(volunteer),
         "standing": standing.value if standing else None,
         "exit_reason": exit_reason.value if exit_reason else None,
@@ -184,8 +190,8 @@ class VolunteerStore:
         return int(self.db.execute("SELECT count(*) FROM volunteers").fetchone()[0])
 
     def count_without_mentor(self) -> int:
-        sql = "SELECT count(*) FROM volunteers WHERE mentor_id IS NULL"
-        return int(self.db.execute(sql).fetchone()[0])
+        sql = "SELECT count(*) FROM volunteers WHERE mentor_id IS NULL AND name_sort_key > ?"
+        return int(self.db.execute(sql, [ERASED_SORT_KEY]).fetchone()[0])
 
     def display_names(self, volunteer_ids: Iterable[int]) -> dict[int, str]:
         """ "นายสมชาย ใจดี" by id, in one query (ids not found are left out)."""

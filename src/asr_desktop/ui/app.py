@@ -20,7 +20,7 @@ from asr_desktop.assets import resource_path
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.services import paths
-from asr_desktop.services.office import Office
+from asr_desktop.services.office import Office, discard_new_database
 from asr_desktop.services.startup import DamagedDatabaseError
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
@@ -60,6 +60,7 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
     from asr_desktop.ui.startup_window import run_with_progress
 
     path = database_path(args)
+    existed = path.exists()
     demo = bool(args.demo)
 
     def prepare(progress: ProgressFn) -> tuple[str, list[Path]]:
@@ -84,6 +85,8 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
         dialog = FirstRunDialog(office, path)
         if not dialog.exec():
             office.close()
+            if not existed:  # cancelled: leave no half-made office behind
+                discard_new_database(path)
             return None
     return AppContext(office)
 
@@ -108,7 +111,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     from asr_desktop.ui.clipboard import install_clean_copy
 
     install_clean_copy(app)  # type: ignore[arg-type]
-    from asr_desktop.ui import backup_dialogs, crash, login, single_instance
+    from asr_desktop.ui import backup_dialogs, crash, login, single_instance, thai_qt
+
+    thai_qt.install(app)  # type: ignore[arg-type]
 
     crash.install(paths.data_dir(), app.activeWindow)  # type: ignore[attr-defined]
     instance = single_instance.SingleInstance(single_instance.instance_key(database_path(args)))
@@ -116,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not single_instance.ask_running_instance(instance.key):
             ask.warn(None, "โปรแกรมเปิดอยู่แล้ว", "อสร. Desktop เปิดฐานข้อมูลนี้อยู่แล้วในอีกหน้าต่างหนึ่ง")
         return 0
+    # Until the main window exists (first run, login), a second start raises the dialog.
+    instance.activated.connect(single_instance.bring_visible_forward)
     try:
         try:
             context = open_context(args, started=started)

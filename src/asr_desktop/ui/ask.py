@@ -42,7 +42,11 @@ def open_file(parent: QWidget | None, title: str, file_filter: str) -> str | Non
     """Asks for a file to open; None when the user cancels."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getOpenFileName(parent, title, "", file_filter)
+    from asr_desktop.ui import thai_qt
+
+    path, _ = QFileDialog.getOpenFileName(parent, title, str(thai_qt.start_folder()), file_filter)
+    if path:
+        thai_qt.remember(path)
     return path or None
 
 
@@ -50,5 +54,9 @@ def save_file(parent: QWidget | None, title: str, suggested: str, file_filter: s
     """Asks where to save a file; None when the user cancels."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, title, suggested, file_filter)
+    from asr_desktop.ui import thai_qt
+
+    path, _ = QFileDialog.getSaveFileName(parent, title, thai_qt.start_path(suggested), file_filter)
+    if path:
+        thai_qt.remember(path)
     return path or None

@@ -26,8 +26,9 @@ from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services import backup as backups
 from asr_desktop.services.changes import EVERYTHING
+from asr_desktop.services.restore_check import shrink_warning
 from asr_desktop.services.startup import DamagedDatabaseError
-from asr_desktop.ui import ask
+from asr_desktop.ui import ask, thai_qt
 from asr_desktop.ui.context import AppContext
 
 _COUNT_LABELS = {
@@ -136,7 +137,9 @@ class DamagedDatabaseDialog(QDialog):
 
 
 def choose_folder(parent: QWidget | None, title: str) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, title)
+    folder = QFileDialog.getExistingDirectory(parent, title, str(thai_qt.start_folder()))
+    if folder:
+        thai_qt.remember(folder)
     return Path(folder) if folder else None
 
 
@@ -178,7 +181,16 @@ def restore_from(parent: QWidget, context: AppContext) -> bool:
 
     try:
         summary = backups.check_backup(path)
-        if not confirm_restore(parent, path, summary, backups.summarise(context.db_path)):
+        current = backups.summarise(context.db_path)
+        if not confirm_restore(parent, path, summary, current):
+            return False
+        warning = shrink_warning(summary, current)
+        if warning and not ask.confirm(
+            parent,
+            "สำเนานี้มีข้อมูลน้อยกว่าปัจจุบันมาก",
+            f"{warning}\n\nต้องการกู้คืนจากสำเนานี้จริงหรือไม่?",
+            danger=True,
+        ):
             return False
         result = backups.restore(context.office.db, path)
     except AsrError as exc:

@@ -7,6 +7,7 @@ file) is not a bug: it gets its plain reason instead of the crash dialog.
 
 from __future__ import annotations
 
+import html
 import logging
 import logging.handlers
 import platform
@@ -16,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -51,6 +53,10 @@ def install_log(folder: Path) -> Path:
     return path
 
 
+LINE_HEIGHT = 150
+"""Per cent of the font's height between lines of the crash message."""
+
+
 class CrashDialog(QDialog):
     """ขออภัย เกิดข้อผิดพลาด: what happened, that the work so far is saved, copy details."""
 
@@ -58,16 +64,22 @@ class CrashDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("เกิดข้อผิดพลาดในโปรแกรม")
         self.details = details
-        where = f"\nรายละเอียดถูกบันทึกไว้ในไฟล์ {log_path}" if log_path else ""
-        message = QLabel()
-        message.setText(  # word-break marks: Windows' Qt cannot break Thai lines itself
-            with_word_breaks(
-                "ขออภัย โปรแกรมทำงานผิดพลาดระหว่างคำสั่งล่าสุด\n"
-                "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ คำสั่งที่ผิดพลาดอาจไม่ได้บันทึก "
-                "กรุณาตรวจสอบแล้วลองอีกครั้ง\n"
-                'ถ้าเกิดซ้ำ กด "คัดลอกรายละเอียด" แล้วส่งให้ผู้ดูแลโปรแกรม' + where
+        lines = [
+            "ขออภัย โปรแกรมทำงานผิดพลาดระหว่างคำสั่งล่าสุด",
+            "ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ คำสั่งที่ผิดพลาดอาจไม่ได้บันทึก กรุณาตรวจสอบแล้วลองอีกครั้ง",
+            'ถ้าเกิดซ้ำ กด "คัดลอกรายละเอียด" แล้วส่งให้ผู้ดูแลโปรแกรม',
+        ]
+        if log_path:
+            lines.append(f"รายละเอียดถูกบันทึกไว้ในไฟล์ {log_path}")
+        # Thai marks above and below the line touch the next line at Qt's default leading;
+        # word-break marks: Windows' Qt cannot break Thai lines itself.
+        message = QLabel(
+            "".join(
+                f'<p style="line-height: {LINE_HEIGHT}%;">{html.escape(with_word_breaks(line))}</p>'
+                for line in lines
             )
         )
+        message.setTextFormat(Qt.TextFormat.RichText)
         message.setWordWrap(True)
         self.text = QPlainTextEdit(details)
         self.text.setReadOnly(True)

@@ -17,7 +17,7 @@ from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.month import Month
 from asr_desktop.services.office import Office
 from asr_desktop.services.paths import data_dir
-from asr_desktop.ui import ask
+from asr_desktop.ui import ask, thai_qt
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.tasks import TaskRunner
 
@@ -34,12 +34,20 @@ def choose_month(parent: QWidget, today: date) -> Month | None:
 
 
 def choose_folder(parent: QWidget) -> Path | None:
-    folder = QFileDialog.getExistingDirectory(parent, "เลือกโฟลเดอร์สำหรับชุดรายงาน")
+    folder = QFileDialog.getExistingDirectory(
+        parent, "เลือกโฟลเดอร์สำหรับชุดรายงาน", str(thai_qt.start_folder())
+    )
+    if folder:
+        thai_qt.remember(folder)
     return Path(folder) if folder else None
 
 
 def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
-    path, _ = QFileDialog.getSaveFileName(parent, "บันทึกไฟล์ Excel", suggested, "Excel (*.xlsx)")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, "บันทึกไฟล์ Excel", thai_qt.start_path(suggested), "Excel (*.xlsx)"
+    )
+    if path:
+        thai_qt.remember(path)
     return Path(path) if path else None
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services.office import Office, default_office_name
 from asr_desktop.ui import ask
@@ -29,8 +32,19 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle("เริ่มใช้งาน อสร. Desktop")
         self.province = QComboBox()
         self.province.addItem("— เลือกจังหวัด —", "")
-        for code, name in sorted(areas.provinces(), key=lambda p: p[1]):
+        for code, name in sorted(areas.provinces(), key=lambda p: thai_sort_key(p[1])):
             self.province.addItem(name, code)
+        # Typing filters the list (any part of the name); only a province the user picks or
+        # types in full is chosen, never the nearest one behind their back.
+        self.province.setEditable(True)
+        self.province.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.province.lineEdit().setPlaceholderText("พิมพ์ชื่อจังหวัด เช่น สกลนคร")
+        completer = QCompleter(self.province.model(), self.province)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.province.setCompleter(completer)
+        self.province.setCurrentIndex(-1)
+        self._suggested = ""
         self.office = QLineEdit()
         self.province.currentIndexChanged.connect(self._suggest_office_name)
         intro = QLabel(
@@ -53,15 +67,22 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
         fit_window(self, 560)
 
+    def province_code(self) -> str:
+        """The province whose full name is in the box ("" when the text names none)."""
+        index = self.province.findText(self.province.currentText().strip())
+        return str(self.province.itemData(index) or "") if index >= 0 else ""
+
     def _suggest_office_name(self) -> None:
-        code = self.province.currentData()
-        if code:
-            self.office.setText(default_office_name(code))
+        code = self.province_code()
+        # The office name follows the province only while the user has not typed their own.
+        if code and self.office.text() in ("", self._suggested):
+            self._suggested = default_office_name(code)
+            self.office.setText(self._suggested)
 
     def accept(self) -> None:
-        code = self.province.currentData()
+        code = self.province_code()
         if not code:
-            ask.warn(self, "เริ่มใช้งาน", "กรุณาเลือกจังหวัด")
+            ask.warn(self, "เริ่มใช้งาน", "กรุณาเลือกจังหวัดจากรายการ (พิมพ์บางส่วนของชื่อแล้วเลือก)")
             return
         try:
             self._office.init(code, self.office.text())

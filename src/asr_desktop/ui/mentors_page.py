@@ -194,6 +194,14 @@ class MentorsPage(QWidget):
             self.select_mentor(selected.id)  # type: ignore[arg-type]
         elif loads:
             self.table.selectRow(0)
+        # The volunteers shown are read again too: the same mentor row staying selected
+        # sends no selection signal, and after a restore their ids mean other people.
+        if self.selected_mentor() is not None:
+            self.show_mentor()
+        else:
+            self.volunteer_model = VolunteerIdsModel(self.context, [])
+            self.volunteers.setModel(self.volunteer_model)
+            self.mentor_label.setText("")
         unassigned = self.context.office.roster.count_without_mentor()
         self.status_changed.emit(f"พี่เลี้ยง {len(loads):,} คน · อาสาสมัครที่ยังไม่มีพี่เลี้ยง {unassigned:,} คน")
 

@@ -94,6 +94,10 @@ class ReportsPage(QWidget):
         self.save_button.clicked.connect(self.save_pdf)
         for button in (self.print_button, self.save_button):
             button.setEnabled(False)
+        # A clerk looks for the month's package among the reports, not only under แฟ้ม.
+        self.package_button = QPushButton("ส่งรายงานประจำเดือน (ชุดส่งส่วนกลาง)…")
+        self.package_button.setToolTip("Excel + PDF ของเดือนที่เลือก พร้อม manifest และสำเนาเก็บไว้")
+        self.package_button.clicked.connect(self.monthly_package)
 
         left = QVBoxLayout()
         left.addWidget(QLabel("เลือกรายงาน"))
@@ -102,6 +106,8 @@ class ReportsPage(QWidget):
         left.addLayout(form)
         for button in (self.make_pdf, self.make_xlsx, self.print_button, self.save_button):
             left.addWidget(button)
+        left.addSpacing(12)
+        left.addWidget(self.package_button)
         self.preview = PdfPreview()
         heading = QLabel(self.title)
         heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
@@ -174,6 +180,13 @@ class ReportsPage(QWidget):
             on_error=self._show_error,
             on_cancelled=lambda: self.status_changed.emit("ยกเลิกการสร้างรายงานแล้ว"),
         )
+
+    def monthly_package(self) -> None:
+        """The same ส่งรายงานประจำเดือน as the แฟ้ม menu's."""
+        from asr_desktop.ui.excel_actions import monthly_package_action
+
+        if not self.runner.busy:
+            monthly_package_action(self.context, self, self.runner)
 
     def generate(self) -> None:
         """Makes the chosen report as PDF in the background, then shows it."""

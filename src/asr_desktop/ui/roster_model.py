@@ -62,6 +62,8 @@ _EXPIRING_DAYS = 90
 
 def display_text(row: RosterRow, column: int) -> str:
     """What a roster column shows for a volunteer (shared with other volunteer lists)."""
+    if not row.status:  # a volunteer no longer in the database (see VolunteerRowsModel._row)
+        return row.first_name if column == COL_NAME else ""
     if column == COL_NAME:
         return f"{row.title}{row.first_name} {row.last_name}"
     if column == COL_NATIONAL_ID:
@@ -102,6 +104,9 @@ def _positions(ids: list[int], wanted: set[int]) -> dict[int, int]:
         return found
     everywhere = dict(zip(ids, range(len(ids)), strict=True))
     return {vid: everywhere[vid] for vid in wanted if vid in everywhere}
+
+
+GONE = "(ไม่มีในทะเบียนแล้ว)"
 
 
 class VolunteerRowsModel(QAbstractTableModel):
@@ -146,7 +151,13 @@ class VolunteerRowsModel(QAbstractTableModel):
                 self._blocks.popitem(last=False)
         else:
             self._blocks.move_to_end(block)
-        return rows[self._ids[row]]
+        volunteer_id = self._ids[row]
+        found = rows.get(volunteer_id)
+        if found is None:
+            # Gone since the list was made (deleted, erased, or a restore replaced the
+            # database): an empty row until the owner reloads, never a KeyError.
+            return RosterRow(volunteer_id, "", "", GONE, "", "", "", None, "", None, "", None)
+        return found
 
     def _reorder(self, ids: list[int]) -> None:
         """Shows the same kind of list in a new order (a sort): a layout change in which

@@ -71,6 +71,23 @@ class SingleInstance(QObject):
         socket.deleteLater()
 
 
+def bring_visible_forward() -> None:
+    """Raises whatever this instance shows (the login or first-run dialog, before the main
+    window exists), so a second start never ends in silence."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    widget = QApplication.activeModalWidget() or next(
+        (w for w in QApplication.topLevelWidgets() if w.isVisible()), None
+    )
+    if widget is None:
+        return
+    widget.setWindowState(widget.windowState() & ~Qt.WindowState.WindowMinimized)
+    widget.show()
+    widget.raise_()
+    widget.activateWindow()
+
+
 def ask_running_instance(key: str) -> bool:
     """Tells the running instance to come forward; False when none answered."""
     socket = QLocalSocket()

@@ -106,7 +106,7 @@ class VolunteerDialog(QDialog):
         self.save_button.setDefault(False)
         self.save_button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
-        cancel = QPushButton("ยกเลิก")
+        cancel = self.cancel_button = QPushButton("ยกเลิก")
         cancel.setAutoDefault(False)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
@@ -565,22 +565,45 @@ class VolunteerDialog(QDialog):
     def _after_anonymised(self) -> None:
         self.saved_id = self.volunteer_id
         self._clean_state = self._state()
+        ask.inform(
+            self,
+            "ลบข้อมูลระบุตัวตนแล้ว",
+            "ลบชื่อ เลขประจำตัวประชาชน วันเกิด ที่อยู่ โทรศัพท์ และรูปถ่ายของอาสาสมัครรายนี้แล้ว "
+            "และจะไม่ปรากฏในรายชื่อ บัตร ใบลงชื่อ หรือเกียรติบัตรอีก\n\n"
+            "จำนวนในรายงานของช่วงเวลาที่ผ่านมายังนับรวมไว้โดยไม่มีชื่อ",
+        )
         self.accept()
 
     def _make_read_only(self) -> None:
-        """An anonymised record keeps its counts for old reports but can no longer be edited."""
+        """An anonymised record keeps its counts for old reports but can no longer be edited:
+        no field takes input and no button changes it (only closing, the history and the
+        export stay)."""
         for edit in self.findChildren(QLineEdit):
             edit.setReadOnly(True)
+        self.notes.setReadOnly(True)
         for combo in self.findChildren(QComboBox):
             combo.setEnabled(False)
-        self.save_button.setEnabled(False)
+        self.photo.setEnabled(False)
+        still = {self.cancel_button, *self.work_tab.read_only_buttons}
+        for button in self.findChildren(QPushButton):
+            button.setEnabled(button in still)
+        self.cancel_button.setText("ปิด")
         self.setWindowTitle("ข้อมูลอาสาสมัคร (ลบข้อมูลระบุตัวตนแล้ว)")
 
     # -- leaving ------------------------------------------------------------------------
 
     def _state(self) -> tuple[str, ...]:
-        texts = [w.text() for w in self.findChildren(QLineEdit)]
-        texts += [w.currentText() for w in self.findChildren(QComboBox)]
+        """Every field's value, field by field. The fields are listed once: Qt reorders a
+        dialog's children when a tab is first shown, so asking for them again would pair
+        one field's old value with another's new one (a false "unsaved changes")."""
+        if not hasattr(self, "_fields"):
+            self._fields = (
+                list(self.findChildren(QLineEdit)),
+                list(self.findChildren(QComboBox)),
+            )
+        edits, combos = self._fields
+        texts = [w.text() for w in edits]
+        texts += [w.currentText() for w in combos]
         texts.append(self.notes.toPlainText())
         texts.append("photo changed" if self.photo.change is not None else "")
         return tuple(texts)

@@ -72,6 +72,8 @@ class VolunteerWorkTab(QWidget):
         anonymise.setAutoDefault(False)
         anonymise.setToolTip("ลบชื่อ เลขประจำตัวประชาชน และข้อมูลติดต่อ โดยคงจำนวนในรายงานไว้")
         anonymise.clicked.connect(self._anonymise)
+        self.read_only_buttons = (history, export)
+        """What stays usable on an anonymised record."""
         buttons = QHBoxLayout()
         for button in (history, export, anonymise):
             buttons.addWidget(button)
