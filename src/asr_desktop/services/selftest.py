@@ -56,12 +56,18 @@ def check_fonts(workdir: Path) -> str:
 
 
 def check_thai_words(workdir: Path) -> str:
-    """pythainlp's newmm and dictionary syllables split a known sentence as expected."""
+    """pythainlp's newmm and dictionary syllables split a known sentence as expected, and
+    so do the screen's word breaks (the same word list, read by domain.thai_words)."""
     from pythainlp.tokenize import syllable_tokenize, word_tokenize
+
+    from asr_desktop.domain.thai_words import thai_words
 
     words = word_tokenize(SAMPLE_SENTENCE, engine="newmm")
     if words != SAMPLE_WORDS:
         raise SelfTestFailure(f"ตัดคำได้ {'|'.join(words)}")
+    shown = thai_words(SAMPLE_SENTENCE)
+    if shown != SAMPLE_WORDS:
+        raise SelfTestFailure(f"ตัดคำสำหรับหน้าจอได้ {'|'.join(shown)}")
     syllables = syllable_tokenize("อาสาสมัครแรงงาน", engine="dict")
     if syllables != SAMPLE_SYLLABLES:
         raise SelfTestFailure(f"ตัดพยางค์ได้ {'|'.join(syllables)}")

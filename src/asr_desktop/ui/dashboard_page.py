@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -165,7 +165,14 @@ class DashboardPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         context.on_change(EVERYTHING - {Change.SETTINGS}, self.refresh)
-        self.refresh()
+        # Each time the page comes to the front its figures are computed right after it
+        # is painted, so the window appears without waiting for the queries (issue 20).
+        # (A zero timer started here would run before the window's first paint.)
+        self._figures_wanted = False
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
 
     def _reflow_cards(self, columns: int) -> None:
         """Lays the cards out in as many columns as the width allows (no sideways scroll)."""
@@ -227,8 +234,15 @@ class DashboardPage(QWidget):
         )
 
     def page_shown(self) -> None:
-        self.refresh()
+        self._figures_wanted = True
+        self.update()
         self.status_changed.emit("")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._figures_wanted:
+            self._figures_wanted = False
+            self._refresh_soon.start()
 
     # -- opening the lists ------------------------------------------------------------
 
