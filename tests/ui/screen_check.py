@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -163,6 +164,12 @@ def main() -> int:
     context = AppContext(office, is_demo=True)
     window = MainWindow(context)
     window.show()
+    dashboard = window.page(0)
+    for _ in range(500):  # the dashboard's figures follow its first paint
+        if dashboard.figures is not None:
+            break
+        app.processEvents()
+        time.sleep(0.01)
     problems: list[dict[str, object]] = []
     seen: list[dict[str, object]] = []
 
@@ -177,7 +184,6 @@ def main() -> int:
         window.navigation.setCurrentRow(row)
         look(f"page{row}-{type(window.stack.currentWidget()).__name__}", window)
     if shots is not None:
-        dashboard = window.pages[0]
         dashboard.coverage_chart.grab().save(str(shots / "dashboard-coverage-chart.png"))
         dashboard.activity_chart.grab().save(str(shots / "dashboard-activity-chart.png"))
 

@@ -77,8 +77,8 @@ def test_after_restoring_a_blank_backup_every_page_reads_the_new_database(
     monkeypatch.setattr(backup_dialogs.ask, "confirm", lambda *a, **k: True)
     monkeypatch.setattr(backup_dialogs.ask, "inform", lambda *a: None)
     assert backup_dialogs.restore_from(window, context)
-    for page_class in PAGES:
-        shown = window.show_page(page_class)
+    for entry in PAGES:
+        shown = window.show_page(entry.page_class())
         shown.refresh()
         table = getattr(shown, "table", None)
         model = table.model() if table is not None else None

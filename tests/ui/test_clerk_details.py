@@ -139,7 +139,7 @@ def test_dashboard_chart_rows_keep_a_line_and_cards_reflow(context, qtbot) -> No
     qtbot.waitUntil(lambda: page._card_columns <= 3)
     page.resize(1400, 800)
     qtbot.waitUntil(lambda: page._card_columns == 5)
-    assert page.scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert page.scroll_area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
 
 
 def test_month_grid_names_and_navigation_have_room(context, qtbot) -> None:

@@ -186,7 +186,7 @@ def test_referral_dialog_saves_and_the_list_shows_it(context, qtbot, monkeypatch
     dialog.date.setText("15/10/2568")
     dialog.follow_up.setText("1/11/2568")
     dialog.volunteer.search.setText("สมชาย")
-    dialog.volunteer.find()
+    dialog.volunteer.find_matches()
     assert dialog.volunteer.volunteer_id() is not None
     dialog.save()
     assert dialog.saved_id is not None, shown(dialog.error)
@@ -229,8 +229,10 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
     from asr_desktop.ui.referrals_page import ReferralsPage
     from asr_desktop.ui.roster_page import RosterPage
 
-    dashboard = window.pages[0]
+    dashboard = window.page(0)
     figures = compute_dashboard(demo_context.office.db, TODAY)
+    window.show()  # the figures follow the dashboard's first paint
+    qtbot.waitUntil(lambda: dashboard.figures is not None)
     assert dashboard.cards["active"].value == f"{figures.active_volunteers:,}"
 
     qtbot.mouseClick(dashboard.cards["leads"], Qt.MouseButton.LeftButton)
@@ -265,7 +267,7 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
 
 
 def test_work_models_pass_the_model_tester(window, demo_context, qtbot, qtmodeltester) -> None:
-    dashboard, _, mentors, _, _, events = window.pages[:6]
+    dashboard, mentors, events = [window.page(row) for row in (0, 2, 5)]
     dashboard.open_ending(90)
     qtmodeltester.check(dashboard.open_windows[-1].model)
     dashboard.open_uncovered()
@@ -286,7 +288,7 @@ def test_work_models_pass_the_model_tester(window, demo_context, qtbot, qtmodelt
 def test_checklist_dialog_uses_suggestions_and_saves(window, demo_context, qtbot) -> None:
     from asr_desktop.ui.mentor_dialogs import ChecklistDialog
 
-    mentors = window.pages[2]
+    mentors = window.page(2)
     mentors.table.selectRow(0)
     mentors.tabs.setCurrentIndex(1)
     row = next(r for r in mentors.summary_model.rows if r.checklist is None)
@@ -311,7 +313,7 @@ def test_event_dialog_counts_roles(demo_context, qtbot) -> None:
     dialog.title_edit.setText("ประชุมแกนนำ")
     dialog.start.setText("5/11/2568")
     dialog.volunteer.search.setText("สมชาย")
-    dialog.volunteer.find()
+    dialog.volunteer.find_matches()
     dialog.add_volunteer()
     dialog.add_volunteer()  # the same person twice is refused
     assert "อยู่ในรายชื่อแล้ว" in shown(dialog.error)

@@ -14,20 +14,9 @@ from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import Activity, Category, CategoryKind
 from asr_desktop.store.activities import ActivityStore
+from asr_desktop.store.activities import GridRow as GridRow
 from asr_desktop.store.categories import CategoryStore
-from asr_desktop.store.names import display_name_sql
-from asr_desktop.store.roster import LISTED_SQL, served_between_sql
 from asr_desktop.store.settings import load_settings
-
-
-@dataclass(frozen=True, slots=True)
-class GridRow:
-    """A volunteer listed in the month grid."""
-
-    volunteer_id: int
-    name: str
-    subdistrict_code: str
-    tier: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,29 +86,10 @@ class ActivityService:
         counts as hints.
         """
         this = Month(year, month)
-        first, following = this.range
         previous_ = this.previous()
         previous = self.store.month_counts(previous_.year, previous_.month)
         missions = self.categories.all(CategoryKind.MISSION)
-        clauses = ["1"]
-        params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
-        if district_code:
-            clauses.append("v.district_code = :district")
-            params["district"] = district_code
-        if mentor_id is not None:
-            clauses.append("v.mentor_id = :mentor")
-            params["mentor"] = mentor_id
-        served = served_between_sql()
-        has_work = (
-            "EXISTS (SELECT 1 FROM activities a WHERE a.volunteer_id = v.id "
-            "AND a.date >= :first AND a.date < :following)"
-        )
-        sql = (
-            f"SELECT v.id, {display_name_sql('v')}, v.subdistrict_code, "
-            f"v.tier FROM volunteers v WHERE {LISTED_SQL} AND {' AND '.join(clauses)} "
-            f"AND ({served} OR {has_work}) ORDER BY v.subdistrict_code, v.tier, v.name_sort_key"
-        )
-        rows = [GridRow(*r) for r in self.db.execute(sql, params).fetchall()]
+        rows = self.store.grid_rows(this, district_code=district_code, mentor_id=mentor_id)
         if follow_previous:
             reported = {vid for vid, _ in previous}
             used = {mid for _, mid in previous}

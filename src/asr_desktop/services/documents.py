@@ -220,13 +220,10 @@ def signin_rows(db: Database, event_id: int) -> list[SigninRow]:
         if entry.erased:
             continue
         attendee = entry.attendee
-        phone = ""
         detail = entry.detail or ""
         if attendee.volunteer_id is not None:
             detail = _tambon(detail)
-            phone = _phone(db, "volunteers", attendee.volunteer_id)
-        elif attendee.mentor_id is not None:
-            phone = _phone(db, "mentors", attendee.mentor_id)
+        phone = printed_phone(entry.phone)
         rows.append(SigninRow(entry.name or "", attendee.role.label, detail, phone))
     return rows
 
@@ -234,11 +231,6 @@ def signin_rows(db: Database, event_id: int) -> list[SigninRow]:
 def _tambon(subdistrict_code: str) -> str:
     name = areas.subdistrict_name(subdistrict_code) if subdistrict_code else ""
     return f"ต.{name}" if name else ""
-
-
-def _phone(db: Database, table: str, row_id: int) -> str:
-    row = db.execute(f"SELECT phone FROM {table} WHERE id = ?", [row_id]).fetchone()
-    return printed_phone(row[0] if row else None)
 
 
 def write_signin_sheet(

@@ -7,12 +7,13 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.store.events import AttendeeRow as AttendeeRow
 from asr_desktop.store.events import EventStore
+from asr_desktop.store.volunteers import VolunteerStore
 
 
 def event_problems(event: Event, attendees: list[Attendee]) -> list[InputError]:
@@ -56,7 +57,8 @@ class EventService:
 
     def volunteer_attendee(self, volunteer_id: int) -> Attendee:
         """An attendee row for a volunteer, in the role of their current tier."""
-        row = self.db.execute("SELECT tier FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
-        if row is None:
-            raise InputError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}", "attendees")
-        return Attendee(role_for_tier(row[0]), volunteer_id=volunteer_id)
+        try:
+            tier = VolunteerStore(self.db).latest_tier(volunteer_id)
+        except NotFoundError as exc:
+            raise InputError(exc.message, "attendees") from None
+        return Attendee(role_for_tier(tier), volunteer_id=volunteer_id)

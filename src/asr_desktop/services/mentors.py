@@ -22,7 +22,7 @@ from asr_desktop.store.checklists import ChecklistStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.referrals import ReferralStore
-from asr_desktop.store.roster import LISTED_SQL, STATUS_SQL, RosterFilter, roster_ids
+from asr_desktop.store.roster import RosterFilter, roster_ids, volunteer_statuses
 from asr_desktop.store.volunteers import VolunteerStore
 
 
@@ -72,15 +72,7 @@ class MentorService:
 
     def loads(self) -> list[MentorLoad]:
         """Every mentor with how many volunteers they look after (active ones, all)."""
-        counts = {
-            mentor_id: (active, total)
-            for mentor_id, active, total in self.db.execute(
-                f"SELECT v.mentor_id, sum(({STATUS_SQL}) = 'active'), count(*) "
-                f"FROM volunteers v WHERE v.mentor_id IS NOT NULL AND {LISTED_SQL} "
-                "GROUP BY v.mentor_id",
-                {"today": self.today().isoformat()},
-            ).fetchall()
-        }
+        counts = self.store.volunteer_counts(today=self.today())
         return [MentorLoad(m, *counts.get(m.id or 0, (0, 0))) for m in self.store.all()]
 
     def volunteers_of(self, mentor_id: int) -> list[int]:
@@ -101,16 +93,9 @@ class MentorService:
         """Assigns every current volunteer (not exited) of a district to the mentor."""
         if not district_code:
             raise InputError("กรุณาเลือกอำเภอ", "district_code")
-        today = self.today().isoformat()
-        extra = "AND v.mentor_id IS NULL" if only_unassigned else ""
-        ids = [
-            row[0]
-            for row in self.db.execute(
-                f"SELECT v.id FROM volunteers v WHERE v.district_code = :d {extra} "
-                f"AND {LISTED_SQL} AND ({STATUS_SQL}) NOT IN ('exited', 'term_ended')",
-                {"d": district_code, "today": today},
-            ).fetchall()
-        ]
+        ids = self.store.current_in_district(
+            district_code, today=self.today(), only_unassigned=only_unassigned
+        )
         return self.assign(ids, mentor_id)
 
     # -- the 3อ 2ส 1ร checklist -----------------------------------------------------------
@@ -121,10 +106,7 @@ class MentorService:
         volunteers = VolunteerStore(self.db)
         volunteer = volunteers.get(volunteer_id)
         term = term_at(volunteers.terms(volunteer_id), today)
-        status = self.db.execute(
-            f"SELECT {STATUS_SQL} FROM volunteers v WHERE v.id = :id",
-            {"id": volunteer_id, "today": today.isoformat()},
-        ).fetchone()[0]
+        status = volunteer_statuses(self.db, [volunteer_id], today=today).get(volunteer_id)
         term_valid = term is not None and status == Status.ACTIVE
         card_issued = term is not None and bool(term.card_no or term.card_issue_date)
         fy_first, fy_last = fiscal_year_range(fiscal_year(today))
@@ -168,24 +150,11 @@ class MentorService:
 
     def summary(self, mentor_id: int, fiscal_year: int, quarter: int) -> list[AttentionRow]:
         """The mentor's volunteers (not exited) for the quarter, those needing attention first."""
-        ids = [
-            vid
-            for vid in self.volunteers_of(mentor_id)
-            if self._status(vid) not in (Status.EXITED, Status.TERM_ENDED)
-        ]
+        theirs = self.volunteers_of(mentor_id)
+        statuses = volunteer_statuses(self.db, theirs, today=self.today())
+        ids = [vid for vid in theirs if statuses.get(vid) not in (Status.EXITED, Status.TERM_ENDED)]
         checklists = ChecklistStore(self.db).for_quarter(ids, fiscal_year, quarter)
-        names = (
-            {
-                row[0]: (f"{row[1]}{row[2]} {row[3]}", row[4])
-                for row in self.db.execute(
-                    "SELECT id, title, first_name, last_name, subdistrict_code FROM volunteers "
-                    f"WHERE id IN ({','.join('?' * len(ids))})",
-                    ids,
-                ).fetchall()
-            }
-            if ids
-            else {}
-        )
+        names = VolunteerStore(self.db).names_and_subdistricts(ids)
         rows = []
         for vid in ids:
             checklist = checklists.get(vid)
@@ -193,11 +162,3 @@ class MentorService:
             rows.append(AttentionRow(vid, names[vid][0], names[vid][1], checklist, tuple(reasons)))
         rows.sort(key=lambda r: (not r.needs_attention, -len(r.reasons)))
         return rows
-
-    def _status(self, volunteer_id: int) -> Status:
-        return Status(
-            self.db.execute(
-                f"SELECT {STATUS_SQL} FROM volunteers v WHERE v.id = :id",
-                {"id": volunteer_id, "today": self.today().isoformat()},
-            ).fetchone()[0]
-        )

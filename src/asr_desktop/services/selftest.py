@@ -56,12 +56,18 @@ def check_fonts(workdir: Path) -> str:
 
 
 def check_thai_words(workdir: Path) -> str:
-    """pythainlp's newmm and dictionary syllables split a known sentence as expected."""
+    """pythainlp's newmm and dictionary syllables split a known sentence as expected, and
+    so do the screen's word breaks (the same word list, read by domain.thai_words)."""
     from pythainlp.tokenize import syllable_tokenize, word_tokenize
+
+    from asr_desktop.domain.thai_words import thai_words
 
     words = word_tokenize(SAMPLE_SENTENCE, engine="newmm")
     if words != SAMPLE_WORDS:
         raise SelfTestFailure(f"ตัดคำได้ {'|'.join(words)}")
+    shown = thai_words(SAMPLE_SENTENCE)
+    if shown != SAMPLE_WORDS:
+        raise SelfTestFailure(f"ตัดคำสำหรับหน้าจอได้ {'|'.join(shown)}")
     syllables = syllable_tokenize("อาสาสมัครแรงงาน", engine="dict")
     if syllables != SAMPLE_SYLLABLES:
         raise SelfTestFailure(f"ตัดพยางค์ได้ {'|'.join(syllables)}")
@@ -71,17 +77,15 @@ def check_thai_words(workdir: Path) -> str:
 def check_database(workdir: Path) -> str:
     """A new database file opens, migrates to the latest schema and holds the DOPA areas."""
     from asr_desktop.store import migrations
-    from asr_desktop.store.database import open_database
+    from asr_desktop.store.database import foreign_keys_enforced, open_database, stored_area_name
 
     db = open_database(workdir / "selftest.db")
     try:
         if migrations.pending(db):
             raise SelfTestFailure(f"ยังมีการปรับโครงสร้างค้างอยู่: {migrations.pending(db)}")
-        foreign_keys = db.execute("PRAGMA foreign_keys").fetchone()[0]
-        if foreign_keys != 1:
+        if not foreign_keys_enforced(db):
             raise SelfTestFailure("foreign_keys ไม่ได้เปิด")
-        row = db.execute("SELECT name FROM area_names WHERE code = '47'").fetchone()
-        if row is None or row[0] != "สกลนคร":
+        if stored_area_name(db, "47") != "สกลนคร":
             raise SelfTestFailure("ไม่พบข้อมูลพื้นที่ของกรมการปกครอง (รหัส 47)")
         applied = migrations.applied_names(db)
     finally:

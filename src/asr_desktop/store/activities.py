@@ -17,7 +17,9 @@ from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.work import Activity
 from asr_desktop.store import audit
+from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
+from asr_desktop.store.roster import LISTED_SQL, served_between_sql
 
 # Where a piece of work counts (README "กติกาการนับ"): the tambon the record names, when it
 # is in the office's province (:province; any tambon when it is ''), else the volunteer's
@@ -27,6 +29,15 @@ WORK_PLACE_SQL = (
     "OR substr(a.subdistrict_code, 1, 2) = :province) "
     "THEN a.subdistrict_code ELSE v.subdistrict_code END"
 )
+
+
+class GridRow(NamedTuple):
+    """A volunteer listed in the month grid."""
+
+    volunteer_id: int
+    name: str
+    subdistrict_code: str
+    tier: str | None
 
 
 class MonthTotal(NamedTuple):
@@ -99,6 +110,33 @@ class ActivityStore:
         ]
 
     # -- the month grid -------------------------------------------------------------------
+
+    def grid_rows(
+        self, month: Month, *, district_code: str = "", mentor_id: int | None = None
+    ) -> list[GridRow]:
+        """The month grid's volunteers (of a district, of a mentor; never erased people):
+        those who served on some day of the month, plus anyone with work recorded in it;
+        by tambon, tier and name."""
+        first, following = month.range
+        clauses = ["1"]
+        params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
+        if district_code:
+            clauses.append("v.district_code = :district")
+            params["district"] = district_code
+        if mentor_id is not None:
+            clauses.append("v.mentor_id = :mentor")
+            params["mentor"] = mentor_id
+        served = served_between_sql()
+        has_work = (
+            "EXISTS (SELECT 1 FROM activities a WHERE a.volunteer_id = v.id "
+            "AND a.date >= :first AND a.date < :following)"
+        )
+        sql = (
+            f"SELECT v.id, {display_name_sql('v')}, v.subdistrict_code, "
+            f"v.tier FROM volunteers v WHERE {LISTED_SQL} AND {' AND '.join(clauses)} "
+            f"AND ({served} OR {has_work}) ORDER BY v.subdistrict_code, v.tier, v.name_sort_key"
+        )
+        return [GridRow(*r) for r in self.db.execute(sql, params).fetchall()]
 
     def month_counts(
         self, year: int, month: int, volunteer_ids: Iterable[int] | None = None

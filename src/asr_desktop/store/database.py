@@ -136,3 +136,14 @@ def memory_database() -> Database:
     db.execute("PRAGMA foreign_keys = ON")
     migrations.apply(db)
     return db
+
+
+def foreign_keys_enforced(db: Database) -> bool:
+    """Whether SQLite checks foreign keys on this connection (connect turns it on)."""
+    return bool(db.execute("PRAGMA foreign_keys").fetchone()[0] == 1)
+
+
+def stored_area_name(db: Database, code: str) -> str | None:
+    """The DOPA name the migrations seeded for an area code (None when it is missing)."""
+    row = db.execute("SELECT name FROM area_names WHERE code = ?", [code]).fetchone()
+    return None if row is None else str(row[0])

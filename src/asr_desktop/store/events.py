@@ -21,6 +21,8 @@ class AttendeeRow(NamedTuple):
     attendee: Attendee
     name: str
     detail: str
+    phone: str
+    """The volunteer's or mentor's phone as stored ("" for a guest or none)."""
     erased: bool = False
     """A volunteer whose record was anonymised: counted, never named or printed."""
 
@@ -133,13 +135,20 @@ class EventStore:
             "SELECT a.*, "
             f"coalesce({display_name_sql('v')}, {display_name_sql('m')}, a.guest_name) AS name, "
             "coalesce(v.subdistrict_code, m.position, a.guest_organisation) AS detail, "
+            "coalesce(v.phone, m.phone, '') AS phone, "
             f"coalesce(v.name_sort_key = '{ERASED_SORT_KEY}', 0) AS erased "
             "FROM event_attendees a LEFT JOIN volunteers v ON v.id = a.volunteer_id "
             "LEFT JOIN mentors m ON m.id = a.mentor_id WHERE a.event_id = ? ORDER BY a.id",
             [event_id],
         )
         return [
-            AttendeeRow(from_row(Attendee, row), row["name"], row["detail"], bool(row["erased"]))
+            AttendeeRow(
+                from_row(Attendee, row),
+                row["name"],
+                row["detail"],
+                row["phone"],
+                bool(row["erased"]),
+            )
             for row in rows
         ]
 

@@ -404,3 +404,20 @@ def count_by_status(db: Database, *, today: date) -> dict[Status, int]:
     counts = dict.fromkeys(Status, 0)
     counts.update({Status(status): n for status, n in rows})
     return counts
+
+
+def volunteer_statuses(
+    db: Database, volunteer_ids: Sequence[int], *, today: date
+) -> dict[int, Status]:
+    """The status on ``today`` of each volunteer, by id (ids not found are left out)."""
+    statuses: dict[int, Status] = {}
+    ids = sorted(set(volunteer_ids))
+    for start in range(0, len(ids), 500):
+        block = {f"id{i}": vid for i, vid in enumerate(ids[start : start + 500])}
+        marks = ", ".join(f":{name}" for name in block)
+        rows = db.execute(
+            f"SELECT v.id, {STATUS_SQL} FROM volunteers v WHERE v.id IN ({marks})",
+            {**block, "today": today.isoformat()},
+        ).fetchall()
+        statuses.update((int(vid), Status(status)) for vid, status in rows)
+    return statuses

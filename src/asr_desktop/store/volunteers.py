@@ -172,6 +172,11 @@ class VolunteerStore:
         ).fetchone()
         return int(row[0]) if row else None
 
+    def ids_by_national_id(self) -> dict[str, int]:
+        """Every volunteer's id by national ID (for an import to spot who is on file)."""
+        rows = self.db.execute("SELECT national_id, id FROM volunteers").fetchall()
+        return {str(national_id): int(vid) for national_id, vid in rows}
+
     def delete(self, volunteer_id: int) -> None:
         """Removes a record entered by mistake, with its terms and events (audited)."""
         with self.db.atomic():
@@ -203,6 +208,29 @@ class VolunteerStore:
             sql = f"SELECT id, {display_name_sql()} FROM volunteers WHERE id IN ({marks})"
             names.update((int(i), str(n)) for i, n in self.db.execute(sql, block).fetchall())
         return names
+
+    def names_and_subdistricts(self, volunteer_ids: Sequence[int]) -> dict[int, tuple[str, str]]:
+        """(display name, subdistrict code) by id, in one query (ids not found are left out)."""
+        names: dict[int, tuple[str, str]] = {}
+        ids = sorted(set(volunteer_ids))
+        for start in range(0, len(ids), 500):
+            block = ids[start : start + 500]
+            marks = ", ".join("?" * len(block))
+            sql = (
+                f"SELECT id, {display_name_sql()}, subdistrict_code FROM volunteers "
+                f"WHERE id IN ({marks})"
+            )
+            names.update(
+                (int(i), (str(n), str(code))) for i, n, code in self.db.execute(sql, block)
+            )
+        return names
+
+    def latest_tier(self, volunteer_id: int) -> str | None:
+        """The tier of the volunteer's latest term (None before any term)."""
+        row = self.db.execute("SELECT tier FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
+        if row is None:
+            raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
+        return None if row[0] is None else str(row[0])
 
     # -- terms --------------------------------------------------------------------------
 

@@ -152,27 +152,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     paths.private_umask()  # backups, exports and databases are personal data
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    if QApplication.instance() is None:
+    running = QApplication.instance()
+    if running is None:
         from asr_desktop.ui.display_check import missing_display_library
 
         problem = missing_display_library()
         if problem:
             print(problem, file=sys.stderr)
             return 1
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app = running if isinstance(running, QApplication) else QApplication(sys.argv[:1])
     app.setApplicationName("ASR Desktop")
     app.setApplicationDisplayName("อสร. Desktop")
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
-    install_fonts(app)  # type: ignore[arg-type]
+    install_fonts(app)
     from asr_desktop.ui.clipboard import install_clean_copy
 
-    install_clean_copy(app)  # type: ignore[arg-type]
+    install_clean_copy(app)
     from asr_desktop.ui import backup_dialogs, crash, login, single_instance, thai_qt
 
-    thai_qt.install(app)  # type: ignore[arg-type]
+    thai_qt.install(app)
 
-    crash.install(paths.data_dir(), app.activeWindow)  # type: ignore[attr-defined]
+    crash.install(paths.data_dir(), app.activeWindow)
     instance = single_instance.SingleInstance(single_instance.instance_key(database_path(args)))
     if not instance.acquire():
         if not single_instance.ask_running_instance(instance.key):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog,
     QGridLayout,
@@ -90,6 +90,14 @@ class FigureCard(QPushButton):
         self.style().polish(self)
 
 
+class _TableDialog(QDialog):
+    """A window with one table; it holds the table's model, which Qt does not keep alive."""
+
+    def __init__(self, model: RowsModel[tuple[str, str, str]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.model = model
+
+
 class DashboardPage(QWidget):
     title = "หน้าหลัก"
     status_changed = Signal(str)
@@ -152,12 +160,19 @@ class DashboardPage(QWidget):
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll = scroll
+        self.scroll_area = scroll
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
         context.on_change(EVERYTHING - {Change.SETTINGS}, self.refresh)
-        self.refresh()
+        # Each time the page comes to the front its figures are computed right after it
+        # is painted, so the window appears without waiting for the queries (issue 20).
+        # (A zero timer started here would run before the window's first paint.)
+        self._figures_wanted = False
+        self._refresh_soon = QTimer(self)
+        self._refresh_soon.setSingleShot(True)
+        self._refresh_soon.setInterval(0)
+        self._refresh_soon.timeout.connect(self.refresh)
 
     def _reflow_cards(self, columns: int) -> None:
         """Lays the cards out in as many columns as the width allows (no sideways scroll)."""
@@ -219,8 +234,15 @@ class DashboardPage(QWidget):
         )
 
     def page_shown(self) -> None:
-        self.refresh()
+        self._figures_wanted = True
+        self.update()
         self.status_changed.emit("")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._figures_wanted:
+            self._figures_wanted = False
+            self._refresh_soon.start()
 
     # -- opening the lists ------------------------------------------------------------
 
@@ -265,7 +287,7 @@ class DashboardPage(QWidget):
             ]
         )
         model.set_rows(rows)
-        dialog = QDialog(self)
+        dialog = _TableDialog(model, self)
         dialog.setWindowTitle("ตำบลที่ยังไม่มีแกนนำปฏิบัติหน้าที่")
         fit_window(dialog, 520, 520, key="uncovered-tambons")
         table = QTableView()
@@ -276,7 +298,6 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(dialog)
         layout.addWidget(QLabel(f"ตำบลที่ยังไม่มีแกนนำปฏิบัติหน้าที่ {len(rows)} ตำบล"))
         layout.addWidget(table)
-        dialog.model = model  # type: ignore[attr-defined]
         self._show(dialog)
 
     def open_overdue(self) -> None:

@@ -1,7 +1,8 @@
 """Printing documents for people (ID cards, sign-in sheets, certificates) from the pages.
 
 Each document is made into a temporary PDF in the background (with progress and Cancel),
-then shown in a preview window from which it is printed or saved.
+then shown in a preview window from which it is printed or saved. The document services
+(and reportlab with them) are imported in the worker when a document is made.
 """
 
 from __future__ import annotations
@@ -10,18 +11,21 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.services import documents
 from asr_desktop.services.office import Office
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pdf_view import PdfPreview, print_pdf
 from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from asr_desktop.services import documents
 
 DocumentWriter = Callable[[Office, Path, ProgressFn], int]
 
@@ -100,6 +104,8 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
     withheld: list[documents.WithheldCard] = []
 
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import documents
+
         withheld.clear()
         return documents.write_id_cards(
             office.db, out, volunteer_ids=ids, progress=progress, today=today, withheld=withheld
@@ -107,6 +113,8 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
 
     def show(pdf: Path, title: str, owner: QWidget) -> None:
         if withheld:  # said before the preview opens, so nobody takes the sheets as complete
+            from asr_desktop.services import documents
+
             lines = documents.withheld_lines(withheld, limit=15)
             ask.inform(
                 owner,
@@ -121,6 +129,8 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
 
 def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import documents
+
         return documents.write_signin_sheet(office.db, event_id, out, progress=progress)
 
     make_document(context, runner, parent, "ใบลงชื่อเข้าร่วมกิจกรรม", write)
@@ -128,6 +138,8 @@ def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event
 
 def certificates(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
+        from asr_desktop.services import documents
+
         return documents.write_certificates(office.db, event_id, out, progress=progress)
 
     make_document(context, runner, parent, "เกียรติบัตร", write)

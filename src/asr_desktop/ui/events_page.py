@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,6 +25,9 @@ from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
 from asr_desktop.ui.tasks import TaskRunner
 from asr_desktop.ui.widgets import needs_selection
+
+EventDocument = Callable[[AppContext, TaskRunner, QWidget, int], None]
+"""A document_actions function that prints something for one event."""
 
 
 def _dates(e: Event) -> str:
@@ -48,15 +53,7 @@ class EventsPage(QWidget):
             Column("ปีงบ", lambda e: str(e.fiscal_year or ""), lambda e: e.fiscal_year),
             Column("สถานที่", lambda e: e.venue),
         ]
-        for role in AttendeeRole:
-            columns.append(
-                Column(
-                    role.label,
-                    lambda e, r=role: str(self._role_count(e, r)),
-                    lambda e, r=role: self._role_count(e, r),
-                    align_right=True,
-                )
-            )
+        columns.extend(self._role_column(role) for role in AttendeeRole)
         self.model: RowsModel[Event] = RowsModel(columns)
         self.proxy = SortProxy()
         self.proxy.setSourceModel(self.model)
@@ -123,6 +120,14 @@ class EventsPage(QWidget):
         context.on_change({Change.EVENTS}, self.reload)
         self.reload()
 
+    def _role_column(self, role: AttendeeRole) -> Column[Event]:
+        return Column(
+            role.label,
+            lambda e: str(self._role_count(e, role)),
+            lambda e: self._role_count(e, role),
+            align_right=True,
+        )
+
     def _role_count(self, event: Event, role: AttendeeRole) -> int:
         assert event.id is not None
         if event.id not in self._counts:
@@ -164,7 +169,7 @@ class EventsPage(QWidget):
         if EventDialog(self.context, None, self).exec():
             self.context.notify(Change.EVENTS)
 
-    def _document(self, action) -> None:  # type: ignore[no-untyped-def]
+    def _document(self, action: EventDocument) -> None:
         event = self.selected_event()
         if event is None or event.id is None:
             ask.inform(self, "พิมพ์เอกสาร", "กรุณาเลือกกิจกรรมก่อน")

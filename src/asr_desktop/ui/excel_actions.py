@@ -6,22 +6,25 @@ replace, then runs the service in the background with progress and Cancel.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QWidget
 
 from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.month import Month
+from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.services.office import Office
-from asr_desktop.services.package import PackageResult, build_package
 from asr_desktop.services.paths import data_dir
-from asr_desktop.services.workbooks import export_roster
 from asr_desktop.ui import ask, thai_qt
 from asr_desktop.ui.context import AppContext
-from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from asr_desktop.services.package import PackageResult
 
 
 def choose_month(parent: QWidget, today: date) -> Month | None:
@@ -50,7 +53,7 @@ def choose_save_path(parent: QWidget, suggested: str) -> Path | None:
     return Path(path) if path else None
 
 
-def _on_error(parent: QWidget, title: str):  # type: ignore[no-untyped-def]
+def _on_error(parent: QWidget, title: str) -> Callable[[BaseException], None]:
     def show(exc: BaseException) -> None:
         message = exc.message if isinstance(exc, AsrError) else f"เกิดข้อผิดพลาด: {exc!r}"
         ask.error(parent, title, message)
@@ -64,7 +67,9 @@ def export_roster_action(context: AppContext, parent: QWidget, runner: TaskRunne
         return
     db_path, today = context.db_path, context.today()
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: ProgressFn) -> int:
+        from asr_desktop.services.workbooks import export_roster  # openpyxl: only now
+
         db = Office.connect(db_path).db  # the worker's own connection
         try:
             return export_roster(db, out, today=today, progress=progress)
@@ -89,7 +94,9 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
     db_path, today = context.db_path, context.today()
     keep = data_dir() if context.db_path.parent == data_dir() else context.db_path.parent
 
-    def work(progress):  # type: ignore[no-untyped-def]
+    def work(progress: ProgressFn) -> PackageResult:
+        from asr_desktop.services.package import build_package  # openpyxl, reportlab: only now
+
         db = Office.connect(db_path).db  # the worker's own connection
         try:
             return build_package(
@@ -118,11 +125,17 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
                on_error=_on_error(parent, "จัดทำชุดรายงานไม่ได้"))  # fmt: skip
 
 
+def import_action(context: AppContext, parent: QWidget) -> None:
+    from asr_desktop.ui.import_dialog import open_import_dialog  # openpyxl: only now
+
+    open_import_dialog(context, parent)
+
+
 def add_excel_actions(menu: QMenu, context: AppContext, parent: QWidget) -> TaskRunner:
     """Adds the Excel actions to a menu (the main window's แฟ้ม menu)."""
     runner = TaskRunner(parent)
     for text, slot in (
-        ("นำเข้าจาก Excel…", lambda: open_import_dialog(context, parent)),
+        ("นำเข้าจาก Excel…", lambda: import_action(context, parent)),
         ("ส่งออกทะเบียนเป็น Excel…", lambda: export_roster_action(context, parent, runner)),
         ("ส่งรายงานประจำเดือน…", lambda: monthly_package_action(context, parent, runner)),
     ):

@@ -45,7 +45,9 @@ class FirstRunDialog(QDialog):
         # types in full is chosen, never the nearest one behind their back.
         self.province.setEditable(True)
         self.province.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.province.lineEdit().setPlaceholderText("พิมพ์ชื่อจังหวัด เช่น สกลนคร")
+        editor = self.province.lineEdit()
+        assert editor is not None  # setEditable(True) made it
+        editor.setPlaceholderText("พิมพ์ชื่อจังหวัด เช่น สกลนคร")
         completer = QCompleter(self.province.model(), self.province)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain.errors import AsrError
+from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services.changes import Change
 from asr_desktop.services.office import Office
@@ -53,7 +54,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.plan: ImportPlan | None = None
-        self.result: ImportResult | None = None
+        self.import_result: ImportResult | None = None
         self.runner = TaskRunner(self)
         self.setWindowTitle("นำเข้าทะเบียนจาก Excel")
         fit_window(self, 1000, 680, key="import-dialog")
@@ -138,7 +139,7 @@ class ImportDialog(QDialog):
         sheet = self.sheet.currentText() or None
         db_path, on_duplicate, today = self.context.db_path, self.on_duplicate, self.context.today()
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressFn) -> ImportPlan:
             db = Office.connect(db_path).db  # the worker's own connection
             try:
                 return build_plan(
@@ -317,7 +318,7 @@ class ImportDialog(QDialog):
         ):  # fmt: skip
             return
 
-        def work(progress):  # type: ignore[no-untyped-def]
+        def work(progress: ProgressFn) -> ImportResult:
             db = Office.connect(db_path).db  # the worker's own connection
             try:
                 return commit_plan(db, plan, progress=progress)
@@ -330,7 +331,7 @@ class ImportDialog(QDialog):
         )  # fmt: skip
 
     def _committed(self, result: ImportResult) -> None:
-        self.result = result
+        self.import_result = result
         self.done_label.setText(
             with_word_breaks(
                 f"นำเข้าเรียบร้อย: เพิ่ม {result.added:,} · ปรับปรุง {result.updated:,} · "
@@ -361,7 +362,7 @@ _ROWS_SIZED_TO_TEXT = 2000
 def _column_letter(index: int) -> str:
     from openpyxl.utils import get_column_letter
 
-    return get_column_letter(index + 1)
+    return str(get_column_letter(index + 1))
 
 
 def open_import_dialog(context: AppContext, parent: QWidget | None = None) -> None:

@@ -5,15 +5,22 @@ takes the :class:`AppContext` and is a :class:`~asr_desktop.ui.context.Page` (``
 ``status_changed``, ``page_shown()``, ``refresh()``); pages that are also ``AddsRecords``,
 ``Searches`` or ``Prints`` get the standard shortcuts. Other parts ask for a page through
 ``context.navigate(target)`` with a typed target.
+
+Only the first page is built (and its module imported) before the window is shown; each
+other page is built on its first visit, or in the idle moments after the window is on
+screen, one at a time (:meth:`MainWindow.build_next_page`). A page not built yet has
+nothing to refresh: it reads the current data when it is built.
 """
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,10 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop import __version__
+from asr_desktop.domain import thai_words
 from asr_desktop.services.changes import Change
 from asr_desktop.ui import ask, backup_dialogs
-from asr_desktop.ui.activities_page import ActivitiesPage
-from asr_desktop.ui.audit_page import AuditPage
 from asr_desktop.ui.context import (
     AddsRecords,
     AppContext,
@@ -40,29 +46,47 @@ from asr_desktop.ui.context import (
     ShowOverdueReferrals,
     ShowRoster,
 )
-from asr_desktop.ui.dashboard_page import DashboardPage
-from asr_desktop.ui.events_page import EventsPage
 from asr_desktop.ui.excel_actions import add_excel_actions
-from asr_desktop.ui.mentors_page import MentorsPage
-from asr_desktop.ui.referrals_page import ReferralsPage
-from asr_desktop.ui.reports_page import ReportsPage
-from asr_desktop.ui.roster_page import RosterPage
 from asr_desktop.ui.screen_fit import fit_window
 
 PageFactory = Callable[[AppContext], QWidget]
 _P = TypeVar("_P", bound=QWidget)
 
+
+@dataclass(frozen=True, slots=True)
+class PageEntry:
+    """A page of the navigation, named so that its module is imported only when needed.
+
+    ``title`` is the page class's own ``title`` (a test checks that they agree).
+    """
+
+    title: str
+    module: str
+    class_name: str
+
+    def page_class(self) -> PageFactory:
+        page_class: PageFactory = getattr(importlib.import_module(self.module), self.class_name)
+        return page_class
+
+    def is_for(self, page_type: type[QWidget]) -> bool:
+        return (page_type.__module__, page_type.__name__) == (self.module, self.class_name)
+
+
 # The navigation, in order (docs/ARCHITECTURE.md, "Where a new feature's files go").
-PAGES: list[PageFactory] = [
-    DashboardPage,
-    RosterPage,
-    MentorsPage,
-    ActivitiesPage,
-    ReferralsPage,
-    EventsPage,
-    ReportsPage,
-    AuditPage,
+PAGES: list[PageEntry] = [
+    PageEntry("หน้าหลัก", "asr_desktop.ui.dashboard_page", "DashboardPage"),
+    PageEntry("ทะเบียน อสร.", "asr_desktop.ui.roster_page", "RosterPage"),
+    PageEntry("พี่เลี้ยง", "asr_desktop.ui.mentors_page", "MentorsPage"),
+    PageEntry("ผลการปฏิบัติงาน", "asr_desktop.ui.activities_page", "ActivitiesPage"),
+    PageEntry("การส่งต่อ", "asr_desktop.ui.referrals_page", "ReferralsPage"),
+    PageEntry("กิจกรรม/อบรม", "asr_desktop.ui.events_page", "EventsPage"),
+    PageEntry("รายงาน", "asr_desktop.ui.reports_page", "ReportsPage"),
+    PageEntry("ประวัติการแก้ไข", "asr_desktop.ui.audit_page", "AuditPage"),
 ]
+
+# After the window is shown, the other pages are built one at a time this long apart,
+# so the first screen's figures and the user's first clicks come first.
+PREBUILD_DELAY_MS = 300
 
 
 class MainWindow(QMainWindow):
@@ -76,15 +100,15 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setStyleSheet("QListWidget#navigation::item { padding: 5px 10px; }")
         self.stack = QStackedWidget()
-        self.pages: list[QWidget] = []
+        self._pages: list[QWidget | None] = [None] * len(PAGES)
         self._status_texts: dict[int, str] = {}
-        for factory in PAGES:
-            page = factory(context)
-            self.pages.append(page)
-            assert isinstance(page, Page), f"{type(page).__name__} is not a Page"
-            self.navigation.addItem(page.title)
-            self.stack.addWidget(page)
-            page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
+        self._prebuild = QTimer(self)
+        self._prebuild.setSingleShot(True)
+        self._prebuild.setInterval(PREBUILD_DELAY_MS)
+        self._prebuild.timeout.connect(self.build_next_page)
+        self._words_loading = False
+        for entry in PAGES:
+            self.navigation.addItem(entry.title)
         self.navigation.currentRowChanged.connect(self._show_page)
         self.navigation.setFixedWidth(self.navigation.sizeHintForColumn(0) + 28)
 
@@ -113,29 +137,72 @@ class MainWindow(QMainWindow):
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
 
+    def page(self, row: int) -> QWidget:
+        """The page at ``row`` of the navigation, built now if it was not yet."""
+        page = self._pages[row]
+        if page is None:
+            page = PAGES[row].page_class()(self.context)
+            assert isinstance(page, Page), f"{type(page).__name__} is not a Page"
+            self._pages[row] = page
+            self.stack.addWidget(page)
+            page.status_changed.connect(lambda text, p=page: self._page_status(p, text))
+        return page
+
+    def built_pages(self) -> list[QWidget]:
+        """The pages built so far, in navigation order."""
+        return [page for page in self._pages if page is not None]
+
     def show_page(self, page_type: type[_P]) -> _P:
-        """Switches to the page of the given class and returns it."""
-        for row, page in enumerate(self.pages):
-            if isinstance(page, page_type):
+        """Switches to the page of the given class (building it if need be) and returns it."""
+        for row, entry in enumerate(PAGES):
+            if entry.is_for(page_type):
                 self.navigation.setCurrentRow(row)
+                page = self.page(row)
+                assert isinstance(page, page_type)
                 return page
         raise LookupError(page_type)
 
     def _show_page(self, row: int) -> None:
-        self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
+        page = self.page(row)
+        self.stack.setCurrentWidget(page)
         self.show_count(self._status_texts.get(id(page), ""))
         if isinstance(page, Page):
             page.page_shown()
 
+    def build_next_page(self) -> None:
+        """Builds the first page not built yet, then schedules the next one."""
+        if not self.isVisible():
+            return
+        row = next((r for r, page in enumerate(self._pages) if page is None), None)
+        if not self._words_loading:
+            # pythainlp and its word list (~0.5 s) load in a thread while the pages build;
+            # a page that needs word breaks sooner waits for that load (never repeats it).
+            self._words_loading = True
+            thai_words.warm_up()
+        if row is not None:
+            self.page(row)
+            self._prebuild.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._prebuild.isActive():
+            self._prebuild.start()
+
     def go_to(self, target: NavigationTarget) -> None:
         """Shows the page a target names, in the state it asks for."""
+        # Imported here, not at the top: importing a page's module is part of building it.
         if isinstance(target, ShowRoster):
+            from asr_desktop.ui.roster_page import RosterPage
+
             self.show_page(RosterPage).set_filter(target.roster_filter)
         elif isinstance(target, ShowActivities):
+            from asr_desktop.ui.activities_page import ActivitiesPage
+
             page = self.show_page(ActivitiesPage)
             page.set_month(target.month.year, target.month.month)
         elif isinstance(target, ShowOverdueReferrals):
+            from asr_desktop.ui.referrals_page import ReferralsPage
+
             self.show_page(ReferralsPage).show_overdue()
 
     def new_record(self) -> None:
@@ -277,5 +344,6 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._prebuild.stop()
         self.context.office.close()
         super().closeEvent(event)

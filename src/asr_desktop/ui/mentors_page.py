@@ -36,6 +36,10 @@ def _score(row: AttentionRow, item: ChecklistItem) -> str:
     return "–" if value is None else str(value)
 
 
+def _score_column(item: ChecklistItem) -> Column[AttentionRow]:
+    return Column(item.label, lambda r: _score(r, item), align_right=True)
+
+
 class MentorsPage(QWidget):
     title = "พี่เลี้ยง"
     status_changed = Signal(str)
@@ -92,10 +96,7 @@ class MentorsPage(QWidget):
             [
                 Column("ชื่อ-สกุล", lambda r: r.name),
                 Column("ตำบล", lambda r: areas.subdistrict_name(r.subdistrict_code)),
-                *[
-                    Column(item.label, lambda r, i=item: _score(r, i), align_right=True)
-                    for item in ChecklistItem
-                ],
+                *[_score_column(item) for item in ChecklistItem],
                 Column(
                     "รวม",
                     lambda r: str(r.checklist.total) if r.checklist else "–",
@@ -190,8 +191,8 @@ class MentorsPage(QWidget):
         selected = self.selected_mentor()
         loads = self.service.loads()
         self.model.set_rows(loads)
-        if selected is not None:
-            self.select_mentor(selected.id)  # type: ignore[arg-type]
+        if selected is not None and selected.id is not None:
+            self.select_mentor(selected.id)
         elif loads:
             self.table.selectRow(0)
         # The volunteers shown are read again too: the same mentor row staying selected

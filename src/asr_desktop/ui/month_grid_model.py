@@ -46,6 +46,13 @@ def grid_title(category: Category) -> str:
     return category.label
 
 
+def _stored_id(category: Category) -> int:
+    """A grid's mission columns are read from the database, so each has an id."""
+    if category.id is None:
+        raise ValueError(f"mission {category.code!r} has no id")
+    return category.id
+
+
 class MonthGridModel(QAbstractTableModel):
     problem = Signal(str)
     """A typed count was refused; the message says why in Thai."""
@@ -56,6 +63,7 @@ class MonthGridModel(QAbstractTableModel):
         self._service = service
         self._grid: MonthGrid | None = None
         self._counts: dict[tuple[int, int], int] = {}
+        self._mission_ids: list[int] = []
         self._row_totals: list[int] = []
         self._column_totals: list[int] = []
 
@@ -64,6 +72,7 @@ class MonthGridModel(QAbstractTableModel):
     def load(self, grid: MonthGrid) -> None:
         self.beginResetModel()
         self._grid = grid
+        self._mission_ids = [_stored_id(m) for m in grid.missions]
         self._counts = dict(grid.counts)
         self._recount()
         self.endResetModel()
@@ -75,12 +84,12 @@ class MonthGridModel(QAbstractTableModel):
             self._row_totals, self._column_totals = [], []
             return
         self._row_totals = [
-            sum(self._counts.get((r.volunteer_id, m.id), 0) for m in grid.missions)  # type: ignore[misc]
+            sum(self._counts.get((r.volunteer_id, m), 0) for m in self._mission_ids)
             for r in grid.rows
         ]
         self._column_totals = [
-            sum(self._counts.get((r.volunteer_id, m.id), 0) for r in grid.rows)  # type: ignore[misc]
-            for m in grid.missions
+            sum(self._counts.get((r.volunteer_id, m), 0) for r in grid.rows)
+            for m in self._mission_ids
         ]
 
     @property
@@ -210,10 +219,10 @@ class MonthGridModel(QAbstractTableModel):
     def _hint(self, row: int, column: int) -> int | None:
         """Last month's count, shown greyed when this month's cell is still empty."""
         assert self._grid is not None
-        key = (self._grid.rows[row].volunteer_id, self._grid.missions[column - FIXED_COLUMNS].id)
-        if self._counts.get(key) or key not in self._grid.previous:  # type: ignore[comparison-overlap]
+        key = (self._grid.rows[row].volunteer_id, self._mission_ids[column - FIXED_COLUMNS])
+        if self._counts.get(key) or key not in self._grid.previous:
             return None
-        return self._grid.previous[key]  # type: ignore[index]
+        return self._grid.previous[key]
 
     def _text(self, row: int, column: int, editing: bool) -> str:
         assert self._grid is not None
@@ -234,8 +243,8 @@ class MonthGridModel(QAbstractTableModel):
         if self._is_totals_column(column):
             total = self._row_totals[row]
             return f"{total:,}" if total else NOTHING_REPORTED
-        mission = self._grid.missions[column - FIXED_COLUMNS]
-        count = self._counts.get((volunteer.volunteer_id, mission.id), 0)  # type: ignore[arg-type]
+        mission_id = self._mission_ids[column - FIXED_COLUMNS]
+        count = self._counts.get((volunteer.volunteer_id, mission_id), 0)
         if count:
             return str(count)
         if editing:
@@ -255,27 +264,27 @@ class MonthGridModel(QAbstractTableModel):
             return False
         count = int(text) if text else 0
         volunteer = self._grid.rows[row]
-        mission = self._grid.missions[column - FIXED_COLUMNS]
-        key = (volunteer.volunteer_id, mission.id)
-        if self._counts.get(key, 0) == count:  # type: ignore[arg-type]
+        mission_id = self._mission_ids[column - FIXED_COLUMNS]
+        key = (volunteer.volunteer_id, mission_id)
+        if self._counts.get(key, 0) == count:
             return True
         try:
             self._service.set_count(
                 volunteer.volunteer_id,
                 self._grid.year,
                 self._grid.month,
-                mission.id,  # type: ignore[arg-type]
+                mission_id,
                 count,
             )
         except InputError as exc:
             self.problem.emit(exc.message)
             return False
         was_quiet = self._row_totals[row] == 0
-        delta = count - self._counts.get(key, 0)  # type: ignore[arg-type]
+        delta = count - self._counts.get(key, 0)
         if count:
-            self._counts[key] = count  # type: ignore[index]
+            self._counts[key] = count
         else:
-            self._counts.pop(key, None)  # type: ignore[arg-type]
+            self._counts.pop(key, None)
         self._row_totals[row] += delta
         self._column_totals[column - FIXED_COLUMNS] += delta
         last_column = self.columnCount() - 1

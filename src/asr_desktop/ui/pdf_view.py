@@ -9,6 +9,9 @@ Before printing, the pages to print are looked at once at low resolution: pages 
 colour print in grayscale (a quarter of the data), and the user is warned when the paper
 is not the document's size or ink would fall into the printer's unprintable margin.
 Very long reports print faster through the system's PDF reader (``print_with_reader``).
+
+pypdfium2 is imported when the first PDF is opened or printed, not when a page that
+can show one is built (start-up imports only what the first screen needs).
 """
 
 from __future__ import annotations
@@ -19,8 +22,8 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import QRectF, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QImage, QPageLayout, QPainter, QPixmap
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -36,6 +39,9 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.ui import ask
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 POINTS_PER_INCH = 72
 MM_PER_INCH = 25.4
@@ -152,10 +158,10 @@ class PdfPreview(QWidget):
         self._index = 0
         self.image_label = QLabel("ยังไม่มีรายงาน")
         self.image_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(self.image_label)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setStyleSheet("QScrollArea { background: #777; }")
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidget(self.image_label)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setStyleSheet("QScrollArea { background: #777; }")
         self.previous_button = QPushButton("◀ หน้าก่อน")
         self.next_button = QPushButton("หน้าถัดไป ▶")
         self.page_label = QLabel()
@@ -169,7 +175,7 @@ class PdfPreview(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         self._update_buttons()
 
     @property
@@ -177,6 +183,8 @@ class PdfPreview(QWidget):
         return len(self._document) if self._document is not None else 0
 
     def load(self, path: Path) -> None:
+        import pypdfium2 as pdfium
+
         self.clear()
         self._document = pdfium.PdfDocument(str(path))
         self.show_page(0)
@@ -194,7 +202,7 @@ class PdfPreview(QWidget):
         if self._document is None or not 0 <= index < self.page_count:
             return
         self._index = index
-        width_px = max(self.scroll.viewport().width() - 24, 400)
+        width_px = max(self.scroll_area.viewport().width() - 24, 400)
         page_width_pt = self._document[index].get_width()
         dpi = width_px / page_width_pt * POINTS_PER_INCH
         image = render_page(self._document, index, dpi)
@@ -297,6 +305,8 @@ def _printer_paper(printer: QPrinter) -> tuple[tuple[float, float], float]:
 
 def print_pdf(path: Path, parent: QWidget | None) -> bool:
     """Asks for a printer, warns about paper and margins, prints; False when cancelled."""
+    import pypdfium2 as pdfium
+
     document = pdfium.PdfDocument(str(path))
     try:
         count = len(document)
@@ -353,6 +363,8 @@ def print_to(printer: QPrinter, path: Path, surveys: Sequence[PageSurvey] = ()) 
     its colour toner). Pages the surveys do not cover are surveyed here. Copies are drawn
     here when the printer driver does not make them.
     """
+    import pypdfium2 as pdfium
+
     known = {survey.index: survey for survey in surveys}
     document = pdfium.PdfDocument(str(path))
     try:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtGui import QImage, QImageWriter, QPixmap
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from asr_desktop.services.roster import Photo
@@ -68,7 +68,11 @@ class PhotoBox(QWidget):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        image.save(buffer, "JPEG", 85)
+        # QImageWriter rather than QImage.save: PySide6's stubs type save's format as bytes,
+        # but at run time save takes only a str there.
+        writer = QImageWriter(buffer, QByteArray(b"jpeg"))
+        writer.setQuality(85)
+        writer.write(image)
         self.change = Photo(bytes(data.data()), "image/jpeg")
         self.show_image(self.change.image)
 

@@ -25,7 +25,7 @@ class VolunteerPicker(QWidget):
         self.matches = QComboBox()
         self.matches.setMinimumWidth(300)
         self._timer = QTimer(self, singleShot=True, interval=150)
-        self._timer.timeout.connect(self.find)
+        self._timer.timeout.connect(self.find_matches)
         self.search.textChanged.connect(self._timer.start)
         self.matches.currentIndexChanged.connect(
             lambda: self.volunteer_changed.emit(self.volunteer_id())
@@ -35,7 +35,7 @@ class VolunteerPicker(QWidget):
         layout.addWidget(self.search, 1)
         layout.addWidget(self.matches, 2)
 
-    def find(self) -> None:
+    def find_matches(self) -> None:
         self._timer.stop()
         text = self.search.text().strip()
         self.matches.blockSignals(True)

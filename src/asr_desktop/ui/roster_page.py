@@ -23,7 +23,6 @@ from asr_desktop.services.changes import Change
 from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui import document_actions
 from asr_desktop.ui.context import AppContext
-from asr_desktop.ui.import_dialog import open_import_dialog
 from asr_desktop.ui.roster_model import COLUMNS, RosterModel
 from asr_desktop.ui.tasks import TaskRunner
 from asr_desktop.ui.widgets import ErrorLabel, needs_selection
@@ -97,7 +96,7 @@ class RosterPage(QWidget):
         top.addWidget(add_button)
         top.addWidget(edit_button)
         import_button = QPushButton("นำเข้าจาก Excel…")
-        import_button.clicked.connect(lambda: open_import_dialog(self.context, self))
+        import_button.clicked.connect(self.import_roster)
         top.addWidget(import_button)
         cards_button = QPushButton("พิมพ์บัตร…")
         cards_button.setToolTip(
@@ -227,6 +226,11 @@ class RosterPage(QWidget):
 
     def shown_ids(self) -> list[int]:
         return [self.model.volunteer_id(row) for row in range(self.model.rowCount())]
+
+    def import_roster(self) -> None:
+        from asr_desktop.ui.import_dialog import open_import_dialog  # openpyxl: only now
+
+        open_import_dialog(self.context, self)
 
     def print_cards(self) -> None:
         """ID cards for the selection, or for everyone the filters show when none is selected."""

@@ -23,7 +23,8 @@ def available_geometry(widget: QWidget | None = None) -> QRect:
     """The usable part of the screen the widget (or its parent) is on."""
     screen: QScreen | None = None
     if widget is not None:
-        anchor = widget.parentWidget().window() if widget.parentWidget() else widget
+        parent = widget.parentWidget()
+        anchor = parent.window() if parent is not None else widget
         screen = anchor.screen()
     screen = screen or QGuiApplication.primaryScreen()
     return screen.availableGeometry()

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import SETTINGS, OfficeSettings, Setting
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
-from asr_desktop.ui.screen_fit import fit_window
+from asr_desktop.ui.screen_fit import fit_window, scrolling
 from asr_desktop.ui.widgets import save_cancel_buttons
 
 
@@ -44,17 +43,16 @@ class SettingsDialog(QDialog):
             self.editors[setting.key] = editor
             form.addRow(setting.label, editor)
         buttons = save_cancel_buttons(self.accept, self.reject)
-        # The form scrolls: with every new setting it grows past a 1366x768 screen at 125 %.
-        body = QWidget()
-        body.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidget(body)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        # The declared settings outgrow a 125 % laptop screen: the form scrolls, the
+        # Save/Cancel row stays in view.
+        content = QWidget()
+        content.setLayout(form)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(scrolling(content), 1)
         layout.addWidget(buttons)
-        fit_window(self, 640, key="settings-dialog")
+        margins = layout.contentsMargins().top() + layout.contentsMargins().bottom()
+        wanted = content.sizeHint().height() + buttons.sizeHint().height() + margins + 24
+        fit_window(self, 640, wanted, key="settings-dialog")
 
     @staticmethod
     def _editor(setting: Setting, value: Any) -> QWidget:

@@ -7,7 +7,9 @@ nothing is saved until the whole form is valid. A save is one transaction.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent
@@ -46,6 +48,8 @@ from asr_desktop.ui.term_dialogs import StatusChangeDialog, TermDialog, TermForm
 from asr_desktop.ui.title_field import TitleField
 from asr_desktop.ui.volunteer_work_tab import VolunteerWorkTab
 from asr_desktop.ui.widgets import AreaPicker, EnterMovesOn, ErrorLabel, ThaiDateEdit
+
+T = TypeVar("T")
 
 EDUCATION_LEVELS = (
     "ประถมศึกษา",
@@ -395,7 +399,7 @@ class VolunteerDialog(QDialog):
         """The volunteer as typed, and the problems found, by field."""
         problems: dict[str, str] = {}
 
-        def parse(field: str, fn, text: str):  # type: ignore[no-untyped-def]
+        def parse(field: str, fn: Callable[[str], T], text: str) -> T | None:
             try:
                 return fn(text)
             except InputError as exc:
@@ -448,7 +452,7 @@ class VolunteerDialog(QDialog):
         for index in range(self.tabs.count()):
             page = self.tabs.widget(index)
             bad = any(
-                field in problems and page.isAncestorOf(label)
+                field in problems and page is not None and page.isAncestorOf(label)
                 for field, label in self.errors.items()
             )
             bar.setTabTextColor(index, QColor("#b00020") if bad else QColor())
@@ -514,7 +518,7 @@ class VolunteerDialog(QDialog):
             return
         self._edit_term(list(reversed(self._terms))[row])
 
-    def _edit_term(self, term) -> None:  # type: ignore[no-untyped-def]
+    def _edit_term(self, term: Term | None) -> None:
         assert self.volunteer_id is not None
         dialog = TermDialog(self.volunteer_id, self.context.settings.term_years, term, self)
         dialog.form.set_home_subdistrict(self.area.subdistrict_code())

@@ -176,7 +176,7 @@ class _Planner:
         self.today = today
         self.settings = load_settings(db)
         self.store = VolunteerStore(db)
-        self.known: dict[str, int] = dict(db.execute("SELECT national_id, id FROM volunteers"))
+        self.known = self.store.ids_by_national_id()
         self.seen: dict[str, PlannedRow] = {}
         self.columns_of = {f: c for c, f in mapping.items()}
         headers = source.rows[data_start - 1] if data_start >= 1 and source.rows else []

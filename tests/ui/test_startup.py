@@ -1,0 +1,178 @@
+"""Start-up builds only what the first screen needs (issue 20): the dashboard before the
+window is shown, every other page on its first visit or in the idle moments after, and no
+report, spreadsheet or PDF library until a report, card, export or import is made."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from tests.conftest import subprocess_env
+from tests.work_helpers import TODAY, national_id, populate
+
+from asr_desktop.domain.model import Volunteer
+from asr_desktop.services.changes import Change
+from asr_desktop.services.demo import build_demo
+from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.office import Office
+from asr_desktop.store.database import memory_database
+from asr_desktop.store.referrals import ReferralStore
+from asr_desktop.ui import app
+from asr_desktop.ui.context import AppContext, Page, ShowOverdueReferrals
+from asr_desktop.ui.main_window import PAGES, MainWindow
+
+# Showing a top-level widget on the offscreen platform logs this harmless warning.
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+# What start-up must not import: the PDF, spreadsheet and PDF-rendering libraries, and the
+# report writers and the services that make reports, documents, workbooks and imports
+# (reports.output, the write-whole-or-nothing helper backups use, is plain Python).
+# pythainlp is not listed: the start-up progress window and the dashboard's card captions
+# wrap Thai, so the first screen needs the word list (domain.thai_words, ~0.5 s).
+HEAVY_LIBRARIES = {"reportlab", "openpyxl", "pypdfium2", "python_calamine"}
+REPORT_MODULES = (
+    "asr_desktop.reports.pdf",
+    "asr_desktop.reports.excel",
+    "asr_desktop.reports.monthly",
+    "asr_desktop.services.documents",
+    "asr_desktop.services.package",
+    "asr_desktop.services.pdf_reports",
+    "asr_desktop.services.monthly",
+    "asr_desktop.services.workbooks",
+    "asr_desktop.services.roster_import",
+)
+
+# The real start, app.main(), up to the main window on screen; then the modules it loaded.
+START_AND_LIST_MODULES = """
+import json, sys
+from asr_desktop.ui import app
+code = app.main(["--db", sys.argv[1]])
+print(json.dumps({"exit": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def test_start_up_leaves_the_report_libraries_unimported(tmp_path):
+    """In a child process, so that what other tests imported does not count."""
+    demo = tmp_path / "demo.db"
+    with Office.open(demo, create=True) as office:
+        build_demo(office.db)
+    env = subprocess_env()
+    env.update(
+        {
+            app.EXIT_AFTER_ENV: "0",
+            "ASR_DESKTOP_DATA": str(tmp_path / "data"),
+            "QT_QPA_PLATFORM": "offscreen",
+        }
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", START_AND_LIST_MODULES, str(demo)],
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert app.SHOWN_MESSAGE in result.stdout
+    report = json.loads(result.stdout.splitlines()[-1])
+    assert report["exit"] == 0
+    loaded = set(report["modules"])
+    assert {"asr_desktop.ui.main_window", "asr_desktop.ui.dashboard_page"} <= loaded
+    assert sorted(m for m in loaded if m.split(".")[0] in HEAVY_LIBRARIES) == []
+    assert sorted(m for m in loaded if m.startswith(REPORT_MODULES)) == []
+    # The other pages' modules are imported when those pages are built.
+    assert "asr_desktop.ui.reports_page" not in loaded
+    assert "asr_desktop.ui.roster_page" not in loaded
+
+
+@pytest.fixture
+def context(qtbot):
+    db = memory_database()
+    populate(db, 40)
+    add_demo_work(db, seed=3, today=TODAY)
+    return AppContext(Office.adopt(db, Path("test.db"), today=lambda: TODAY))
+
+
+@pytest.fixture
+def window(context, qtbot):
+    main = MainWindow(context)
+    qtbot.addWidget(main)
+    return main
+
+
+def test_each_navigation_entry_builds_the_page_it_names(window):
+    titles = [window.navigation.item(row).text() for row in range(window.navigation.count())]
+    assert titles == [entry.title for entry in PAGES]
+    for row, entry in enumerate(PAGES):
+        page = window.page(row)
+        assert isinstance(page, Page)
+        assert page.title == entry.title
+        assert entry.is_for(type(page))
+        assert window.page(row) is page  # built once
+
+
+def test_only_the_dashboard_is_built_until_another_page_is_visited(window, qtbot):
+    dashboard = window.current_page()
+    assert window.built_pages() == [dashboard]
+    assert type(dashboard).__name__ == "DashboardPage"
+
+    window.navigation.setCurrentRow(4)  # การส่งต่อ
+    referrals = window.current_page()
+    assert type(referrals).__name__ == "ReferralsPage"
+    assert window.built_pages() == [dashboard, referrals]
+    assert window.status_count.text() == f"แสดง {referrals.model.rowCount():,} รายการ"
+
+    window.navigation.setCurrentRow(0)
+    assert window.current_page() is dashboard
+    assert window.status_count.text() == ""
+
+
+def test_the_dashboard_figures_follow_the_first_paint(window, qtbot):
+    dashboard = window.current_page()
+    assert dashboard.figures is None  # no queries before the window is on screen
+    window.show()
+    qtbot.waitUntil(lambda: dashboard.figures is not None)
+    assert dashboard.cards["active"].value == f"{dashboard.figures.active_volunteers:,}"
+
+
+def test_a_navigation_target_builds_its_page(window):
+    window.go_to(ShowOverdueReferrals())
+    page = window.current_page()
+    assert type(page).__name__ == "ReferralsPage"
+    overdue = ReferralStore(page.context.office.db).overdue_count(TODAY)
+    assert page.model.rowCount() == overdue > 0
+
+
+def test_change_notices_reach_built_pages_and_unbuilt_ones_read_fresh_data(window, context, qtbot):
+    window.navigation.setCurrentRow(1)  # the roster, built now
+    roster = window.current_page()
+    before = roster.model.rowCount()
+    window.navigation.setCurrentRow(0)
+
+    context.office.roster.register(
+        Volunteer(national_id(9_999), "ทดสอบ", "เริ่มช้า", title="นาย", subdistrict_code="470101")
+    )
+    context.notify(Change.VOLUNTEERS)
+    assert roster.model.rowCount() == before + 1  # built but hidden: refreshed
+
+    window.navigation.setCurrentRow(1)
+    assert window.status_count.text().startswith(f"แสดง {before + 1:,}")
+    window.navigation.setCurrentRow(2)  # พี่เลี้ยง: built after the change
+    assert type(window.current_page()).__name__ == "MentorsPage"
+
+
+def test_the_other_pages_are_built_one_by_one_after_the_window_is_shown(window, qtbot):
+    dashboard = window.current_page()
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: len(window.built_pages()) == len(PAGES), timeout=20_000)
+    assert window.current_page() is dashboard  # built in the background, not shown
+
+
+def test_a_hidden_window_builds_nothing_in_the_background(window, qtbot):
+    window.build_next_page()
+    qtbot.wait(50)
+    assert len(window.built_pages()) == 1
