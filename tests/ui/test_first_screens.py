@@ -133,6 +133,8 @@ def test_standard_buttons_and_file_dialogs_speak_thai(qapp, tmp_path, monkeypatc
         texts = {b.text().replace("&", "") for b in box.buttons()}
         assert texts == {"ตกลง", "ยกเลิก"}
         assert QCoreApplication.translate("QFileDialog", "Look in:") == "ค้นหาใน:"
+        # Words we have no Thai for stay Qt's own, never blank (a line edit's menu).
+        assert QCoreApplication.translate("QLineEdit", "&Undo") == "&Undo"
     finally:
         for translator in thai_qt._installed:
             qapp.removeTranslator(translator)

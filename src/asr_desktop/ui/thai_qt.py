@@ -9,6 +9,7 @@ Documents, or in the folder last used, instead of the working folder.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator
 from PySide6.QtWidgets import QApplication
@@ -79,7 +80,10 @@ class ThaiWords(QTranslator):
     def translate(
         self, context: str, source: str, disambiguation: str | None = None, n: int = -1
     ) -> str:
-        return WORDS.get(context, {}).get(source, "")
+        found = WORDS.get(context, {}).get(source)
+        # None reaches Qt as a null string, which means "not translated here"; an empty
+        # string would be taken as the translation and blank every other Qt text.
+        return cast(str, found)
 
     def isEmpty(self) -> bool:
         return False
