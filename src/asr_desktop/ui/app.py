@@ -25,6 +25,7 @@ from asr_desktop.services.startup import DamagedDatabaseError
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.fonts import install_fonts
+from asr_desktop.ui.tasks import GuiThreadCollector
 
 # Smoke-test hook for the frozen-build test and start-up timing: when set, the app prints
 # one line once the main window is on screen and quits this many milliseconds later.
@@ -166,6 +167,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)
+    # Garbage is collected on the GUI thread only: the start-up work, the word list and
+    # every task run in other threads (ui/tasks.py says why).
+    GuiThreadCollector(app)
     from asr_desktop.ui.clipboard import install_clean_copy
 
     install_clean_copy(app)

@@ -12,16 +12,64 @@ made it, and it must not touch widgets. ``on_done`` and ``on_error`` run on the 
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from asr_desktop.domain.progress import Cancelled, ProgressFn
 
 _PROGRESS_INTERVAL_S = 0.05
+
+
+# Python's cyclic garbage collector runs in whichever thread happens to allocate. When a
+# worker's collection frees a Qt wrapper made on the GUI thread, Qt deletes the widget
+# from the wrong thread and the process dies (a segfault seen in CI while a worker read an
+# Excel template). So collection belongs to the GUI thread: while work runs elsewhere the
+# automatic collector is off, and the app collects from a GUI-thread timer (as Anki does).
+_workers_running = 0
+_collector_was_enabled = True
+
+
+def _worker_starting() -> None:
+    global _workers_running, _collector_was_enabled
+    if _workers_running == 0:
+        gc.collect()
+        _collector_was_enabled = gc.isenabled()
+        gc.disable()
+    _workers_running += 1
+
+
+def _worker_finished() -> None:
+    global _workers_running
+    _workers_running -= 1
+    if _workers_running == 0 and _collector_was_enabled:
+        gc.enable()
+
+
+class GuiThreadCollector(QObject):
+    """Does the collector's work on the GUI thread, for the app's whole run."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        global _collector_was_enabled
+        _collector_was_enabled = False
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(250)
+
+    @staticmethod
+    def collect() -> None:
+        """What the automatic collector would do by now: the generation due, if any."""
+        counts, thresholds = gc.get_count(), gc.get_threshold()
+        if counts[0] <= thresholds[0]:
+            return
+        generation = 2 if counts[2] > thresholds[2] else 1 if counts[1] > thresholds[1] else 0
+        gc.collect(generation)
 
 
 class Worker(QThread):
@@ -115,6 +163,7 @@ class TaskRunner(QObject):
         worker.succeeded.connect(succeeded)
         worker.failed.connect(failed)
         self._worker, self._dialog = worker, dialog
+        _worker_starting()
         worker.start()
 
     def _show_progress(self, done: int, total: int) -> None:
@@ -126,6 +175,7 @@ class TaskRunner(QObject):
         if self._worker is not None:
             self._worker.wait()
             self._worker.deleteLater()
+            _worker_finished()
         if self._dialog is not None:
             self._dialog.close()
             self._dialog.deleteLater()
