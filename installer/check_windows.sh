@@ -125,7 +125,29 @@ DATA="$LOCAL/ASR Desktop"
 START_MENU="$USER_DIR/AppData/Roaming/Microsoft/Windows/Start Menu/Programs/ASR Desktop.lnk"
 DESKTOP="$USER_DIR/Desktop/ASR Desktop.lnk"
 
-win() { winepath -w "$1"; }
+# Windows paths without asking Wine: the prefix maps Z: to /. (Each winepath call is another
+# Wine client, and one that connects while an idle server is shutting down dies with
+# "wine client error: recvmsg: Connection reset by peer", as one CI run did.)
+[[ $(readlink "$WINEPREFIX/dosdevices/z:") == / ]] || fail "the prefix has no Z: drive for /"
+win() { printf 'Z:%s' "${1//\//\\}"; }
+
+# Runs one Wine command (its output to OUT); when Wine's own server dropped the
+# connection, which says nothing about the setup, waits for the server to end and runs the
+# command once more, saying so in the log.
+wine_step() { # out command...
+  local out=$1
+  shift
+  local rc=0
+  "$@" >"$out" 2>&1 || rc=$?
+  if grep -q "wine client error" "$out"; then
+    say "Wine's server dropped the connection ($(grep -m1 "wine client error" "$out")); once more"
+    wineserver -k >/dev/null 2>&1 || true
+    wineserver -w
+    rc=0
+    "$@" >"$out" 2>&1 || rc=$?
+  fi
+  return "$rc"
+}
 
 # The office's data as the app leaves it: a database and a backup.
 mkdir -p "$DATA/backups"
@@ -147,10 +169,12 @@ standin() { # a small bundle: two "executables" and an _internal folder
 compile() { # version bundle
   local version=$1 bundle=$2
   LOG=$WORK/iscc-$version.log
-  wine "$ISCC_DIR/ISCC.exe" /Q "/DAppVersion=$version" "/DCompression=$COMPRESSION" \
-    "/DBundleDir=$(win "$bundle")" \
-    "/DOutputDir=$(win "$WORK/out")" "$(win "$ROOT/installer/asr_desktop.iss")" >"$LOG" 2>&1 ||
+  wine_step "$LOG" wine "$ISCC_DIR/ISCC.exe" /Q "/DAppVersion=$version" \
+    "/DCompression=$COMPRESSION" "/DBundleDir=$(win "$bundle")" \
+    "/DOutputDir=$(win "$WORK/out")" "$(win "$ROOT/installer/asr_desktop.iss")" ||
     fail "ISCC could not compile asr_desktop.iss for $version"
+  # Every step starts with no Wine server left over from the one before.
+  wineserver -w
   SETUP=$WORK/out/ASR-Desktop-Setup-$version.exe
   [[ -f $SETUP ]] || fail "ISCC made no $SETUP"
 }
@@ -186,8 +210,8 @@ run_setup() { # setup log-name extra-args...
   local setup=$1 name=$2
   shift 2
   LOG=$WORK/$name.log
-  wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=$(win "$LOG")" "$@" \
-    >"$WORK/$name.out" 2>&1 || fail "$(basename "$setup") exited with $?"
+  wine_step "$WORK/$name.out" wine "$setup" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART \
+    "/LOG=$(win "$LOG")" "$@" || fail "$(basename "$setup") exited with $?: $(tail -n 3 "$WORK/$name.out")"
   wineserver -w
   [[ -f $LOG ]] || fail "the setup wrote no log"
   grep -q "Installation process succeeded\|Log closed" "$LOG" || fail "the setup log does not end"
@@ -197,8 +221,8 @@ run_uninstall() { # log-name extra-args...
   shift
   LOG=$WORK/$name.log
   [[ -f $APP/unins000.exe ]] || fail "no unins000.exe in the install folder"
-  wine "$APP/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES /NORESTART "/LOG=$(win "$LOG")" "$@" \
-    >"$WORK/$name.out" 2>&1 || fail "unins000.exe exited with $?"
+  wine_step "$WORK/$name.out" wine "$APP/unins000.exe" /VERYSILENT /SUPPRESSMSGBOXES \
+    /NORESTART "/LOG=$(win "$LOG")" "$@" || fail "unins000.exe exited with $?: $(tail -n 3 "$WORK/$name.out")"
   # The uninstaller runs a copy of itself from a temporary folder; wait for it too.
   wineserver -w
   [[ -f $LOG ]] || fail "the uninstaller wrote no log"
