@@ -4,7 +4,7 @@ Target (issue 3): ``compute_dashboard`` in ≤ 200 ms.
 
     python benchmarks/dashboard.py [--db PATH] [--volunteers 100000]
 
-The database is built once and reused. With the demo generator (services/demo.py) present
+The database is built once and reused. With the demo generator (services/demo/province.py) present
 it is ``asr-cli demo --volunteers N`` plus the demo work; until that branch lands, this
 script fills the volunteers with its own quick bulk SQL (``_bulk_volunteers``: summary
 columns only, no terms rows — enough for every dashboard query) and then adds the demo
@@ -27,9 +27,9 @@ os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from asr_desktop.domain import areas
-from asr_desktop.services.dashboard import compute_dashboard
-from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.services.office import init_office
+from asr_desktop.services.reporting.dashboard import compute_dashboard
 from asr_desktop.store.database import open_database
 
 TODAY = date(2025, 11, 20)
@@ -75,7 +75,7 @@ def _bulk_volunteers(db, n: int, seed: int = 2568) -> None:
 
 def build(path: Path, volunteers: int) -> None:
     try:
-        from asr_desktop.services.demo import build_demo  # the demo branch
+        from asr_desktop.services.demo.province import build_demo  # the demo branch
     except ImportError:
         build_demo = None
     db = open_database(path)

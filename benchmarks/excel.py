@@ -37,9 +37,9 @@ from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.vocabulary import Gender, Tier
 from asr_desktop.reports.excel.style import BE_DATE_FORMAT
 from asr_desktop.services.office import init_office
+from asr_desktop.services.reporting.workbooks import ROSTER_FIELDS, export_roster, roster_records
 from asr_desktop.services.roster_import.commit import commit_plan
 from asr_desktop.services.roster_import.plan import build_plan
-from asr_desktop.services.workbooks import ROSTER_FIELDS, export_roster, roster_records
 from asr_desktop.store import register
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.database import open_database

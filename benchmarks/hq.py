@@ -60,8 +60,8 @@ def _timed(fn, repeat: int = 7):  # type: ignore[no-untyped-def]
 
 def _big_province(work: Path) -> None:
     """The package of a province of 2,000 volunteers (target ≤ 10 MB, an e-mail attachment)."""
-    from asr_desktop.services.demo import build_demo
-    from asr_desktop.services.package import build_package
+    from asr_desktop.services.demo.province import build_demo
+    from asr_desktop.services.reporting.package import build_package
     from asr_desktop.store.database import open_database
 
     db = open_database(work / "big.db")
@@ -85,7 +85,7 @@ def main() -> None:
     )
     args = parser.parse_args()
     if not (args.demo / "packages").is_dir():
-        from asr_desktop.services.demo_national import build_demo_national
+        from asr_desktop.services.demo.national import build_demo_national
 
         started = time.perf_counter()
         build_demo_national(args.demo)

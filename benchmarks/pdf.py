@@ -31,10 +31,10 @@ from asr_desktop.reports.pdf.document import TABLE_SIZE
 from asr_desktop.reports.pdf.fonts import REGULAR, register_fonts
 from asr_desktop.reports.pdf.line_breaking import break_lines
 from asr_desktop.reports.pdf.roster_register import COLUMNS
-from asr_desktop.services.demo import build_demo
-from asr_desktop.services.documents import WithheldCard, write_id_cards
-from asr_desktop.services.pdf_reports import _register_groups
-from asr_desktop.services.report_catalogue import ReportRequest, report_spec
+from asr_desktop.services.demo.province import build_demo
+from asr_desktop.services.reporting.catalogue import ReportRequest, report_spec
+from asr_desktop.services.reporting.documents import WithheldCard, write_id_cards
+from asr_desktop.services.reporting.pdf_reports import _register_groups
 from asr_desktop.store import register
 from asr_desktop.store.database import open_database
 

@@ -11,7 +11,7 @@ import pytest
 from tests.excel_fixtures import national_id, sample_office
 
 from asr_desktop.cli import main
-from asr_desktop.services.package import sha256_of
+from asr_desktop.services.reporting.package import sha256_of
 from asr_desktop.store.database import open_database
 
 

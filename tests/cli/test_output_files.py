@@ -13,7 +13,7 @@ from tests.conftest import subprocess_env
 from tests.excel_fixtures import TODAY, sample_office
 
 from asr_desktop.reports import output
-from asr_desktop.services.workbooks import export_roster
+from asr_desktop.services.reporting.workbooks import export_roster
 from asr_desktop.store.database import open_database
 
 

@@ -9,7 +9,7 @@ from tests.work_helpers import TODAY, populate
 from asr_desktop.cli import main
 from asr_desktop.domain.work import Activity, CategoryKind
 from asr_desktop.services.activities import ActivityService
-from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import open_database
 

@@ -20,7 +20,7 @@ from tests.work_helpers import TODAY
 
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import Gender
-from asr_desktop.services.demo_people import PersonMaker
+from asr_desktop.services.demo.people import PersonMaker
 
 
 def load_icu(environ: Mapping[str, str]) -> ModuleType:

@@ -24,8 +24,8 @@ class Office:
 
 @pytest.fixture(scope="session")
 def genuine(tmp_path_factory: pytest.TempPathFactory) -> Office:
-    from asr_desktop.services.demo import build_demo
-    from asr_desktop.services.package import build_package
+    from asr_desktop.services.demo.province import build_demo
+    from asr_desktop.services.reporting.package import build_package
     from asr_desktop.store.database import open_database
 
     root = tmp_path_factory.mktemp("office")

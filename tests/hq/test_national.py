@@ -19,7 +19,7 @@ TODAY = date(2025, 12, 20)
 
 @pytest.fixture(scope="session")
 def country(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
-    from asr_desktop.services.demo_national import build_demo_national
+    from asr_desktop.services.demo.national import build_demo_national
 
     out = tmp_path_factory.mktemp("country")
     return build_demo_national(
@@ -166,7 +166,7 @@ def test_cancelled_national_report_leaves_no_file(received: Path, tmp_path: Path
     from asr_desktop.domain.month import Month
     from asr_desktop.domain.progress import Cancelled
     from asr_desktop.services.hq.headquarters import Headquarters
-    from asr_desktop.services.report_catalogue import ReportRequest, report_spec
+    from asr_desktop.services.reporting.catalogue import ReportRequest, report_spec
 
     def cancel(done: int, total: int) -> None:
         raise Cancelled

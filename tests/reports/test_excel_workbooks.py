@@ -11,8 +11,8 @@ import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
 from asr_desktop.reports.excel.style import BE_DATE_FORMAT
-from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
-from asr_desktop.services.workbooks import export_roster, export_terms_ending
+from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
+from asr_desktop.services.reporting.workbooks import export_roster, export_terms_ending
 from asr_desktop.store.settings import load_settings, save_settings
 
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
-from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
-from asr_desktop.services.workbooks import export_roster, export_terms_ending
+from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
+from asr_desktop.services.reporting.workbooks import export_roster, export_terms_ending
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 # Each test starts LibreOffice (5–10 s); `-m "not slow"` leaves them to CI.

@@ -15,8 +15,8 @@ from asr_desktop.domain.national_id import check_digit
 from asr_desktop.domain.terms import default_term_end
 from asr_desktop.domain.validation import age_on
 from asr_desktop.domain.vocabulary import Status, Tier
-from asr_desktop.services import demo
-from asr_desktop.services.demo import DemoSummary, build_demo
+from asr_desktop.services.demo import province as demo
+from asr_desktop.services.demo.province import DemoSummary, build_demo
 from asr_desktop.services.office import init_office
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.roster import STATUS_SQL
@@ -202,7 +202,7 @@ def test_exits_have_a_reason_a_reference_and_close_the_term(
     ).fetchall()
     past = [e for e in exits if e[0] <= TODAY.isoformat()]
     assert len(past) == summary.by_status[Status.EXITED]
-    # Three exits are recorded ahead of their dates (services/demo_ahead.py): those people
+    # Three exits are recorded ahead of their dates (services/demo/ahead.py): those people
     # still serve today; their terms close on the exit day.
     assert len(exits) - len(past) == 3
     for on, reason, reference, ended, end in exits:

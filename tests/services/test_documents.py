@@ -14,7 +14,8 @@ from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office
 from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
-from asr_desktop.services.documents import (
+from asr_desktop.services.events import EventService
+from asr_desktop.services.reporting.documents import (
     WithheldCard,
     attended_names,
     card_holders,
@@ -26,7 +27,6 @@ from asr_desktop.services.documents import (
     write_id_cards,
     write_signin_sheet,
 )
-from asr_desktop.services.events import EventService
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.photos import save_photo

@@ -14,8 +14,11 @@ from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office
 
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
-from asr_desktop.services.dashboard import compute_dashboard
-from asr_desktop.services.documents import (
+from asr_desktop.services.events import EventService
+from asr_desktop.services.mentors import MentorService
+from asr_desktop.services.privacy import anonymise
+from asr_desktop.services.reporting.dashboard import compute_dashboard
+from asr_desktop.services.reporting.documents import (
     attended_names,
     card_holders,
     signin_rows,
@@ -23,9 +26,6 @@ from asr_desktop.services.documents import (
     write_id_cards,
     write_signin_sheet,
 )
-from asr_desktop.services.events import EventService
-from asr_desktop.services.mentors import MentorService
-from asr_desktop.services.privacy import anonymise
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.register import register_count, register_rows

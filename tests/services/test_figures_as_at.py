@@ -23,8 +23,12 @@ from tests.edge_data import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.vocabulary import Status
-from asr_desktop.services.dashboard import compute_dashboard, inactive_ids, terms_ending_ids
-from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
+from asr_desktop.services.reporting.dashboard import (
+    compute_dashboard,
+    inactive_ids,
+    terms_ending_ids,
+)
+from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.store import register
 from asr_desktop.store.roster import count_by_status, roster_rows
 
@@ -149,7 +153,7 @@ def test_novembers_report_made_again_after_december_records_is_the_same(db, edge
 
 
 def test_the_demo_agrees_with_independent_sql_too():
-    from asr_desktop.services.demo import build_demo
+    from asr_desktop.services.demo.province import build_demo
     from asr_desktop.store.database import memory_database
 
     db = memory_database()

@@ -20,10 +20,10 @@ from asr_desktop.domain.model import Volunteer
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import Activity, CategoryKind, Referral, ReferralStatus
 from asr_desktop.services.activities import ActivityService
-from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
-from asr_desktop.services.package import build_package
 from asr_desktop.services.referrals import ReferralService
-from asr_desktop.services.report_catalogue import ReportRequest, report_spec
+from asr_desktop.services.reporting.catalogue import ReportRequest, report_spec
+from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
+from asr_desktop.services.reporting.package import build_package
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.categories import CategoryStore
 

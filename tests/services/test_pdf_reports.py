@@ -16,8 +16,8 @@ from asr_desktop.domain.month import Month
 from asr_desktop.domain.national_id import format_national_id, mask_national_id
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
-from asr_desktop.services.monthly import build_monthly_report
-from asr_desktop.services.report_catalogue import ReportRequest, office_reports, report_spec
+from asr_desktop.services.reporting.catalogue import ReportRequest, office_reports, report_spec
+from asr_desktop.services.reporting.monthly import build_monthly_report
 from asr_desktop.store.settings import load_settings, save_settings
 
 

@@ -12,11 +12,11 @@ from tests.excel_fixtures import TODAY, national_id, office_db, sample_office
 
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.vocabulary import Gender, Status, Tier
+from asr_desktop.services.reporting.workbooks import export_roster
 from asr_desktop.services.roster_import.commit import commit_plan, write_rejects
 from asr_desktop.services.roster_import.headers import find_header
 from asr_desktop.services.roster_import.plan import Action, OnDuplicate, build_plan
 from asr_desktop.services.roster_import.reading import ImportFileError
-from asr_desktop.services.workbooks import export_roster
 from asr_desktop.store.roster import count_by_status
 from asr_desktop.store.volunteers import VolunteerStore
 

@@ -18,12 +18,12 @@ from asr_desktop.domain.work import (
     Referral,
     ReferralStatus,
 )
-from asr_desktop.services import dashboard
 from asr_desktop.services.activities import ActivityService
-from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.services.events import EventService
 from asr_desktop.services.mentors import MentorService
 from asr_desktop.services.referrals import ReferralService
+from asr_desktop.services.reporting import dashboard
 from asr_desktop.services.work import attendance_of, work_summary
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database

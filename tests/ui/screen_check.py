@@ -150,7 +150,7 @@ def thai_line_breaking() -> bool:
 def main() -> int:
     shots = Path(sys.argv[1]) if len(sys.argv) > 1 else None
     app = QApplication(sys.argv[:1])
-    from asr_desktop.services.demo import build_demo
+    from asr_desktop.services.demo.province import build_demo
     from asr_desktop.services.office import Office
     from asr_desktop.store.database import memory_database
     from asr_desktop.ui.context import AppContext
@@ -233,8 +233,8 @@ def dialogs(context, window: QWidget) -> dict[str, Callable[[], QWidget]]:  # ty
     mentor = office.mentors.loads()[0].mentor
 
     def import_preview() -> QWidget:
+        from asr_desktop.services.reporting.workbooks import export_roster
         from asr_desktop.services.roster_import.plan import build_plan
-        from asr_desktop.services.workbooks import export_roster
 
         dialog = ImportDialog(context, window)
         path = Path(tempfile.mkdtemp()) / "roster.xlsx"

@@ -9,9 +9,9 @@ from reportlab.pdfgen import canvas
 
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import Cancelled
-from asr_desktop.services import report_catalogue
 from asr_desktop.services.office import Office, init_office
-from asr_desktop.services.report_catalogue import Period, ReportSpec
+from asr_desktop.services.reporting import catalogue as report_catalogue
+from asr_desktop.services.reporting.catalogue import Period, ReportSpec
 from asr_desktop.store.database import open_database
 from asr_desktop.ui import reports_page
 from asr_desktop.ui.context import AppContext

@@ -97,7 +97,7 @@ def test_dashboard_card_names_the_inactivity_day(qtbot, edge_context):
     assert card.detail.text().replace("\u200b", "") == "ไม่มีรายงานผลตั้งแต่ 1 ก.ย. 2569"
     # Serving today and nothing dated since 1 Sep: the member whose last work is dated
     # 31 Aug and three with none; the lead whose month-grid count is dated 1 Sep is not.
-    from asr_desktop.services.dashboard import inactive_ids
+    from asr_desktop.services.reporting.dashboard import inactive_ids
 
     assert card.number.text() == "4"
     ids = data.ids

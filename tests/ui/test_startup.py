@@ -15,8 +15,8 @@ from tests.work_helpers import TODAY, national_id, populate
 
 from asr_desktop.domain.model import Volunteer
 from asr_desktop.services.changes import Change
-from asr_desktop.services.demo import build_demo
-from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.demo.province import build_demo
+from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.services.office import Office
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.referrals import ReferralStore
@@ -37,11 +37,11 @@ REPORT_MODULES = (
     "asr_desktop.reports.pdf",
     "asr_desktop.reports.excel",
     "asr_desktop.reports.monthly",
-    "asr_desktop.services.documents",
-    "asr_desktop.services.package",
-    "asr_desktop.services.pdf_reports",
-    "asr_desktop.services.monthly",
-    "asr_desktop.services.workbooks",
+    "asr_desktop.services.reporting.documents",
+    "asr_desktop.services.reporting.package",
+    "asr_desktop.services.reporting.pdf_reports",
+    "asr_desktop.services.reporting.monthly",
+    "asr_desktop.services.reporting.workbooks",
     "asr_desktop.services.roster_import",
 )
 

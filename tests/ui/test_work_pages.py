@@ -12,9 +12,9 @@ from tests.work_helpers import TODAY, bulk_volunteers, make_office, populate
 
 from asr_desktop.domain.work import CategoryKind
 from asr_desktop.services.changes import Change
-from asr_desktop.services.dashboard import compute_dashboard, inactive_ids
-from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.services.office import Office
+from asr_desktop.services.reporting.dashboard import compute_dashboard, inactive_ids
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database

@@ -39,7 +39,11 @@ def _district(text: str) -> str:
 
 
 def run_cards(args: argparse.Namespace) -> int:
-    from asr_desktop.services.documents import WithheldCard, withheld_lines, write_id_cards
+    from asr_desktop.services.reporting.documents import (
+        WithheldCard,
+        withheld_lines,
+        write_id_cards,
+    )
 
     db = open_office(args).db
     withheld: list[WithheldCard] = []
@@ -56,7 +60,7 @@ def run_cards(args: argparse.Namespace) -> int:
 
 
 def run_event(args: argparse.Namespace) -> int:
-    from asr_desktop.services.documents import write_certificates, write_signin_sheet
+    from asr_desktop.services.reporting.documents import write_certificates, write_signin_sheet
 
     if args.signin_pdf is None and args.certificates_pdf is None:
         args.parser.error("ระบุ --signin-pdf OUT.pdf หรือ --certificates-pdf OUT.pdf อย่างน้อยหนึ่งอย่าง")
@@ -76,7 +80,7 @@ def run_event(args: argparse.Namespace) -> int:
 
 
 def run_certificate(args: argparse.Namespace) -> int:
-    from asr_desktop.services.documents import find_certificate
+    from asr_desktop.services.reporting.documents import find_certificate
 
     db = open_office(args).db
     found = find_certificate(db, args.serial)

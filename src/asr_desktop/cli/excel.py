@@ -118,7 +118,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from asr_desktop.services.workbooks import export_roster
+    from asr_desktop.services.reporting.workbooks import export_roster
 
     db = open_office(args).db
     count = export_roster(db, args.xlsx, today=date.today(), full_ids=args.full_ids)
@@ -129,7 +129,7 @@ def run_export(args: argparse.Namespace) -> int:
 def run_report(args: argparse.Namespace) -> int:
     """Any report of the catalogue, as PDF and/or Excel, through the catalogue's writers."""
     from asr_desktop.domain.progress import no_progress
-    from asr_desktop.services.report_catalogue import Period, ReportRequest, report_spec
+    from asr_desktop.services.reporting.catalogue import Period, ReportRequest, report_spec
 
     spec = report_spec(args.name)
     outputs = [(args.pdf, spec.write_pdf, "PDF"), (args.xlsx, spec.write_xlsx, "Excel")]
@@ -192,7 +192,7 @@ def _fiscal_year(text: str) -> int:
 
 
 def run_package(args: argparse.Namespace) -> int:
-    from asr_desktop.services.package import build_package
+    from asr_desktop.services.reporting.package import build_package
 
     db = open_office(args).db
     result = build_package(

@@ -277,7 +277,7 @@ def run_feedback(args: argparse.Namespace) -> int:
 
 def run_demo_national(args: argparse.Namespace) -> int:
     from asr_desktop.cli.roster import _progress_printer
-    from asr_desktop.services.demo_national import build_demo_national
+    from asr_desktop.services.demo.national import build_demo_national
 
     codes = [c.strip() for c in args.provinces.split(",") if c.strip()] or None
     demo = build_demo_national(

@@ -62,7 +62,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from asr_desktop.services.demo import build_demo
+    from asr_desktop.services.demo.province import build_demo
 
     if args.volunteers is not None and args.volunteers < 1:
         raise AsrError("--volunteers ต้องเป็นจำนวนเต็มบวก")

@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run_dashboard(args: argparse.Namespace) -> int:
-    from asr_desktop.services.dashboard import compute_dashboard
+    from asr_desktop.services.reporting.dashboard import compute_dashboard
 
     db = open_office(args).db
     figures = compute_dashboard(db, args.date or date.today())

@@ -1,6 +1,6 @@
 """The monthly report (รายงานประจำเดือน) as plain data, for the Excel and PDF writers.
 
-A service fills a :class:`MonthlyReport` from the database (services/monthly.py); writers
+A service fills a :class:`MonthlyReport` from the database (services/reporting/monthly.py); writers
 only lay it out. Every figure is as at the month's last day: people "serving" and tambons
 covered from the status events and terms dated by then, work from the records dated in
 the month; so the report made again later shows the same figures. :func:`counting_note`

@@ -76,7 +76,7 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
         office = Office.open(path, create=True)
         try:
             if demo and not office.is_initialised:
-                from asr_desktop.services.demo import build_demo
+                from asr_desktop.services.demo.province import build_demo
 
                 build_demo(office.db, progress=progress)
             return office.backup_warning, office.backups

@@ -24,8 +24,8 @@ from asr_desktop.domain.month import Month
 from asr_desktop.domain.thai_dates import THAI_MONTHS_SHORT, format_thai_date
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.domain.vocabulary import Status, Tier
-from asr_desktop.services import dashboard
 from asr_desktop.services.changes import EVERYTHING, Change
+from asr_desktop.services.reporting import dashboard
 from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui.charts import HBarChart, VBarChart
 from asr_desktop.ui.context import (

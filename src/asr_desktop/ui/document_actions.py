@@ -25,8 +25,7 @@ from asr_desktop.ui.screen_fit import fit_window
 from asr_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from asr_desktop.services import documents
-
+    from asr_desktop.services.reporting import documents
 DocumentWriter = Callable[[Office, Path, ProgressFn], int]
 
 
@@ -104,7 +103,7 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
     withheld: list[documents.WithheldCard] = []
 
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
-        from asr_desktop.services import documents
+        from asr_desktop.services.reporting import documents
 
         withheld.clear()
         return documents.write_id_cards(
@@ -113,7 +112,7 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
 
     def show(pdf: Path, title: str, owner: QWidget) -> None:
         if withheld:  # said before the preview opens, so nobody takes the sheets as complete
-            from asr_desktop.services import documents
+            from asr_desktop.services.reporting import documents
 
             lines = documents.withheld_lines(withheld, limit=15)
             ask.inform(
@@ -129,7 +128,7 @@ def id_cards(context: AppContext, runner: TaskRunner, parent: QWidget, ids: list
 
 def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
-        from asr_desktop.services import documents
+        from asr_desktop.services.reporting import documents
 
         return documents.write_signin_sheet(office.db, event_id, out, progress=progress)
 
@@ -138,7 +137,7 @@ def signin_sheet(context: AppContext, runner: TaskRunner, parent: QWidget, event
 
 def certificates(context: AppContext, runner: TaskRunner, parent: QWidget, event_id: int) -> None:
     def write(office: Office, out: Path, progress: ProgressFn) -> int:
-        from asr_desktop.services import documents
+        from asr_desktop.services.reporting import documents
 
         return documents.write_certificates(office.db, event_id, out, progress=progress)
 

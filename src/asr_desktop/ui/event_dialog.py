@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event, EventKind
-from asr_desktop.services import documents
+from asr_desktop.services.reporting import documents
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
 from asr_desktop.ui.screen_fit import fit_window, scrolling

@@ -24,7 +24,7 @@ from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
-    from asr_desktop.services.package import PackageResult
+    from asr_desktop.services.reporting.package import PackageResult
 
 
 def choose_month(parent: QWidget, today: date) -> Month | None:
@@ -68,7 +68,7 @@ def export_roster_action(context: AppContext, parent: QWidget, runner: TaskRunne
     db_path, today = context.db_path, context.today()
 
     def work(progress: ProgressFn) -> int:
-        from asr_desktop.services.workbooks import export_roster  # openpyxl: only now
+        from asr_desktop.services.reporting.workbooks import export_roster  # openpyxl: only now
 
         db = Office.connect(db_path).db  # the worker's own connection
         try:
@@ -95,7 +95,9 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
     keep = data_dir() if context.db_path.parent == data_dir() else context.db_path.parent
 
     def work(progress: ProgressFn) -> PackageResult:
-        from asr_desktop.services.package import build_package  # openpyxl, reportlab: only now
+        from asr_desktop.services.reporting.package import (
+            build_package,  # openpyxl, reportlab: only now
+        )
 
         db = Office.connect(db_path).db  # the worker's own connection
         try:

@@ -1,6 +1,6 @@
 """รายงาน: choose a report and its period, make it in the background, preview, print, save.
 
-Reports come from services/report_catalogue.py; this page knows nothing of their content.
+Reports come from services/reporting/catalogue.py; this page knows nothing of their content.
 A report is made into a temporary PDF that the preview shows; "บันทึกเป็นไฟล์ PDF…" copies
 it where the user wants, "พิมพ์…" sends it to a printer.
 """
@@ -32,10 +32,10 @@ from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.thai_words import with_word_breaks
-from asr_desktop.services import report_catalogue
 from asr_desktop.services.changes import Change
 from asr_desktop.services.office import Office
-from asr_desktop.services.report_catalogue import Period, ReportRequest, ReportSpec
+from asr_desktop.services.reporting import catalogue as report_catalogue
+from asr_desktop.services.reporting.catalogue import Period, ReportRequest, ReportSpec
 from asr_desktop.ui import ask
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pdf_view import PdfPreview, print_pdf

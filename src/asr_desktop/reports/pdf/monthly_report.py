@@ -1,6 +1,6 @@
 """The monthly operations report (รายงานผลการปฏิบัติงานประจำเดือน) for print.
 
-Laid out from a :class:`MonthlyReport` (services/monthly.py fills it for the workbook and
+Laid out from a :class:`MonthlyReport` (services/reporting/monthly.py fills it for the workbook and
 this PDF alike): a summary paragraph, work by district with a bar chart, activities by
 mission area and agency, referrals by agency and outcome with a pie chart, the month's
 events with attendance by role, and coverage by district.

@@ -1,6 +1,6 @@
 """Word pools for the demo roster: Thai given names, surname parts, villages, occupations.
 
-Only data lives here, so that services/demo.py reads as the story of a province. Given
+Only data lives here, so that services/demo/province.py reads as the story of a province. Given
 names are real Thai names in two generations (older people were named บุญมี and บัวผัน,
 younger ones ณัฐพล and กมลชนก) with a north-eastern (Isan) share for provinces of the
 region. Surnames are mostly composed from real parts (ศรี + สุข, แก้ว + ประเสริฐ,

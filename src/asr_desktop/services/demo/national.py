@@ -1,8 +1,8 @@
 """A demo of the whole country for headquarters mode (``asr-cli demo-national``).
 
-Every province gets its own demo office database (services/demo.py, sized in proportion
+Every province gets its own demo office database (services/demo/province.py, sized in proportion
 to its tambons, about 8,000 volunteers in all), its own signing key and its own monthly
-packages, made through the real provincial pipeline (services/package.py) and sealed to
+packages, made through the real provincial pipeline (services/reporting/package.py) and sealed to
 the app's DEMO headquarters key. What headquarters should find in it, all drawn from the
 seed:
 
@@ -35,10 +35,10 @@ from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.hq.reporting import deadline_of
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import ExitReason
-from asr_desktop.services.demo import build_demo
+from asr_desktop.services.demo.province import build_demo
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.services.hq.package_reader import THAI_TIME
-from asr_desktop.services.package import build_package
+from asr_desktop.services.reporting.package import build_package
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.activities import ActivityStore
 from asr_desktop.store.database import open_database

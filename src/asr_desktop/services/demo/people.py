@@ -1,9 +1,9 @@
 """The people of the demo roster: one volunteer with their terms and status events.
 
-services/demo.py decides who lives where and what has happened to them (a
+services/demo/province.py decides who lives where and what has happened to them (a
 :class:`Story`); :class:`PersonMaker` turns that into a believable record: a name that
 fits the gender and generation, a national ID that fits the birth year, an address on a
-real หมู่ of the tambon, and terms in the batches (services/demo_batches.py) the province
+real หมู่ of the tambon, and terms in the batches (services/demo/batches.py) the province
 appointed.
 """
 
@@ -20,8 +20,8 @@ from asr_desktop.domain.model import StatusEvent, Term, Volunteer
 from asr_desktop.domain.national_id import check_digit
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import ExitReason, Gender, StatusChange, Tier
-from asr_desktop.services import demo_names as names
-from asr_desktop.services.demo_batches import BE_OFFSET, Batch
+from asr_desktop.services.demo import names
+from asr_desktop.services.demo.batches import BE_OFFSET, Batch
 from asr_desktop.store.bulk import VolunteerRecord
 
 CENSUS_1984 = 1984

@@ -16,7 +16,7 @@ With ``volunteers`` given, the roster has exactly that many people, all living i
 office's province whatever the size: a larger roster has more network members per tambon
 (8,000 in สกลนคร is about 64 a tambon). A provincial office's register never lists
 people of other provinces as if they were its own; the reports count a record outside
-the province apart and say so (see services/pdf_reports.py).
+the province apart and say so (see services/reporting/pdf_reports.py).
 
 Everything is drawn from one ``random.Random(seed)`` in a fixed order, and every date is
 counted from ``today``: the same seed and day give the same database.
@@ -36,13 +36,13 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
 from asr_desktop.domain.vocabulary import Status, Tier
-from asr_desktop.services import demo_names as names
-from asr_desktop.services.dashboard import covered_tambons, terms_ending_ids
-from asr_desktop.services.demo_ahead import add_records_ahead
-from asr_desktop.services.demo_batches import make_batches
-from asr_desktop.services.demo_people import PersonMaker, Story
-from asr_desktop.services.demo_work import add_demo_work
+from asr_desktop.services.demo import names
+from asr_desktop.services.demo.ahead import add_records_ahead
+from asr_desktop.services.demo.batches import make_batches
+from asr_desktop.services.demo.people import PersonMaker, Story
+from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.services.office import init_office
+from asr_desktop.services.reporting.dashboard import covered_tambons, terms_ending_ids
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.roster import count_by_status

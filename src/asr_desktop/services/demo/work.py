@@ -1,6 +1,6 @@
 """Demo data for the volunteers' work, added to a demo database that already has volunteers.
 
-``build_demo`` (services/demo.py) calls :func:`add_demo_work` after the roster is built, so
+``build_demo`` (services/demo/province.py) calls :func:`add_demo_work` after the roster is built, so
 every screen of the demo shows something real: mentors with their volunteers and quarterly
 checklists, six months of activities, referrals in every status (some overdue) and a
 handful of trainings and meetings with attendees. Deterministic for a seed.

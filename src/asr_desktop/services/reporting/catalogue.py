@@ -17,8 +17,8 @@ from sqlite_utils import Database
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.progress import ProgressFn
-from asr_desktop.services.report_request import Period as Period
-from asr_desktop.services.report_request import ReportRequest as ReportRequest
+from asr_desktop.services.reporting.request import Period as Period
+from asr_desktop.services.reporting.request import ReportRequest as ReportRequest
 
 Writer = Callable[[Database, ReportRequest, Path, ProgressFn], int]
 
@@ -36,7 +36,7 @@ class ReportSpec:
 
 
 def _roster_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
-    from asr_desktop.services.workbooks import export_roster
+    from asr_desktop.services.reporting.workbooks import export_roster
 
     return export_roster(
         db, out, today=request.today, full_ids=request.full_national_ids, progress=progress
@@ -44,7 +44,7 @@ def _roster_xlsx(db: Database, request: ReportRequest, out: Path, progress: Prog
 
 
 def _expiring_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
-    from asr_desktop.services.workbooks import export_terms_ending
+    from asr_desktop.services.reporting.workbooks import export_terms_ending
 
     return export_terms_ending(
         db,
@@ -57,13 +57,13 @@ def _expiring_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pr
 
 
 def _coverage_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
-    from asr_desktop.services.workbooks import export_coverage
+    from asr_desktop.services.reporting.workbooks import export_coverage
 
     return export_coverage(db, out, today=request.today, progress=progress)
 
 
 def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
-    from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
+    from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 
     report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
     write_monthly_workbook(db, report, out, today=request.today, progress=progress)
@@ -88,11 +88,11 @@ def _national(kind: str) -> Writer:
 
 
 def _pdf(name: str) -> Writer:
-    """The PDF writer ``name`` of services/pdf_reports.py, imported when first used (the
+    """The PDF writer ``name`` of services/reporting/pdf_reports.py, imported when first used (the
     typesetting layer loads fonts and dictionaries)."""
 
     def write(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
-        from asr_desktop.services import pdf_reports
+        from asr_desktop.services.reporting import pdf_reports
 
         writer: Writer = getattr(pdf_reports, name)
         return writer(db, request, out, progress)

@@ -28,7 +28,7 @@ from asr_desktop.reports.pdf.certificates import CertificateData, build_certific
 from asr_desktop.reports.pdf.id_cards import CardData, build_id_cards
 from asr_desktop.reports.pdf.layout import EventHeading
 from asr_desktop.reports.pdf.signin_sheet import SigninRow, build_signin_sheet
-from asr_desktop.services.pdf_reports import margins_of, printed_phone
+from asr_desktop.services.reporting.pdf_reports import margins_of, printed_phone
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.photos import load_photo
 from asr_desktop.store.roster import RosterFilter, roster_ids

@@ -26,9 +26,9 @@ from asr_desktop.reports.monthly import (
     ReferralRow,
     counting_note,
 )
-from asr_desktop.services.coverage import coverage_rows as coverage_rows
-from asr_desktop.services.coverage import serving_counts
-from asr_desktop.services.workbooks import common_values, template_for
+from asr_desktop.services.reporting.coverage import coverage_rows as coverage_rows
+from asr_desktop.services.reporting.coverage import serving_counts
+from asr_desktop.services.reporting.workbooks import common_values, template_for
 from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore

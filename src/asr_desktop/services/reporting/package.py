@@ -44,8 +44,8 @@ from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.reports.pdf.sections import Imprint
 from asr_desktop.services.hq import crypto
 from asr_desktop.services.hq.package_data import package_data
-from asr_desktop.services.monthly import build_monthly_report, write_monthly_workbook
-from asr_desktop.services.pdf_reports import imprint_of
+from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
+from asr_desktop.services.reporting.pdf_reports import imprint_of
 from asr_desktop.store.export_log import ExportFile, record_export
 from asr_desktop.store.private import private_folder
 from asr_desktop.store.settings import load_settings

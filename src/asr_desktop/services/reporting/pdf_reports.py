@@ -33,14 +33,14 @@ from asr_desktop.reports.pdf.expiring_report import ExpiringEntry, write_expirin
 from asr_desktop.reports.pdf.monthly_report import write_monthly_report
 from asr_desktop.reports.pdf.roster_register import RegisterEntry, write_roster_register
 from asr_desktop.reports.pdf.sections import Imprint
-from asr_desktop.services.dashboard import district_coverage, uncovered_tambons
-from asr_desktop.services.monthly import build_monthly_report
 from asr_desktop.services.privacy import log_full_ids
+from asr_desktop.services.reporting.dashboard import district_coverage, uncovered_tambons
+from asr_desktop.services.reporting.monthly import build_monthly_report
 from asr_desktop.store import register
 from asr_desktop.store.settings import load_settings
 
 if TYPE_CHECKING:
-    from asr_desktop.services.report_request import ReportRequest
+    from asr_desktop.services.reporting.request import ReportRequest
 
 _BLANK_NAME = "." * 36
 _TIER = {t.value: t.short_label for t in Tier}

@@ -190,7 +190,7 @@ def export_coverage(
 ) -> int:
     """Writes the coverage workbook (tambons with and without a serving lead) as of today;
     returns the number of tambons."""
-    from asr_desktop.services.coverage import coverage_rows
+    from asr_desktop.services.reporting.coverage import coverage_rows
 
     settings = load_settings(db)
     rows = coverage_rows(db, today)
