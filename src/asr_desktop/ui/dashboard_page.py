@@ -172,7 +172,7 @@ class DashboardPage(QWidget):
         self._refresh_soon = QTimer(self)
         self._refresh_soon.setSingleShot(True)
         self._refresh_soon.setInterval(0)
-        self._refresh_soon.timeout.connect(self.refresh)
+        self._refresh_soon.timeout.connect(self._refresh_if_shown)
 
     def _reflow_cards(self, columns: int) -> None:
         """Lays the cards out in as many columns as the width allows (no sideways scroll)."""
@@ -232,6 +232,11 @@ class DashboardPage(QWidget):
             ],
             [n for _, n in f.activity_by_month],
         )
+
+    def _refresh_if_shown(self) -> None:
+        # Not once the window is closed: closing it (or quitting) closes the database.
+        if self.isVisible():
+            self.refresh()
 
     def page_shown(self) -> None:
         self._figures_wanted = True
