@@ -1,10 +1,14 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from asr_desktop.domain import thai_words as module
 from asr_desktop.domain.thai_words import (
+    FIRST_SCREEN_WORDS,
     ZWSP,
     SortedWords,
     dictionary,
+    dictionary_breaks,
+    first_screen_breaks,
     thai_words,
     warm_up,
     with_word_breaks,
@@ -78,11 +82,47 @@ def test_threads_that_ask_together_share_one_dictionary():
 def test_a_label_asked_for_while_the_dictionary_loads_still_gets_its_breaks(monkeypatch):
     """The GUI asks while the warm-up thread is still loading: it waits, it is not left
     without breaks (Qt on Windows could not wrap it)."""
-    from asr_desktop.domain import thai_words as module
-
     monkeypatch.setattr(module, "_dictionary", None)
     with_word_breaks.cache_clear()
     loading = warm_up()
     assert with_word_breaks("รายงานผลการปฏิบัติงาน").split(ZWSP) == ["รายงาน", "ผล", "การ", "ปฏิบัติงาน"]
     loading.join(timeout=30)
     with_word_breaks.cache_clear()
+
+
+# -- the first screen's words, kept split so that screen needs no word list ------------
+
+
+def test_the_first_screens_words_are_split_as_the_word_list_splits_them():
+    for entry in FIRST_SCREEN_WORDS:
+        run = entry.replace("|", "")
+        split = dictionary_breaks(run).replace(ZWSP, "|")
+        assert entry == split, f"FIRST_SCREEN_WORDS: {entry!r} should be {split!r}"
+        assert len(run) > 1 and all(module._is_thai_letter(ch) for ch in run), entry
+
+
+def test_first_screen_text_gets_the_word_lists_breaks_without_the_word_list(monkeypatch):
+    def no_word_list():
+        raise AssertionError("the word list was loaded")
+
+    monkeypatch.setattr(module, "dictionary", no_word_list)
+    with_word_breaks.cache_clear()
+    texts = [
+        "กำลังเปิดฐานข้อมูล…",
+        "ผลการปฏิบัติงานเดือนนี้ (ครั้ง)",
+        "97.6% · ขาด 3 ตำบล",
+        "เดือนก่อน 1,377 ▼ · เข้าถึง 661 คน",
+        "ไม่มีรายงานผลตั้งแต่ 1 เม.ย. 2569",
+        f"ตำบลที่มี{ZWSP}แกนนำปฏิบัติหน้าที่",  # marks already there are not doubled
+    ]
+    shown = [with_word_breaks(text) for text in texts]
+    with_word_breaks.cache_clear()
+    monkeypatch.undo()
+    assert shown == [dictionary_breaks(text) for text in texts]
+    assert shown[0].split(ZWSP) == ["กำลัง", "เปิด", "ฐานข้อมูล…"]
+
+
+def test_other_thai_is_not_in_the_first_screens_table():
+    assert first_screen_breaks("เปิดฐานข้อมูล") is None  # part of a known run is not known
+    assert first_screen_breaks("ตำบลABC") is None  # Latin touching Thai: the word list decides
+    assert first_screen_breaks("ABC 12 ก.ย.") == "ABC 12 ก.ย."

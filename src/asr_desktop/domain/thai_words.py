@@ -9,6 +9,11 @@ its dictionary trie: building that trie takes 1.6 s of pure Python, which used t
 spent at start-up. newmm asks its dictionary one question — which words begin at this
 position of the text? — and :class:`SortedWords` answers it by bisection in the sorted
 list, which is ready in a few tens of milliseconds and gives the same words.
+
+Even so, loading pythainlp and its list takes ~0.4 s, too long to wait for before the first
+screen. The Thai of that screen (the start-up window, the dashboard's cards) is split once
+and kept in :data:`FIRST_SCREEN_WORDS`, so it wraps between words from its first paint
+while the list loads in the background after the window is shown.
 """
 
 from __future__ import annotations
@@ -18,12 +23,46 @@ import threading
 from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from itertools import pairwise
+from itertools import groupby, pairwise
 
 os.environ.setdefault("PYTHAINLP_READ_ONLY", "1")
 
 ZWSP = "\u200b"
 WORD_LIST = "words_th.txt"
+
+# Each run of Thai letters the first screen shows, split into words ("|") as the word list
+# splits it. A test fails when an entry no longer matches the word list, and the start-up
+# test fails when the first screen shows Thai missing here (it would load pythainlp before
+# the window shows); add the missing run, split as its failure message shows.
+FIRST_SCREEN_WORDS = (
+    # The start-up window (ui/startup_window.py).
+    "กำลัง|เปิด|ฐานข้อมูล",
+    "กำลัง|สร้าง|ข้อมูล|ตัวอย่าง",
+    # The dashboard's card captions (ui/dashboard_page.py).
+    "อาสาสมัคร|ที่|ปฏิบัติหน้าที่",
+    "แกนนำ|ระดับ|ตำบล",
+    "เครือข่าย|อาสาสมัคร|แรงงาน",
+    "ตำบล|ที่|มี|แกนนำ|ปฏิบัติหน้าที่",
+    "วาระ|สิ้นสุด|ภายใน",
+    "วัน",
+    "ไม่|มี|รายงาน|ผล",
+    "เดือน",
+    "การ|ส่งต่อ|ที่|เลยกำหนด|ติดตาม",
+    "ผล|การ|ปฏิบัติงาน|เดือน|นี้",
+    "ครั้ง",
+    # The lines under the dashboard's figures, which follow the first paint.
+    "คลิก|ตัวเลข|เพื่อ|ดู|รายชื่อ",
+    "ขาด",
+    "ตำบล",
+    "ไม่|มี|รายงาน|ผล|ตั้งแต่",
+    "เดือนก่อน",
+    "เข้าถึง",
+    "คน",
+    "มี",  # the two-letter runs of the short month names (มี.ค., เม.ย., มิ.ย.)
+    "เม",
+    "มิ",
+)
+_FIRST_SCREEN = {entry.replace("|", ""): entry.replace("|", ZWSP) for entry in FIRST_SCREEN_WORDS}
 
 
 class SortedWords:
@@ -107,6 +146,28 @@ def with_word_breaks(text: str) -> str:
     """The text with U+200B between Thai words, so any wrapping widget breaks between them."""
     if not any("\u0e00" <= ch <= "\u0e7f" for ch in text):
         return text
+    known = first_screen_breaks(text)
+    return dictionary_breaks(text) if known is None else known
+
+
+def first_screen_breaks(text: str) -> str | None:
+    """The text with its breaks from :data:`FIRST_SCREEN_WORDS` without loading the word
+    list, or None when it has a run of Thai letters that the table lacks."""
+    pieces: list[str] = []
+    for letters, group in groupby(text.replace(ZWSP, ""), key=_is_letter):
+        run = "".join(group)
+        # One letter holds no break; a Thai run, or Latin touching Thai, needs the table.
+        if letters and len(run) > 1 and any(_is_thai_letter(ch) for ch in run):
+            split = _FIRST_SCREEN.get(run)
+            if split is None:
+                return None
+            run = split
+        pieces.append(run)
+    return "".join(pieces)
+
+
+def dictionary_breaks(text: str) -> str:
+    """:func:`with_word_breaks` by the word list (loading it if need be), never the table."""
     words = thai_words(text.replace(ZWSP, ""))
     pieces = [words[0]] if words else []
     for before, word in pairwise(words):

@@ -63,7 +63,7 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
         DamagedDatabaseError: The file failed its quick check (see ``backup_dialogs``).
     """
     from asr_desktop.ui.first_run import FirstRunDialog
-    from asr_desktop.ui.startup_window import run_with_progress
+    from asr_desktop.ui.startup_window import BUILDING_DEMO_TEXT, OPENING_TEXT, run_with_progress
 
     path = database_path(args)
     if args.hq or _chosen_headquarters(args):
@@ -83,7 +83,7 @@ def open_context(args: argparse.Namespace, *, started: float | None = None) -> A
         finally:
             office.close()
 
-    text = "กำลังสร้างข้อมูลตัวอย่าง…" if demo and not path.exists() else "กำลังเปิดฐานข้อมูล…"
+    text = BUILDING_DEMO_TEXT if demo and not path.exists() else OPENING_TEXT
     warning, backups = run_with_progress(text, prepare, started=started)
     office = Office.connect(path)
     office.backup_warning, office.backups = warning, backups

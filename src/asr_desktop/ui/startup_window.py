@@ -21,6 +21,10 @@ from asr_desktop.ui.tasks import Worker
 # With the app's smoke-test hook set, this line is printed once the window is on screen.
 PROGRESS_SHOWN_MESSAGE = "asr-desktop: start-up progress shown"
 
+# What the window says (its Thai is in domain.thai_words.FIRST_SCREEN_WORDS).
+OPENING_TEXT = "กำลังเปิดฐานข้อมูล…"
+BUILDING_DEMO_TEXT = "กำลังสร้างข้อมูลตัวอย่าง…"
+
 
 class StartupWindow(QWidget):
     def __init__(self, text: str) -> None:
