@@ -45,6 +45,7 @@ def test_mentors_open_in_thai_order_and_keep_the_users_choice(context, qtbot) ->
 
     page = MentorsPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     names = _names(page)
     firsts = [next(m[1] for m in MENTORS if n.endswith(f"{m[1]} {m[2]}")) for n in names]
     assert firsts == sorted(firsts, key=thai_sort_key)  # ก→ฮ by name, not by title
@@ -52,6 +53,7 @@ def test_mentors_open_in_thai_order_and_keep_the_users_choice(context, qtbot) ->
     page.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the user clicks the header
     again = MentorsPage(context)
     qtbot.addWidget(again)
+    again.page_shown()  # as the main window does
     assert _names(again) == list(reversed(names))
 
 
@@ -60,6 +62,7 @@ def test_each_care_count_says_what_it_counts(context, qtbot) -> None:
 
     page = MentorsPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     header = page.model.headerData(3, Qt.Orientation.Horizontal)
     assert header == "ดูแลที่ปฏิบัติหน้าที่ (คน)"
     page.table.selectRow(0)
@@ -72,6 +75,7 @@ def test_actions_needing_a_row_are_off_and_say_why(context, qtbot) -> None:
 
     page = MentorsPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     buttons = {b.text(): b for b in page.findChildren(QPushButton)}
     page.table.clearSelection()
     assess, edit = buttons["ประเมิน…"], buttons["แก้ไข"]

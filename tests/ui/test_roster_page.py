@@ -136,6 +136,7 @@ def test_audit_page_filters_by_dates_typed_in_buddhist_era(qtbot, context):
 
     page = AuditPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     assert page.date_to.text() == "20/11/2568"  # TODAY in พ.ศ.
     everything = page.model.rowCount()
     assert everything > 0

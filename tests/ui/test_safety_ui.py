@@ -78,6 +78,7 @@ def test_audit_page_filters_and_passes_modeltester(context: AppContext, qtbot, q
     RosterService(context.office.db).store.delete(3)
     page = AuditPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     total = len(page.model.ids)
     assert total >= 11  # settings + 5 volunteers + 5 terms + delete
     qtmodeltester.check(page.model)
@@ -103,6 +104,7 @@ def test_audit_page_filters_and_passes_modeltester(context: AppContext, qtbot, q
 def test_audit_model_fetches_lazily(context: AppContext, qtbot) -> None:
     page = AuditPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     page.model.set_filter(AuditFilter())
     assert page.model._rows == {}
     page.model.data(page.model.index(0, 5))

@@ -205,3 +205,19 @@ def test_a_hidden_window_builds_nothing_in_the_background(window, qtbot):
     window.build_next_page()
     qtbot.wait(50)
     assert len(window.built_pages()) == 1
+
+
+@pytest.mark.parametrize("row", range(1, len(PAGES)))
+def test_a_page_reads_its_data_once_when_first_shown(window, row):
+    """Built on its first visit and shown: no query runs twice (a page that loaded in its
+    constructor and again when shown read everything twice)."""
+    statements: list[str] = []
+    window.context.office.db.conn.set_trace_callback(statements.append)
+    try:
+        window.navigation.setCurrentRow(row)
+    finally:
+        window.context.office.db.conn.set_trace_callback(None)
+    assert window.current_page() is window.page(row)
+    reads = [s for s in statements if s.lstrip().upper().startswith(("SELECT", "WITH"))]
+    assert reads or PAGES[row].class_name == "ReportsPage", "the page read nothing"
+    assert sorted({s for s in reads if reads.count(s) > 1}) == []

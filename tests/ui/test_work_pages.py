@@ -143,6 +143,7 @@ def test_referral_list_filters_and_opens_overdue(demo_context, qtbot, qtmodeltes
 
     page = ReferralsPage(demo_context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     total = page.model.rowCount()
     assert total == demo_context.office.db.execute("SELECT count(*) FROM referrals").fetchone()[0]
     qtmodeltester.check(page.model)
@@ -176,6 +177,7 @@ def test_referral_dialog_saves_and_the_list_shows_it(context, qtbot, monkeypatch
 
     page = ReferralsPage(context)
     qtbot.addWidget(page)
+    page.page_shown()  # as the main window does
     dialog = ReferralDialog(context, None, page)
     qtbot.addWidget(dialog)
     dialog.save()
@@ -268,6 +270,7 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
 
 def test_work_models_pass_the_model_tester(window, demo_context, qtbot, qtmodeltester) -> None:
     dashboard, mentors, events = [window.page(row) for row in (0, 2, 5)]
+    mentors.page_shown()  # as the main window does when the page is visited
     dashboard.open_ending(90)
     qtmodeltester.check(dashboard.open_windows[-1].model)
     dashboard.open_uncovered()
@@ -289,6 +292,7 @@ def test_checklist_dialog_uses_suggestions_and_saves(window, demo_context, qtbot
     from asr_desktop.ui.mentor_dialogs import ChecklistDialog
 
     mentors = window.page(2)
+    mentors.page_shown()  # as the main window does when the page is visited
     mentors.table.selectRow(0)
     mentors.tabs.setCurrentIndex(1)
     row = next(r for r in mentors.summary_model.rows if r.checklist is None)

@@ -206,14 +206,14 @@ class AuditPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.date_error)
         layout.addWidget(splitter, 1)
-        self._fill_choices()
         for edit in (self.date_from, self.date_to):
             edit.editingFinished.connect(self.apply_filter)
         self.use_dates.toggled.connect(self._dates_toggled)
         self.record_type.currentIndexChanged.connect(self.apply_filter)
         self.user.currentIndexChanged.connect(self.apply_filter)
         self.record_id.textChanged.connect(self.apply_filter)
-        self.apply_filter()
+        # No load here: page_shown() (or show_record()) reads the choices and the entries,
+        # so a load at build time would be read twice.
 
     def _fill_choices(self) -> None:
         for combo, values, labels in (
@@ -253,8 +253,13 @@ class AuditPage(QWidget):
     def show_record(self, record_type: str, record_id: int) -> None:
         """Shows only the history of one record (e.g. from the volunteer dialog)."""
         self._fill_choices()
+        for widget in (self.record_type, self.record_id):
+            widget.blockSignals(True)
         self.record_type.setCurrentIndex(max(self.record_type.findData(record_type), 0))
         self.record_id.setText(str(record_id))
+        for widget in (self.record_type, self.record_id):
+            widget.blockSignals(False)
+        self.apply_filter()  # once, not once for each box
 
     def _show_detail(self, current: QModelIndex) -> None:
         if current.isValid():

@@ -82,6 +82,7 @@ class MentorsPage(QWidget):
         fit_header_titles(self.table)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
+        self._mentors_shown = 0  # how many times show_mentor() read a mentor's volunteers
         self.table.selectionModel().selectionChanged.connect(self.show_mentor)
 
         self.volunteers = QTableView()
@@ -176,7 +177,8 @@ class MentorsPage(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(splitter, 1)
         context.changed.connect(self._on_changed)
-        self.reload()
+        # No load here: page_shown() loads each time the page comes to the front, so a
+        # load at build time would be read twice.
 
     def _fill_quarters(self) -> None:
         today = self.context.today()
@@ -191,14 +193,17 @@ class MentorsPage(QWidget):
         selected = self.selected_mentor()
         loads = self.service.loads()
         self.model.set_rows(loads)
+        shown_before = self._mentors_shown
         if selected is not None and selected.id is not None:
             self.select_mentor(selected.id)
         elif loads:
             self.table.selectRow(0)
-        # The volunteers shown are read again too: the same mentor row staying selected
-        # sends no selection signal, and after a restore their ids mean other people.
+        # The volunteers shown are read again too (unless selecting the row just did): the
+        # same mentor row staying selected sends no selection signal, and after a restore
+        # their ids mean other people.
         if self.selected_mentor() is not None:
-            self.show_mentor()
+            if self._mentors_shown == shown_before:
+                self.show_mentor()
         else:
             self.volunteer_model = VolunteerIdsModel(self.context, [])
             self.volunteers.setModel(self.volunteer_model)
@@ -227,6 +232,7 @@ class MentorsPage(QWidget):
         mentor = self.selected_mentor()
         if mentor is None or mentor.id is None:
             return
+        self._mentors_shown += 1
         ids = self.service.volunteers_of(mentor.id)
         self.volunteer_model = VolunteerIdsModel(self.context, ids)
         self.volunteers.setModel(self.volunteer_model)

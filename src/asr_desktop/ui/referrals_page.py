@@ -105,7 +105,8 @@ class ReferralsPage(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.counts)
         context.on_change({Change.REFERRALS}, self.reload)
-        self.reload()
+        # No load here: page_shown() loads each time the page comes to the front (for
+        # today's overdue follow-ups), so a load at build time would be read twice.
 
     def _columns(self) -> list[Column[ReferralRow]]:
         def overdue_colour(r: ReferralRow) -> str | None:
