@@ -47,6 +47,14 @@ REPORT_MODULES = (
     "asr_desktop.services.reporting.workbooks",
     "asr_desktop.services.roster_import",
 )
+# Nor the services the first screen does not use: Office imports each on first use.
+UNUSED_SERVICES = {
+    "asr_desktop.services.activities",
+    "asr_desktop.services.audit_log",
+    "asr_desktop.services.events",
+    "asr_desktop.services.mentors",
+    "asr_desktop.services.referrals",
+}
 
 # The real start, app.main(), up to the main window on screen; then the modules it loaded.
 START_AND_LIST_MODULES = """
@@ -86,6 +94,7 @@ def test_start_up_leaves_the_report_libraries_unimported(tmp_path):
     assert {"asr_desktop.ui.main_window", "asr_desktop.ui.dashboard_page"} <= loaded
     assert sorted(m for m in loaded if m.split(".")[0] in HEAVY_LIBRARIES) == []
     assert sorted(m for m in loaded if m.startswith(REPORT_MODULES)) == []
+    assert sorted(loaded & UNUSED_SERVICES) == []
     # The other pages' modules are imported when those pages are built.
     assert "asr_desktop.ui.reports_page" not in loaded
     assert "asr_desktop.ui.roster_page" not in loaded

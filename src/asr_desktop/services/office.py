@@ -22,23 +22,28 @@ from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from sqlite_utils import Database
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.settings import OfficeSettings
-from asr_desktop.services.activities import ActivityService
-from asr_desktop.services.audit_log import AuditLog
 from asr_desktop.services.backup import backups_dir
-from asr_desktop.services.events import EventService
-from asr_desktop.services.mentors import MentorService
-from asr_desktop.services.referrals import ReferralService
-from asr_desktop.services.roster import RosterService
 from asr_desktop.services.startup import open_office_database
-from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import DatabaseError, connect, memory_database
 from asr_desktop.store.settings import is_initialised, load_settings, save_settings
+
+if TYPE_CHECKING:
+    # Imported by the properties that hand the services out: the first screen needs
+    # none of them, and each brings its store modules (start-up time, issue 20).
+    from asr_desktop.services.activities import ActivityService
+    from asr_desktop.services.audit_log import AuditLog
+    from asr_desktop.services.events import EventService
+    from asr_desktop.services.mentors import MentorService
+    from asr_desktop.services.referrals import ReferralService
+    from asr_desktop.services.roster import RosterService
+    from asr_desktop.store.categories import CategoryStore
 
 Clock = Callable[[], date]
 
@@ -178,22 +183,32 @@ class Office:
 
     @cached_property
     def roster(self) -> RosterService:
+        from asr_desktop.services.roster import RosterService
+
         return RosterService(self.db, today=self.today)
 
     @cached_property
     def activities(self) -> ActivityService:
+        from asr_desktop.services.activities import ActivityService
+
         return ActivityService(self.db, today=self.today)
 
     @cached_property
     def referrals(self) -> ReferralService:
+        from asr_desktop.services.referrals import ReferralService
+
         return ReferralService(self.db, today=self.today)
 
     @cached_property
     def events(self) -> EventService:
+        from asr_desktop.services.events import EventService
+
         return EventService(self.db, today=self.today)
 
     @cached_property
     def mentors(self) -> MentorService:
+        from asr_desktop.services.mentors import MentorService
+
         return MentorService(self.db, today=self.today)
 
     @cached_property
@@ -203,6 +218,8 @@ class Office:
 
     @cached_property
     def audit(self) -> AuditLog:
+        from asr_desktop.services.audit_log import AuditLog
+
         return AuditLog(self.db)
 
 
