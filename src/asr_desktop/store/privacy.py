@@ -185,3 +185,14 @@ def mentor_of(db: Database, volunteer_id: int) -> dict[str, Any] | None:
         )
     )
     return rows[0] if rows else None
+
+
+def national_id_of(db: Database, volunteer_id: int) -> str | None:
+    """The stored national ID of a volunteer (None when there is no such volunteer)."""
+    row = db.execute("SELECT national_id FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def national_ids(db: Database) -> list[tuple[int, str]]:
+    """(id, stored national ID) of every volunteer, erased ones included."""
+    return [(int(r[0]), str(r[1])) for r in db.execute("SELECT id, national_id FROM volunteers")]

@@ -100,3 +100,30 @@ def inactive_ids(db: Database, today: date, since: date) -> list[int]:
             {"today": today.isoformat(), "since": since.isoformat()},
         ).fetchall()
     ]
+
+
+def appointed_by_district(db: Database, first: date, last: date) -> Counter[str]:
+    """Terms starting from ``first`` to ``last`` (inclusive), by the volunteer's district."""
+    return Counter(
+        dict(
+            db.execute(
+                "SELECT v.district_code, count(*) FROM terms t JOIN volunteers v "
+                "ON v.id = t.volunteer_id WHERE t.start_date BETWEEN ? AND ? GROUP BY 1",
+                [first.isoformat(), last.isoformat()],
+            ).fetchall()
+        )
+    )
+
+
+def exits_by_district(db: Database, first: date, last: date) -> Counter[str]:
+    """Exits dated from ``first`` to ``last`` (inclusive), by the volunteer's district."""
+    return Counter(
+        dict(
+            db.execute(
+                "SELECT v.district_code, count(*) FROM status_events e JOIN volunteers v "
+                "ON v.id = e.volunteer_id WHERE e.change = 'exited' "
+                "AND e.date BETWEEN ? AND ? GROUP BY 1",
+                [first.isoformat(), last.isoformat()],
+            ).fetchall()
+        )
+    )

@@ -33,6 +33,7 @@ from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralStore
+from asr_desktop.store.reporting import appointed_by_district, exits_by_district
 from asr_desktop.store.settings import load_settings
 
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
@@ -44,25 +45,8 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
     settings = load_settings(db)
     first, last = Month(year, month).first_day, Month(year, month).last_day
     serving = serving_counts(db, last)
-    appointed = Counter(
-        dict(
-            db.execute(
-                "SELECT v.district_code, count(*) FROM terms t JOIN volunteers v "
-                "ON v.id = t.volunteer_id WHERE t.start_date BETWEEN ? AND ? GROUP BY 1",
-                [first.isoformat(), last.isoformat()],
-            ).fetchall()
-        )
-    )
-    exited = Counter(
-        dict(
-            db.execute(
-                "SELECT v.district_code, count(*) FROM status_events e JOIN volunteers v "
-                "ON v.id = e.volunteer_id WHERE e.change = 'exited' "
-                "AND e.date BETWEEN ? AND ? GROUP BY 1",
-                [first.isoformat(), last.isoformat()],
-            ).fetchall()
-        )
-    )
+    appointed = appointed_by_district(db, first, last)
+    exited = exits_by_district(db, first, last)
     totals = ActivityStore(db).month_totals(year, month, province_code=settings.province_code)
     by_district: dict[str, list[int]] = {}
     for t in totals:

@@ -46,6 +46,7 @@ from asr_desktop.services.hq import crypto
 from asr_desktop.services.hq.package_data import package_data
 from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.reporting.pdf_reports import imprint_of
+from asr_desktop.store.backup import database_file
 from asr_desktop.store.export_log import ExportFile, record_export
 from asr_desktop.store.private import private_folder
 from asr_desktop.store.settings import load_settings
@@ -86,14 +87,6 @@ def sha256_of(path: Path) -> str:
         for block in iter(lambda: stream.read(1 << 16), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def database_file(db: Database) -> Path | None:
-    """The file of the main database (None in memory)."""
-    for _, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main" and file:
-            return Path(file)
-    return None
 
 
 def office_key_fingerprint(db: Database, data_dir: Path) -> str:
