@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from pdf_typeset import reportlab_plain, timed
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import no_progress
 from asr_desktop.reports.pdf.document import TABLE_SIZE
 from asr_desktop.reports.pdf.fonts import REGULAR, register_fonts
@@ -58,8 +59,7 @@ def main() -> None:
               f"{time.perf_counter() - start:.2f} s")  # fmt: skip
 
         today = date.today()
-        months = (today.year, today.month - 1) if today.month > 1 else (today.year - 1, 12)
-        request = ReportRequest(today=today, month=months)
+        request = ReportRequest(today=today, month=Month.of(today).previous())
         for key in ("roster", "monthly"):
             writer = report_spec(key).write_pdf
             assert writer is not None

@@ -87,7 +87,7 @@ def office_with_work(db: Database | None = None) -> tuple[Database, dict[str, in
                 people_female=female,
             )
         )
-    activities.set_count(ids["ก๋วยเตี๋ยว"], 2025, 10, missions["labour_survey"], 4)  # month grid
+    activities.set_count(ids["ก๋วยเตี๋ยว"], MONTH, missions["labour_survey"], 4)  # month grid
     activities.save(Activity(ids["กุ้ง"], date(2025, 9, 30), missions["other"]))  # not October
     referrals = ReferralService(db, today=today)
     for day, (name, agency, status) in enumerate(

@@ -35,9 +35,12 @@ def sql_uses(source: str) -> list[tuple[int, str]]:
             and node.func.attr in QUERY_METHODS
         ):
             found.append((node.lineno, f".{node.func.attr}(…)"))
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
-            if SQL_TEXT.match(node.value):
-                found.append((node.lineno, repr(node.value[:40])))
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and SQL_TEXT.match(node.value)
+        ):
+            found.append((node.lineno, repr(node.value[:40])))
     return found
 
 
@@ -69,7 +72,7 @@ def test_the_check_reads_the_whole_package() -> None:
         'db.table("events").insert({})',
         'rows = db.query("SELECT 1")',
         'SQL = "SELECT v.id FROM volunteers v"',
-        "x = f\"UPDATE volunteers SET mentor_id = {m}\"",
+        'x = f"UPDATE volunteers SET mentor_id = {m}"',
         'x = "DELETE FROM activities WHERE id = ?"',
         'x = "INSERT INTO referrals (date) VALUES (?)"',
         'x = "PRAGMA quick_check"',

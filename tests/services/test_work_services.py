@@ -7,6 +7,7 @@ from tests.work_helpers import TODAY, add_mentor, add_volunteer, populate
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import (
     Activity,
@@ -111,18 +112,18 @@ def test_month_grid_rows_columns_and_last_months_structure(db) -> None:
     add_volunteer(db, 3, "470201")
     service = ActivityService(db, today=today)
     m = missions(db)
-    grid = service.grid(2025, 11, district_code="4701")
+    grid = service.grid(Month(2025, 11), district_code="4701")
     assert [r.volunteer_id for r in grid.rows] == [a, b]
     assert len(grid.missions) == 9
-    service.set_count(a, 2025, 10, m["skill_training"], 2)
-    service.set_count(a, 2025, 11, m["job_referral"], 3)
-    assert service.grid(2025, 11, district_code="4701").counts == {(a, m["job_referral"]): 3}
-    following = service.grid(2025, 11, district_code="4701", follow_previous=True)
+    service.set_count(a, Month(2025, 10), m["skill_training"], 2)
+    service.set_count(a, Month(2025, 11), m["job_referral"], 3)
+    assert service.grid(Month(2025, 11), district_code="4701").counts == {(a, m["job_referral"]): 3}
+    following = service.grid(Month(2025, 11), district_code="4701", follow_previous=True)
     assert [r.volunteer_id for r in following.rows] == [a]
     assert [c.id for c in following.missions] == [m["skill_training"]]
     assert following.previous == {(a, m["skill_training"]): 2}
     with pytest.raises(InputError):
-        service.set_count(a, 2026, 1, m["job_referral"], 1)  # a month still to come
+        service.set_count(a, Month(2026, 1), m["job_referral"], 1)  # a month still to come
 
 
 def test_detailed_activity_is_checked(db) -> None:
@@ -148,7 +149,7 @@ def test_month_report_has_labels_and_be_month(db) -> None:
             people_female=4,
         )
     )
-    (row,) = service.month_report(2025, 10)
+    (row,) = service.month_report(Month(2025, 10))
     assert row["month"] == "2568-10"
     assert row["district_name"] == "เมืองสกลนคร"
     assert row["mission"] == "social_security_40"
@@ -173,7 +174,7 @@ def test_referral_rules_and_status_change(db) -> None:
         service.set_status(ref_id, ReferralStatus.SERVED)
     service.set_status(ref_id, ReferralStatus.SERVED, "ได้งานแล้ว")
     assert service.overdue() == []
-    counts = service.month_counts(2025, 10)
+    counts = service.month_counts(Month(2025, 10))
     assert counts["doe"]["served"] == 1 and counts["sso"]["referred"] == 0
 
 

@@ -39,15 +39,15 @@ from asr_desktop.store.settings import load_settings
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
 
 
-def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
+def build_monthly_report(db: Database, month: Month) -> MonthlyReport:
     """The month's figures: roster and coverage as at the month's last day, and the
     activities, referrals and events recorded for the month."""
     settings = load_settings(db)
-    first, last = Month(year, month).first_day, Month(year, month).last_day
+    first, last = month.first_day, month.last_day
     serving = serving_counts(db, last)
     appointed = appointed_by_district(db, first, last)
     exited = exits_by_district(db, first, last)
-    totals = ActivityStore(db).month_totals(year, month, province_code=settings.province_code)
+    totals = ActivityStore(db).month_totals(month, province_code=settings.province_code)
     by_district: dict[str, list[int]] = {}
     for t in totals:
         figures = by_district.setdefault(t.district_code, [0, 0, 0])
@@ -55,7 +55,7 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
         figures[1] += t.people_male
         figures[2] += t.people_female
     referrals = ReferralStore(db)
-    referral_districts = referrals.district_counts(*Month(year, month).range)
+    referral_districts = referrals.district_counts(*month.range)
     districts: list[DistrictRow] = []
     coverage: list[CoverageRow] = []
     for district_code, district_name in areas.districts(settings.province_code):
@@ -91,13 +91,13 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
         by_district,
         referral_districts,
     )
-    counts = referrals.counts(*Month(year, month).range)
-    events = EventStore(db).starting_between(*Month(year, month).range)
+    counts = referrals.counts(*month.range)
+    events = EventStore(db).starting_between(*month.range)
     return MonthlyReport(
         settings.province_code,
         settings.office_name,
-        year,
-        month,
+        month.year,
+        month.month,
         districts,
         coverage,
         missions=_mission_rows(db, totals),
