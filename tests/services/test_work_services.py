@@ -25,6 +25,7 @@ from asr_desktop.services.events import EventService
 from asr_desktop.services.mentors import MentorService
 from asr_desktop.services.referrals import ReferralService
 from asr_desktop.services.reporting import dashboard
+from asr_desktop.services.roster import RosterService
 from asr_desktop.services.work import attendance_of, work_summary
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
@@ -182,7 +183,8 @@ def test_event_attendance_shows_on_the_volunteers_record(db) -> None:
     lead = add_volunteer(db, 1, "470101")
     net = add_volunteer(db, 2, "470102", tier=Tier.NETWORK)
     service = EventService(db, today=today)
-    attendees = [service.volunteer_attendee(lead), service.volunteer_attendee(net)]
+    held = date(2025, 10, 1)
+    attendees = [service.volunteer_attendee(v, on=held) for v in (lead, net)]
     assert [a.role for a in attendees] == [AttendeeRole.LEAD, AttendeeRole.NETWORK]
     with pytest.raises(InputError):
         service.save(Event("ซ้ำ", date(2025, 10, 1)), [attendees[0], attendees[0]])
@@ -194,6 +196,23 @@ def test_event_attendance_shows_on_the_volunteers_record(db) -> None:
     assert line.dates == "1 ต.ค. 2568 – 2 ต.ค. 2568"
     assert line.role_label == "แกนนำ"
     assert work_summary(db, lead).events_attended == 1
+
+
+def test_an_attendee_takes_the_tier_in_force_on_the_event_day(db) -> None:
+    """A renewal recorded ahead with another tier gives the new role only from its start:
+    before, the role came from the latest term, so last month's training listed a network
+    volunteer as a tambon lead because of next year's appointment."""
+    vid = add_volunteer(db, 3, "470101", tier=Tier.NETWORK, end=date(2026, 9, 30))
+    RosterService(db, today=today).appoint(vid, tier=Tier.LEAD, start_date=date(2026, 10, 1))
+    service = EventService(db, today=today)
+    assert service.volunteer_attendee(vid, on=date(2025, 10, 20)).role is AttendeeRole.NETWORK
+    assert service.volunteer_attendee(vid, on=date(2026, 9, 30)).role is AttendeeRole.NETWORK
+    assert service.volunteer_attendee(vid, on=date(2026, 10, 1)).role is AttendeeRole.LEAD
+    candidate = add_volunteer(db, 4, "470102", tier=Tier.LEAD, start=date(2026, 1, 1))
+    # Before the first term starts there is no tier yet: a network volunteer's place.
+    assert service.volunteer_attendee(candidate, on=date(2025, 12, 1)).role is AttendeeRole.NETWORK
+    with pytest.raises(InputError):
+        service.volunteer_attendee(9_999, on=date(2025, 10, 20))
 
 
 # -- dashboard and demo -------------------------------------------------------------------

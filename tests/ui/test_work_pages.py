@@ -330,3 +330,39 @@ def test_event_dialog_counts_roles(demo_context, qtbot) -> None:
     assert dialog.lines.rows[0].attendee.volunteer_id is not None
     EventStore(demo_context.office.db).delete(dialog.saved_id)
     assert date(2025, 11, 5)
+
+
+def test_event_dialog_gives_the_role_of_the_tier_on_the_event_day(context, qtbot) -> None:
+    """A volunteer whose term of the other tier is recorded ahead attends this month's
+    meeting in today's role, and next year's (the date changed after the adding) in the
+    new one."""
+    from asr_desktop.domain.status import term_at
+    from asr_desktop.domain.vocabulary import Tier
+    from asr_desktop.domain.work import AttendeeRole
+    from asr_desktop.store.events import EventStore
+    from asr_desktop.ui.event_dialog import EventDialog
+
+    dialog = EventDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("ประชุมประจำเดือน")
+    dialog.start.setText("5/11/2568")
+    dialog.volunteer.search.setText("ศรีสุข")
+    dialog.volunteer.find_matches()
+    vid = dialog.volunteer.volunteer_id()
+    assert vid is not None
+    roster = context.office.roster
+    term = term_at(roster.store.terms(vid), TODAY)
+    assert term is not None
+    lead = term.tier is Tier.LEAD
+    now = AttendeeRole.LEAD if lead else AttendeeRole.NETWORK
+    ahead = Tier.NETWORK if lead else Tier.LEAD
+    roster.end_term(term, date(2026, 3, 31))
+    roster.appoint(vid, tier=ahead, start_date=date(2026, 4, 1))
+
+    dialog.add_volunteer()
+    assert dialog.lines.rows[0].attendee.role is now
+    dialog.start.setText("5/4/2569")  # moved to after the new term starts
+    dialog.save()
+    assert dialog.saved_id is not None
+    counts = EventStore(context.office.db).role_counts(dialog.saved_id)
+    assert {role: n for role, n in counts.items() if n} == {AttendeeRole(ahead.value): 1}

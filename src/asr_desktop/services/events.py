@@ -13,7 +13,7 @@ from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.store.events import AttendeeRow as AttendeeRow
 from asr_desktop.store.events import EventStore
-from asr_desktop.store.volunteers import VolunteerStore
+from asr_desktop.store.roster import tier_on
 
 
 def event_problems(event: Event, attendees: list[Attendee]) -> list[InputError]:
@@ -55,10 +55,11 @@ class EventService:
             event.fiscal_year = fiscal_year(event.start_date)
         return self.store.save(event, attendees)
 
-    def volunteer_attendee(self, volunteer_id: int) -> Attendee:
-        """An attendee row for a volunteer, in the role of their current tier."""
+    def volunteer_attendee(self, volunteer_id: int, *, on: date) -> Attendee:
+        """An attendee row for a volunteer, in the role of the tier in force on the event's
+        first day ``on`` (network before their first term starts)."""
         try:
-            tier = VolunteerStore(self.db).latest_tier(volunteer_id)
+            tier = tier_on(self.db, volunteer_id, on)
         except NotFoundError as exc:
             raise InputError(exc.message, "attendees") from None
         return Attendee(role_for_tier(tier), volunteer_id=volunteer_id)

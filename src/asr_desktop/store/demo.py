@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from asr_desktop.store.roster import STATUS_SQL
+from asr_desktop.store.roster import STATUS_SQL, tier_sql
 from asr_desktop.store.volunteers import name_sort_key
 
 ActiveRow = tuple[int, str, str, str, int | None]
@@ -131,13 +131,16 @@ def insert_attendees(db: Database, rows: Sequence[tuple[Any, ...]]) -> None:
     )
 
 
-def insert_volunteer_attendees(db: Database, event_id: int, volunteer_ids: Sequence[int]) -> None:
-    """The volunteers as attendees of the event, each in the role of their latest term's
-    tier (network without one)."""
+def insert_volunteer_attendees(
+    db: Database, event_id: int, day: str, volunteer_ids: Sequence[int]
+) -> None:
+    """The volunteers as attendees of the event, each in the role of the tier in force on
+    the event's first day ``day`` (network without one)."""
     db.conn.executemany(
         "INSERT INTO event_attendees (event_id, role, volunteer_id) "
-        "SELECT ?, coalesce(tier, 'network'), id FROM volunteers WHERE id = ?",
-        [(event_id, vid) for vid in volunteer_ids],
+        f"SELECT :event, coalesce({tier_sql('day')}, 'network'), v.id FROM volunteers v "
+        "WHERE v.id = :id",
+        [{"event": event_id, "day": day, "id": vid} for vid in volunteer_ids],
     )
 
 

@@ -225,13 +225,6 @@ class VolunteerStore:
             )
         return names
 
-    def latest_tier(self, volunteer_id: int) -> str | None:
-        """The tier of the volunteer's latest term (None before any term)."""
-        row = self.db.execute("SELECT tier FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
-        if row is None:
-            raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
-        return None if row[0] is None else str(row[0])
-
     # -- terms --------------------------------------------------------------------------
 
     def terms(self, volunteer_id: int) -> list[Term]:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -211,7 +212,8 @@ class EventDialog(QDialog):
         if volunteer_id is None:
             self.error.show_error("กรุณาค้นหาและเลือกอาสาสมัคร")
             return
-        attendee = self.service.volunteer_attendee(volunteer_id)
+        on = self.start.value() or self.context.today()
+        attendee = self.service.volunteer_attendee(volunteer_id, on=on)
         name = self.volunteer.matches.currentText().split(" — ")[0]
         detail = self.volunteer.matches.currentText().partition(" — ")[2]
         self._add(AttendeeLine(attendee, name, detail))
@@ -254,6 +256,12 @@ class EventDialog(QDialog):
     def _update_summary(self) -> None:
         self.summary.setText(role_summary([line.attendee for line in self.lines.rows]))
 
+    def _role_on(self, attendee: Attendee, day: date) -> Attendee:
+        if attendee.volunteer_id is None:
+            return attendee
+        role = self.service.volunteer_attendee(attendee.volunteer_id, on=day).role
+        return replace(attendee, role=role)
+
     def save(self) -> None:
         try:
             start = self.start.value()
@@ -272,7 +280,8 @@ class EventDialog(QDialog):
                 note=self.record.note if self.record else "",
                 id=self.record.id if self.record else None,
             )
-            attendees = [line.attendee for line in self.lines.rows]
+            # The roles as at the first day saved, should it have changed since the adding.
+            attendees = [self._role_on(line.attendee, start) for line in self.lines.rows]
             self.saved_id = self.service.save(event, attendees)
         except InputError as exc:
             self.error.show_error(exc.message)

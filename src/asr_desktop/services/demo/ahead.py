@@ -153,5 +153,5 @@ def _event_across_months(db: Database, rng: random.Random, today: date, province
                 "topics": "การชี้เป้า คัดกรอง ส่งต่อ; การรายงานผลรายเดือน",
             },
         )
-        demo_store.insert_volunteer_attendees(db, event_id, attendees)
+        demo_store.insert_volunteer_attendees(db, event_id, start.isoformat(), attendees)
     return 1
