@@ -113,7 +113,7 @@ def main() -> None:
         # Complete the fiscal year: the genuine data again under every month.
         key = hq.private_key()
         verified = [read_package(path, key) for path in first]
-        periods = [f"{y:04d}-{m:02d}" for y, m in fiscal_months(FISCAL_YEAR)]
+        periods = [month.iso for month in fiscal_months(FISCAL_YEAR)]
         with store.write_transaction(hq.db):
             hq.db.execute("DELETE FROM national_roster")
             hq.db.execute("DELETE FROM packages")

@@ -240,7 +240,7 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
             at = min(at + timedelta(hours=rng.randint(8, 16)), job.now)
             if month == job.missing:
                 continue
-            if day > deadline_of(month.year, month.month):
+            if day > deadline_of(month):
                 late.append((job.code, month.iso))
             result = build_package(
                 db,
@@ -258,7 +258,7 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
 
 def _made_at(rng: random.Random, month: Month, late: bool, now: datetime) -> date:
     """The day an office makes its package: before the 10th, or (late) a few days after."""
-    deadline = deadline_of(month.year, month.month)
+    deadline = deadline_of(month)
     day = (
         deadline + timedelta(days=rng.randint(2, 15))
         if late
