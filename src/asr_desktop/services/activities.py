@@ -30,6 +30,8 @@ class MonthGrid:
     counts: dict[tuple[int, int], int]
     previous: dict[tuple[int, int], int]
     """Last month's counts, shown as hints when the grid follows last month's structure."""
+    erased: tuple[int, int] = (0, 0)
+    """(people, count): the month's work by erased people, whom the rows leave out."""
 
 
 def activity_problems(activity: Activity, *, today: date) -> list[InputError]:
@@ -57,8 +59,9 @@ class ActivityService:
         self.store.delete(activity_id)
 
     def in_month(self, year: int, month: int) -> list[Activity]:
-        """The detailed entries of a month (the grid's counts are not listed)."""
-        return self.store.in_month(year, month)
+        """The detailed entries of a month (the grid's counts are not listed), erased
+        people's left out (MonthGrid.erased counts them)."""
+        return self.store.in_month(year, month, listed_only=True)
 
     def save(self, activity: Activity) -> int:
         problems = activity_problems(activity, today=self.today())
@@ -103,6 +106,7 @@ class ActivityService:
             missions,
             self.store.month_counts(year, month, ids),
             previous if follow_previous else {},
+            self.store.erased_work(this, district_code=district_code, mentor_id=mentor_id),
         )
 
     def set_count(
