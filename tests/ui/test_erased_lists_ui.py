@@ -72,7 +72,8 @@ def test_events_page_lists_no_erased_attendee(erased, qtbot) -> None:
     model = page.attendee_model
     assert model.rowCount() == 2
     assert all(ERASED not in r.name for r in model.rows)
-    assert "มา 3 คน (ลบข้อมูลแล้ว 1 คน)" in page.attendee_label.text()
+    assert page.attendee_label.text().startswith("ผู้เข้าร่วม อบรมอาสาสมัครแรงงาน: มา 3 คน")
+    assert page.attendee_label.text().endswith("จากรายชื่อ 3 คน (ลบข้อมูลแล้ว 1 คน)")
 
 
 def test_month_page_says_the_erased_work_as_a_number(erased, qtbot) -> None:

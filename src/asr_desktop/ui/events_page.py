@@ -158,10 +158,10 @@ class EventsPage(QWidget):
         self.attendee_model.set_rows(people.rows)
         counts = self.store.role_counts(event.id)
         self.attendee_label.setText(
-            f"ผู้เข้าร่วม {event.title}: มา {sum(counts.values())} คน"
-            f"{erased_words(people.erased_attended)} ("
+            f"ผู้เข้าร่วม {event.title}: มา {sum(counts.values())} คน ("
             + " · ".join(f"{r.label} {n}" for r, n in counts.items())
             + f") จากรายชื่อ {len(people.rows) + len(people.erased)} คน"
+            + erased_words(len(people.erased))
         )
 
     def new_record(self) -> None:
