@@ -3,7 +3,8 @@
 A backup made on day one of an office that cancelled its first run is empty; restoring it
 over real data shows office "-" and nothing else. The restore dialogs ask again when
 :func:`shrink_warning` has something to say, and so does the start-up recovery of a
-damaged database (:func:`recovery_warning`).
+damaged database (:func:`recovery_warning`) and ``asr-cli restore`` (:func:`restore_warning`,
+which then wants ``--force``).
 """
 
 from __future__ import annotations
@@ -85,3 +86,21 @@ def recovery_warning(backup_path: Path, backup: DatabaseSummary, damaged: Path) 
     if fullest is None:
         return shrink_warning(backup, None)
     return shrink_warning(backup, fullest[1], against=fullest[2])
+
+
+def restore_warning(db_path: Path, backup_path: Path) -> str:
+    """:func:`shrink_warning` for restoring ``backup_path`` over ``db_path``, whatever state
+    the database is in; an empty string when there is nothing to lose (no database yet) or
+    the backup is unusable (the restore itself refuses it with its own reason).
+    """
+    try:
+        backup = summarise(backup_path)
+    except BackupError:
+        return ""
+    if not db_path.exists():
+        return ""
+    try:
+        current = summarise(db_path)
+    except BackupError:
+        return recovery_warning(backup_path, backup, db_path)
+    return shrink_warning(backup, current)
