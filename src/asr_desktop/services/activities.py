@@ -29,6 +29,8 @@ class MonthGrid:
     counts: dict[tuple[int, int], int]
     previous: dict[tuple[int, int], int]
     """Last month's counts, shown as hints when the grid follows last month's structure."""
+    erased: tuple[int, int] = (0, 0)
+    """(people, count): the month's work by erased people, whom the rows leave out."""
 
 
 def activity_problems(activity: Activity, *, today: date) -> list[InputError]:
@@ -56,8 +58,9 @@ class ActivityService:
         self.store.delete(activity_id)
 
     def in_month(self, month: Month) -> list[Activity]:
-        """The detailed entries of a month (the grid's counts are not listed)."""
-        return self.store.in_month(month)
+        """The detailed entries of a month (the grid's counts are not listed), erased
+        people's left out (MonthGrid.erased counts them)."""
+        return self.store.in_month(month, listed_only=True)
 
     def save(self, activity: Activity) -> int:
         problems = activity_problems(activity, today=self.today())
@@ -98,6 +101,7 @@ class ActivityService:
             missions,
             self.store.month_counts(month, ids),
             previous if follow_previous else {},
+            self.store.erased_work(month, district_code=district_code, mentor_id=mentor_id),
         )
 
     def set_count(self, volunteer_id: int, month: Month, mission_id: int, total: int) -> None:

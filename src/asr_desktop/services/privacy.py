@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -214,7 +214,8 @@ def _erase(db: Database, volunteer: Volunteer, erasure: erasures.Erasure) -> int
         "updated_at": datetime.now().isoformat(timespec="seconds"),
     }
     erasures.record(db, erasure)  # first: the audit guard lets only ledger entries be redacted
-    privacy_store.erase_identity(db, volunteer_id, values)
+    erased_on = date.fromisoformat(erasure.erased_at[:10])
+    privacy_store.erase_identity(db, volunteer_id, values, erased_on=erased_on)
     return privacy_store.redact_audit(db, volunteer_id, IDENTITY_FIELDS)
 
 

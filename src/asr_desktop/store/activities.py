@@ -98,9 +98,17 @@ class ActivityStore:
             raise NotFoundError(f"ไม่พบผลการปฏิบัติงานรหัส {activity_id}")
         return from_row(Activity, rows[0])
 
-    def in_month(self, month: Month, *, detailed_only: bool = True) -> list[Activity]:
+    def in_month(
+        self, month: Month, *, detailed_only: bool = True, listed_only: bool = False
+    ) -> list[Activity]:
+        """The month's entries; ``listed_only`` leaves out erased people's (domain/erasure.py)."""
         first, following = month.range
         where = "AND from_grid = 0" if detailed_only else ""
+        if listed_only:
+            where += (
+                " AND EXISTS (SELECT 1 FROM volunteers v WHERE v.id = activities.volunteer_id "
+                f"AND {LISTED_SQL})"
+            )
         return [
             from_row(Activity, row)
             for row in self.db.query(
@@ -137,6 +145,27 @@ class ActivityStore:
             f"AND ({served} OR {has_work}) ORDER BY v.subdistrict_code, v.tier, v.name_sort_key"
         )
         return [GridRow(*r) for r in self.db.execute(sql, params).fetchall()]
+
+    def erased_work(
+        self, month: Month, *, district_code: str = "", mentor_id: int | None = None
+    ) -> tuple[int, int]:
+        """(people, count) of the month's work by erased people in the grid's scope: the
+        grid leaves them out, its figures say them as a number."""
+        first, following = month.range
+        clauses = [f"NOT ({LISTED_SQL})", "a.date >= :first", "a.date < :following"]
+        params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
+        if district_code:
+            clauses.append("v.district_code = :district")
+            params["district"] = district_code
+        if mentor_id is not None:
+            clauses.append("v.mentor_id = :mentor")
+            params["mentor"] = mentor_id
+        row = self.db.execute(
+            "SELECT count(DISTINCT a.volunteer_id), coalesce(sum(a.count), 0) FROM activities a "
+            f"JOIN volunteers v ON v.id = a.volunteer_id WHERE {' AND '.join(clauses)}",
+            params,
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def month_counts(
         self, month: Month, volunteer_ids: Iterable[int] | None = None

@@ -72,6 +72,7 @@ class ActivitiesPage(QWidget):
         self.context = context
         self.service = context.office.activities
         self._names: dict[int, str] = {}
+        self._erased = (0, 0)
 
         self.month = QComboBox()
         self._fill_months()
@@ -211,6 +212,7 @@ class ActivitiesPage(QWidget):
             follow_previous=self.follow_previous.isChecked(),
         )
         self.grid_model.load(grid)
+        self._erased = grid.erased
         header = self.grid.horizontalHeader()
         # The name column holds the whole name and the tier ("… (แกนนำ)"), not "…".
         header.resizeSection(0, min(max(self.grid.sizeHintForColumn(0) + 8, 205), 420))
@@ -230,7 +232,7 @@ class ActivitiesPage(QWidget):
         self.summary.setText(
             f"{month.thai()}: รายงานแล้ว {model.reported_count():,} จาก "
             f"{model.volunteer_rows:,} คน · ยังไม่มีรายงาน {quiet:,} คน (แถวสีชมพู) · "
-            f"รวม {model.grand_total():,} ครั้ง"
+            f"รวม {model.grand_total():,} ครั้ง" + _erased_words(*self._erased)
         )
         self.status_changed.emit(f"แสดง {model.volunteer_rows:,} คน")
 
@@ -321,3 +323,11 @@ class ActivitiesPage(QWidget):
             for combo in (self.district, self.mentor):
                 combo.blockSignals(False)
             self.reload()
+
+
+def _erased_words(people: int, count: int) -> str:
+    """The month's work by erased people, whom the grid and the entries leave out: a
+    number, never a name."""
+    if not people:
+        return ""
+    return f" · ไม่แสดงผู้ที่ลบข้อมูลแล้ว {people:,} คน ({count:,} ครั้ง)"
