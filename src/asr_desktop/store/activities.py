@@ -125,15 +125,7 @@ class ActivityStore:
         """The month grid's volunteers (of a district, of a mentor; never erased people):
         those who served on some day of the month, plus anyone with work recorded in it;
         by tambon, tier and name."""
-        first, following = month.range
-        clauses = ["1"]
-        params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
-        if district_code:
-            clauses.append("v.district_code = :district")
-            params["district"] = district_code
-        if mentor_id is not None:
-            clauses.append("v.mentor_id = :mentor")
-            params["mentor"] = mentor_id
+        clauses, params = _grid_scope(month, district_code, mentor_id)
         served = served_between_sql()
         has_work = (
             "EXISTS (SELECT 1 FROM activities a WHERE a.volunteer_id = v.id "
@@ -151,15 +143,8 @@ class ActivityStore:
     ) -> tuple[int, int]:
         """(people, count) of the month's work by erased people in the grid's scope: the
         grid leaves them out, its figures say them as a number."""
-        first, following = month.range
-        clauses = [f"NOT ({LISTED_SQL})", "a.date >= :first", "a.date < :following"]
-        params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
-        if district_code:
-            clauses.append("v.district_code = :district")
-            params["district"] = district_code
-        if mentor_id is not None:
-            clauses.append("v.mentor_id = :mentor")
-            params["mentor"] = mentor_id
+        clauses, params = _grid_scope(month, district_code, mentor_id)
+        clauses += [f"NOT ({LISTED_SQL})", "a.date >= :first", "a.date < :following"]
         row = self.db.execute(
             "SELECT count(DISTINCT a.volunteer_id), coalesce(sum(a.count), 0) FROM activities a "
             f"JOIN volunteers v ON v.id = a.volunteer_id WHERE {' AND '.join(clauses)}",
@@ -300,3 +285,20 @@ class ActivityStore:
             [volunteer_id],
         ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def _grid_scope(
+    month: Month, district_code: str, mentor_id: int | None
+) -> tuple[list[str], dict[str, object]]:
+    """The month grid's WHERE clauses on ``v`` (a district, a mentor) and their parameters,
+    with the month's bounds as ``:first`` and ``:following``."""
+    first, following = month.range
+    clauses = ["1"]
+    params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
+    if district_code:
+        clauses.append("v.district_code = :district")
+        params["district"] = district_code
+    if mentor_id is not None:
+        clauses.append("v.mentor_id = :mentor")
+        params["mentor"] = mentor_id
+    return clauses, params
