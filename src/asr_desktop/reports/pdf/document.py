@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -140,7 +140,7 @@ def build_table_report(
         page,
         digits(title),
         [digits(line) for line in subtitle_lines],
-        [Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in columns],
+        [replace(c, header=digits(c.header)) for c in columns],
         source,
         [Signature(digits(s.name), digits(s.position), s.role) for s in signatures],
         rows_done,
