@@ -200,9 +200,8 @@ def fit_widths(
     A ``fit`` column is as wide as its widest value (or its header's widest word). The
     others first get the room their unbreakable pieces need (a surname, a word; the
     rare widest ones shrink instead), then room for 19 values in 20 to sit on one line,
-    names first, shared by their relative widths (or, when there is not room for that,
-    where each point keeps the most rows on one line); then a ``fit`` column's header
-    gets one line, and then every value; what is left after that goes to all columns by
+    names first, shared by their relative widths; then a ``fit`` column's header gets
+    one line, and then every value; what is left after that goes to all columns by
     their relative widths. When even the unbreakable pieces do not fit, the columns
     shrink in proportion (and the cells that need it are set smaller).
     """
@@ -224,7 +223,6 @@ def fit_widths(
     least: list[float] = []
     usual: list[float] = []
     most: list[float] = []
-    needs: list[list[tuple[float, int]]] = []
     heads: list[float] = []
     for i, column in enumerate(columns):
         head = widest_piece(column.header, header.font, header.size, "words")
@@ -250,7 +248,6 @@ def fit_widths(
             least.append(max(max(head, piece, floor) + pad, column.min_width))
         most.append(max(least[-1], natural[-1][0] + pad))
         usual.append(max(least[-1], _percentile(natural, 0.95) + pad))
-        needs.append([(width + pad, n) for width, n in natural])
         heads.append(max(least[-1], whole_head + pad) if column.kind == "fit" else least[-1])
     flexible = [i for i, c in enumerate(columns) if c.kind != "fit"]
     widths = list(least)
@@ -260,11 +257,6 @@ def fit_widths(
         return [w * scale for w in least]
     if not flexible:
         return _spread(widths, spare, columns)
-    if sum(usual[i] - least[i] for i in flexible) > spare:
-        # Too narrow for 19 values in 20 to sit on one line: each point goes where it
-        # keeps the most rows on one line (a status most rows share before a rare long
-        # name), never past 19 in 20.
-        spare = _fill_by_gain(widths, usual, needs, flexible, spare)
     # Room for 19 values in 20 to sit on one line, names first; then for the header of a
     # number or ID column on one line (a header in two lines makes the header row of every
     # page twice as tall); then for every value. Each step shares by weight (water-filling).
@@ -289,52 +281,6 @@ def _percentile(widths: list[tuple[float, int]], share: float) -> float:
         if seen >= wanted:
             return width
     return widths[-1][0] if widths else 0.0
-
-
-_GAIN_STEP = 0.5  # points: needed widths are rounded up to this, to keep the search short
-
-
-def _fill_by_gain(
-    widths: list[float],
-    most: list[float],
-    needs: list[list[tuple[float, int]]],
-    group: list[int],
-    spare: float,
-) -> float:
-    """Widen the columns of ``group`` (up to ``most``) step by step, each time by the step
-    that brings the most values onto one line per point spent; the spare left over.
-
-    ``needs[i]`` holds (width a value needs on one line, padding included, how many rows
-    hold it), sorted by width.
-    """
-    steps: dict[int, list[tuple[float, int]]] = {}
-    for i in group:
-        binned: dict[float, int] = {}
-        for width, n in needs[i]:
-            if widths[i] < width <= most[i]:
-                key = -(-width // _GAIN_STEP) * _GAIN_STEP
-                binned[key] = binned.get(key, 0) + n
-        steps[i] = sorted(binned.items())
-    while spare > 1e-6:
-        best: tuple[float, int, int] | None = None  # (rows a point, column, steps taken)
-        for i, candidates in steps.items():
-            gained = 0
-            for taken, (width, n) in enumerate(candidates, start=1):
-                cost = max(width - widths[i], 0.0)
-                if cost > spare:
-                    break
-                gained += n
-                rate = gained / max(cost, 1e-3)
-                if best is None or rate > best[0]:
-                    best = (rate, i, taken)
-        if best is None:
-            break
-        _, i, taken = best
-        width = min(max(steps[i][taken - 1][0], widths[i]), most[i])
-        spare -= width - widths[i]
-        widths[i] = width
-        del steps[i][:taken]
-    return spare
 
 
 def _fill_up(
