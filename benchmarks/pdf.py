@@ -64,8 +64,7 @@ def main() -> None:
               f"{time.perf_counter() - start:.2f} s")  # fmt: skip
 
         today = date.today()
-        last_month = Month(today.year, today.month).previous()
-        request = ReportRequest(today=today, month=last_month)
+        request = ReportRequest(today=today, month=Month.of(today).previous())
         for key in ("roster", "monthly"):
             writer = report_spec(key).write_pdf
             assert writer is not None

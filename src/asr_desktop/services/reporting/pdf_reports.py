@@ -267,5 +267,5 @@ def coverage_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
 
 def monthly_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     settings = load_settings(db)
-    report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
+    report = build_monthly_report(db, request.month_or_current)
     return write_monthly_report(out, report, imprint=imprint_of(settings), progress=progress)
