@@ -34,6 +34,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from asr_desktop.domain.hq.reporting import fiscal_months
+from asr_desktop.domain.month import Month
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.services.hq.national import national_month, search
 from asr_desktop.services.hq.package_reader import read_package
@@ -68,7 +69,7 @@ def _big_province(work: Path) -> None:
     try:
         build_demo(db, province_code="47", volunteers=2000, today=date(2025, 11, 20))
         started = time.perf_counter()
-        result = build_package(db, year=2025, month=10, out_dir=work / "out", data_dir=work,
+        result = build_package(db, month=Month(2025, 10), out_dir=work / "out", data_dir=work,
                                today=date(2025, 11, 5))  # fmt: skip
         elapsed = time.perf_counter() - started
     finally:
@@ -112,7 +113,7 @@ def main() -> None:
         # Complete the fiscal year: the genuine data again under every month.
         key = hq.private_key()
         verified = [read_package(path, key) for path in first]
-        periods = [f"{y:04d}-{m:02d}" for y, m in fiscal_months(FISCAL_YEAR)]
+        periods = [month.iso for month in fiscal_months(FISCAL_YEAR)]
         with store.write_transaction(hq.db):
             hq.db.execute("DELETE FROM national_roster")
             hq.db.execute("DELETE FROM packages")

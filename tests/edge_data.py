@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from tests.work_helpers import national_id
 
 from asr_desktop.domain.model import Volunteer
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import ExitReason, Tier
 from asr_desktop.domain.work import Activity, Attendee, AttendeeRole, Event, Referral
 from asr_desktop.services.roster import RosterService
@@ -108,10 +109,10 @@ def build_edge_data(db: Database, *, today: date = TODAY) -> EdgeData:
                       people_male=4, people_female=1))  # fmt: skip
     acts.add(Activity(data.ids["lead_kusuman_1"], date(2026, 11, 20), m, agency="dsd",
                       subdistrict_code=ELSEWHERE, people_female=6))  # fmt: skip
-    acts.set_cell(data.ids["lead_exit_ahead"], 2026, 11, m, 5)
+    acts.set_cell(data.ids["lead_exit_ahead"], Month(2026, 11), m, 5)
     acts.add(Activity(data.ids["lead_suspended_1_dec"], date(2026, 9, 1), m))
     acts.add(Activity(idle, date(2026, 8, 31), m, subdistrict_code=KUSUMAN_1))
-    acts.set_cell(renewed, 2026, 9, m, 2)
+    acts.set_cell(renewed, Month(2026, 9), m, 2)
 
     refs = ReferralStore(db)
     refs.add(Referral(date(2026, 11, 5), "นายหนึ่ง ทดสอบ", "doe", volunteer_id=lead,
@@ -144,7 +145,7 @@ def add_december_records(data: EdgeData) -> None:
             people_male=9,
         )
     )
-    ActivityStore(db).set_cell(ids["network_reinstated_ahead"], 2026, 12, m, 3)
+    ActivityStore(db).set_cell(ids["network_reinstated_ahead"], Month(2026, 12), m, 3)
     ReferralStore(db).add(
         Referral(date(2026, 12, 1), "นายสาม ทดสอบ", "doe", volunteer_id=ids["candidate"])
     )

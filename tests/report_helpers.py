@@ -87,7 +87,7 @@ def office_with_work(db: Database | None = None) -> tuple[Database, dict[str, in
                 people_female=female,
             )
         )
-    activities.set_count(ids["ก๋วยเตี๋ยว"], 2025, 10, missions["labour_survey"], 4)  # month grid
+    activities.set_count(ids["ก๋วยเตี๋ยว"], MONTH, missions["labour_survey"], 4)  # month grid
     activities.save(Activity(ids["กุ้ง"], date(2025, 9, 30), missions["other"]))  # not October
     referrals = ReferralService(db, today=today)
     for day, (name, agency, status) in enumerate(
@@ -111,12 +111,13 @@ def office_with_work(db: Database | None = None) -> tuple[Database, dict[str, in
         )
     events = EventService(db, today=today)
     mentor = add_mentor(db)
+    held = date(2025, 10, 20)
     events.save(
-        Event("อบรมเชิงปฏิบัติการเครือข่ายอาสาสมัครแรงงาน", date(2025, 10, 20), venue="ห้องประชุม"),
+        Event("อบรมเชิงปฏิบัติการเครือข่ายอาสาสมัครแรงงาน", held, venue="ห้องประชุม"),
         [
-            events.volunteer_attendee(ids["กุ้ง"]),
-            events.volunteer_attendee(ids["ปิ่นแก้ว"]),
-            events.volunteer_attendee(ids["เพ็ญศรี"]),
+            events.volunteer_attendee(ids["กุ้ง"], on=held),
+            events.volunteer_attendee(ids["ปิ่นแก้ว"], on=held),
+            events.volunteer_attendee(ids["เพ็ญศรี"], on=held),
             Attendee(AttendeeRole.MENTOR, mentor_id=mentor),
             Attendee(AttendeeRole.OTHER, guest_name="นายแขก รับเชิญ"),
         ],

@@ -108,3 +108,22 @@ def test_restore_refuses_a_db_that_is_a_folder(tmp_path: Path) -> None:
         restore_file(folder, saved)
     assert (folder / "letter.txt").read_text() == "keep me"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["documents", "office.db", "usb"]
+
+
+def test_restore_asks_for_force_before_a_much_smaller_backup(
+    office: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """Issue 22 item 4, as a script meets it: an empty or much smaller backup is not
+    restored over the office's data without --force, and nothing changes until then."""
+    small = tmp_path / "small.db"
+    make_office(small, volunteers=1).close()
+    empty = tmp_path / "empty.db"
+    make_office(empty, volunteers=0).close()
+    for backup in (small, empty):
+        assert main(["--db", str(office), "restore", str(backup)]) == 1
+        err = capsys.readouterr().err
+        assert "อาสาสมัคร" in err and "(ปัจจุบัน 4 รายการ)" in err and "--force" in err
+        assert count(office) == 4
+    assert main(["--db", str(office), "restore", "--force", str(small)]) == 0
+    assert "กู้คืนแล้ว: อาสาสมัคร 1 คน" in capsys.readouterr().out
+    assert count(office) == 1

@@ -24,6 +24,7 @@ class Office:
 
 @pytest.fixture(scope="session")
 def genuine(tmp_path_factory: pytest.TempPathFactory) -> Office:
+    from asr_desktop.domain.month import Month
     from asr_desktop.services.demo.province import build_demo
     from asr_desktop.services.reporting.package import build_package
     from asr_desktop.store.database import open_database
@@ -37,8 +38,7 @@ def genuine(tmp_path_factory: pytest.TempPathFactory) -> Office:
         out = root / f"out{day}"
         result = build_package(
             db,
-            year=2025,
-            month=10,
+            month=Month(2025, 10),
             out_dir=out,
             data_dir=root,
             today=date(2025, 11, day),

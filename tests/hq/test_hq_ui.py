@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from tests.hq.conftest import counts
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.services.hq.receive import receive_packages
 
@@ -196,7 +197,7 @@ def test_outputs_page_writes_the_national_report_and_feedback(
     assert page.month.currentData() == "2025-10"
     pdf = tmp_path / "n.pdf"
     with qtbot.waitSignal(page.runner.finished, timeout=60_000):
-        page.save_national("pdf", 2025, 10, pdf)
+        page.save_national("pdf", Month(2025, 10), pdf)
     assert "ตุลาคม 2568" in pypdf.PdfReader(pdf).pages[0].extract_text()
     assert "บันทึกรายงานทั้งประเทศ" in page.result.text()
     with qtbot.waitSignal(page.runner.finished, timeout=60_000):

@@ -10,6 +10,7 @@ import openpyxl
 import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
+from asr_desktop.domain.month import Month
 from asr_desktop.reports.excel.style import BE_DATE_FORMAT
 from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.reporting.workbooks import export_roster, export_terms_ending
@@ -113,7 +114,7 @@ def test_terms_ending_list(db, tmp_path: Path) -> None:
 
 
 def test_monthly_workbook_has_totals_rows(db, tmp_path: Path) -> None:
-    report = build_monthly_report(db, 2025, 10)
+    report = build_monthly_report(db, Month(2025, 10))
     out = tmp_path / "monthly.xlsx"
     write_monthly_workbook(db, report, out, today=TODAY)
     workbook = openpyxl.load_workbook(out)

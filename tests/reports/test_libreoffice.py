@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from tests.excel_fixtures import TODAY, national_id, sample_office
 
+from asr_desktop.domain.month import Month
 from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.reporting.workbooks import export_roster, export_terms_ending
 
@@ -80,7 +81,7 @@ def test_terms_ending_in_libreoffice(db, tmp_path: Path) -> None:
 
 def test_monthly_workbook_in_libreoffice(db, tmp_path: Path) -> None:
     path = tmp_path / "monthly.xlsx"
-    write_monthly_workbook(db, build_monthly_report(db, 2025, 10), path, today=TODAY)
+    write_monthly_workbook(db, build_monthly_report(db, Month(2025, 10)), path, today=TODAY)
     sheets = to_csv(path, tmp_path)
     assert set(sheets) == {"รายอำเภอ", "ภารกิจและหน่วยงาน", "การส่งต่อ", "กิจกรรมและการอบรม",
                            "ความครอบคลุม", "ข้อมูลไฟล์"}  # fmt: skip

@@ -286,3 +286,7 @@ def test_every_kind_of_pdf_is_pdfa_2b_with_every_font_embedded(tmp_path: Path) -
             for font in page["/Resources"].get("/Font", {}).values():
                 font = font.get_object()
                 assert "/FontFile2" in font["/FontDescriptor"], (name, font["/BaseFont"])
+        # PDF/A 6.1.7.1: an end-of-line before every endstream, after binary data too.
+        data = out.read_bytes()
+        assert data.count(b"endstream") >= 3, name
+        assert re.search(rb"[^\r\n]endstream", data) is None, name

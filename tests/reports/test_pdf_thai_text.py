@@ -15,7 +15,12 @@ from tests.reports.thai_samples import NAMES, SENTENCES
 from asr_desktop.reports.pdf.fonts import BOLD, FAMILY, REGULAR, register_fonts
 from asr_desktop.reports.pdf.line_breaking import break_lines
 from asr_desktop.reports.pdf.shaping import shape
-from asr_desktop.reports.pdf.thai_text import ThaiParagraph, ThaiStyle, draw_thai_line
+from asr_desktop.reports.pdf.thai_text import (
+    ThaiParagraph,
+    ThaiStyle,
+    _justified,
+    draw_thai_line,
+)
 
 register_fonts()
 
@@ -112,6 +117,31 @@ def test_justified_paragraph_keeps_text(tmp_path: Path) -> None:
     doc.build([ThaiParagraph(text, ThaiStyle(size=14, alignment="justify"))])
     flat = "".join(extractions(path)["pypdf"]).replace("\n", "").replace(" ", "")
     assert flat == text.replace(" ", "")
+
+
+def test_justifying_opens_the_spaces_alike_and_never_a_word() -> None:
+    register_fonts()
+    style = ThaiStyle(size=14, alignment="justify")
+    line = "ชี้เป้า คัดกรอง และส่งต่อ 17 ราย และมีกิจกรรม"
+    natural = shape(line, REGULAR).width(14)
+    plan = _justified(line, style, natural + 12)
+    assert plan is not None
+    pieces, advances = plan
+    assert sum(advances) == pytest.approx(natural + 12)
+    gaps = [a - p.width(14) for p, a in zip(pieces, advances, strict=True)]
+    spaces = [g for p, g in zip(pieces, gaps, strict=True) if p.text.isspace()]
+    assert len(spaces) == 4 and max(spaces) == pytest.approx(min(spaces)) == 3.0
+    assert "17 ราย" in [p.text for p in pieces]  # a number keeps its unit, unstretched
+    assert all(g == 0 for p, g in zip(pieces, gaps, strict=True) if not p.text.isspace())
+
+
+def test_a_line_that_would_show_holes_is_not_justified() -> None:
+    register_fonts()
+    style = ThaiStyle(size=14, alignment="justify")
+    line = "มีอาสาสมัครแรงงานที่ปฏิบัติหน้าที่"  # no space: only word breaks, 0.1 em each
+    natural = shape(line, REGULAR).width(14)
+    assert _justified(line, style, natural + 2) is not None
+    assert _justified(line, style, natural + 40) is None
 
 
 def test_split_keeps_the_lines_of_the_last_wrap() -> None:

@@ -22,6 +22,7 @@ from tests.edge_data import (
 )
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Status
 from asr_desktop.services.reporting.dashboard import (
     compute_dashboard,
@@ -39,7 +40,7 @@ def edge(db):
 
 
 def _check_month(db, year, month):
-    report = build_monthly_report(db, year, month)
+    report = build_monthly_report(db, Month(year, month))
     first, last = date(year, month, 1), report.as_at
     serving = ind.serving(db, last)
     work = ind.work_by_district(db, first, last, "47")
@@ -104,7 +105,7 @@ def test_every_figure_agrees_with_independent_sql(db, edge):
 
 def test_the_edge_cases_come_out_as_the_rules_say(db, edge):
     ids = edge.ids
-    report = build_monthly_report(db, *NOVEMBER)
+    report = build_monthly_report(db, Month(*NOVEMBER))
     covered = {c.subdistrict for c in report.coverage if c.covered}
     # A lead suspended on 1 Dec and one whose exit is dated 20 Dec still cover November.
     assert areas.subdistrict_name(KUSUMAN_2) in covered
@@ -137,10 +138,10 @@ def _sheet_data(path):
 
 
 def test_novembers_report_made_again_after_december_records_is_the_same(db, edge, tmp_path):
-    before = build_monthly_report(db, *NOVEMBER)
+    before = build_monthly_report(db, Month(*NOVEMBER))
     write_monthly_workbook(db, before, tmp_path / "first.xlsx", today=TODAY)
     add_december_records(edge)
-    after = build_monthly_report(db, *NOVEMBER)
+    after = build_monthly_report(db, Month(*NOVEMBER))
     write_monthly_workbook(db, after, tmp_path / "again.xlsx", today=TODAY)
     assert after == before
     assert after.record_counts() == before.record_counts()
@@ -149,7 +150,7 @@ def test_novembers_report_made_again_after_december_records_is_the_same(db, edge
     for name in first:
         assert first[name] == again[name], name
     # December's own report does see the December records.
-    assert build_monthly_report(db, 2026, 12).record_counts() != before.record_counts()
+    assert build_monthly_report(db, Month(2026, 12)).record_counts() != before.record_counts()
 
 
 def test_the_demo_agrees_with_independent_sql_too():
@@ -171,7 +172,7 @@ def test_month_grid_lists_who_served_in_the_month_whatever_was_recorded_ahead(db
 
     ids = edge.ids
     december = {
-        r.volunteer_id for r in ActivityService(db, today=lambda: TODAY).grid(2026, 12).rows
+        r.volunteer_id for r in ActivityService(db, today=lambda: TODAY).grid(Month(2026, 12)).rows
     }
     for key in (
         "lead_renewed_ahead",
@@ -184,7 +185,7 @@ def test_month_grid_lists_who_served_in_the_month_whatever_was_recorded_ahead(db
     for key in ("lead_exit_in_november", "network_ends_30_nov", "candidate", "term_ended_long_ago"):
         assert ids[key] not in december, key
     november = {
-        r.volunteer_id for r in ActivityService(db, today=lambda: TODAY).grid(2026, 11).rows
+        r.volunteer_id for r in ActivityService(db, today=lambda: TODAY).grid(Month(2026, 11)).rows
     }
     # Served part of November: left on the 15th, or their term ended on the 30th.
     assert {ids["lead_exit_in_november"], ids["network_ends_30_nov"]} <= november

@@ -55,7 +55,7 @@ def office():
 
 
 def test_the_figures_agree_and_the_outside_row_says_what_it_is(office, tmp_path: Path) -> None:
-    report = build_monthly_report(office, MONTH.year, MONTH.month)
+    report = build_monthly_report(office, MONTH)
     rows = report.district_rows
     assert report.outside is not None and rows[-1] is report.outside
     assert report.outside.district.startswith("นอกจังหวัดสกลนคร")
@@ -100,7 +100,7 @@ def test_the_figures_agree_and_the_outside_row_says_what_it_is(office, tmp_path:
     # The package manifest carries the same counts.
     folder = tmp_path / "package"
     result = build_package(
-        office, year=MONTH.year, month=MONTH.month, out_dir=folder, data_dir=tmp_path / "data",
+        office, month=MONTH, out_dir=folder, data_dir=tmp_path / "data",
         today=TODAY,
     )  # fmt: skip
     with zipfile.ZipFile(result.package) as signed:  # the manifest travels inside the zip

@@ -106,7 +106,7 @@ def test_unknown_district_is_refused(office, tmp_path: Path) -> None:
 
 
 def test_monthly_numbers_equal_the_database(office, tmp_path: Path) -> None:
-    report = build_monthly_report(office, MONTH.year, MONTH.month)
+    report = build_monthly_report(office, MONTH)
     by_sql = office.execute(
         "SELECT sum(count), sum(people_male), sum(people_female) FROM activities "
         "WHERE date >= '2025-10-01' AND date < '2025-11-01'"

@@ -7,6 +7,7 @@ from tests.work_helpers import TODAY, add_mentor, add_volunteer, populate
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.model import Mentor
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import (
     Activity,
@@ -24,6 +25,7 @@ from asr_desktop.services.events import EventService
 from asr_desktop.services.mentors import MentorService
 from asr_desktop.services.referrals import ReferralService
 from asr_desktop.services.reporting import dashboard
+from asr_desktop.services.roster import RosterService
 from asr_desktop.services.work import attendance_of, work_summary
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
@@ -111,18 +113,18 @@ def test_month_grid_rows_columns_and_last_months_structure(db) -> None:
     add_volunteer(db, 3, "470201")
     service = ActivityService(db, today=today)
     m = missions(db)
-    grid = service.grid(2025, 11, district_code="4701")
+    grid = service.grid(Month(2025, 11), district_code="4701")
     assert [r.volunteer_id for r in grid.rows] == [a, b]
     assert len(grid.missions) == 9
-    service.set_count(a, 2025, 10, m["skill_training"], 2)
-    service.set_count(a, 2025, 11, m["job_referral"], 3)
-    assert service.grid(2025, 11, district_code="4701").counts == {(a, m["job_referral"]): 3}
-    following = service.grid(2025, 11, district_code="4701", follow_previous=True)
+    service.set_count(a, Month(2025, 10), m["skill_training"], 2)
+    service.set_count(a, Month(2025, 11), m["job_referral"], 3)
+    assert service.grid(Month(2025, 11), district_code="4701").counts == {(a, m["job_referral"]): 3}
+    following = service.grid(Month(2025, 11), district_code="4701", follow_previous=True)
     assert [r.volunteer_id for r in following.rows] == [a]
     assert [c.id for c in following.missions] == [m["skill_training"]]
     assert following.previous == {(a, m["skill_training"]): 2}
     with pytest.raises(InputError):
-        service.set_count(a, 2026, 1, m["job_referral"], 1)  # a month still to come
+        service.set_count(a, Month(2026, 1), m["job_referral"], 1)  # a month still to come
 
 
 def test_detailed_activity_is_checked(db) -> None:
@@ -148,7 +150,7 @@ def test_month_report_has_labels_and_be_month(db) -> None:
             people_female=4,
         )
     )
-    (row,) = service.month_report(2025, 10)
+    (row,) = service.month_report(Month(2025, 10))
     assert row["month"] == "2568-10"
     assert row["district_name"] == "เมืองสกลนคร"
     assert row["mission"] == "social_security_40"
@@ -173,7 +175,7 @@ def test_referral_rules_and_status_change(db) -> None:
         service.set_status(ref_id, ReferralStatus.SERVED)
     service.set_status(ref_id, ReferralStatus.SERVED, "ได้งานแล้ว")
     assert service.overdue() == []
-    counts = service.month_counts(2025, 10)
+    counts = service.month_counts(Month(2025, 10))
     assert counts["doe"]["served"] == 1 and counts["sso"]["referred"] == 0
 
 
@@ -181,7 +183,8 @@ def test_event_attendance_shows_on_the_volunteers_record(db) -> None:
     lead = add_volunteer(db, 1, "470101")
     net = add_volunteer(db, 2, "470102", tier=Tier.NETWORK)
     service = EventService(db, today=today)
-    attendees = [service.volunteer_attendee(lead), service.volunteer_attendee(net)]
+    held = date(2025, 10, 1)
+    attendees = [service.volunteer_attendee(v, on=held) for v in (lead, net)]
     assert [a.role for a in attendees] == [AttendeeRole.LEAD, AttendeeRole.NETWORK]
     with pytest.raises(InputError):
         service.save(Event("ซ้ำ", date(2025, 10, 1)), [attendees[0], attendees[0]])
@@ -193,6 +196,23 @@ def test_event_attendance_shows_on_the_volunteers_record(db) -> None:
     assert line.dates == "1 ต.ค. 2568 – 2 ต.ค. 2568"
     assert line.role_label == "แกนนำ"
     assert work_summary(db, lead).events_attended == 1
+
+
+def test_an_attendee_takes_the_tier_in_force_on_the_event_day(db) -> None:
+    """A renewal recorded ahead with another tier gives the new role only from its start:
+    before, the role came from the latest term, so last month's training listed a network
+    volunteer as a tambon lead because of next year's appointment."""
+    vid = add_volunteer(db, 3, "470101", tier=Tier.NETWORK, end=date(2026, 9, 30))
+    RosterService(db, today=today).appoint(vid, tier=Tier.LEAD, start_date=date(2026, 10, 1))
+    service = EventService(db, today=today)
+    assert service.volunteer_attendee(vid, on=date(2025, 10, 20)).role is AttendeeRole.NETWORK
+    assert service.volunteer_attendee(vid, on=date(2026, 9, 30)).role is AttendeeRole.NETWORK
+    assert service.volunteer_attendee(vid, on=date(2026, 10, 1)).role is AttendeeRole.LEAD
+    candidate = add_volunteer(db, 4, "470102", tier=Tier.LEAD, start=date(2026, 1, 1))
+    # Before the first term starts there is no tier yet: a network volunteer's place.
+    assert service.volunteer_attendee(candidate, on=date(2025, 12, 1)).role is AttendeeRole.NETWORK
+    with pytest.raises(InputError):
+        service.volunteer_attendee(9_999, on=date(2025, 10, 20))
 
 
 # -- dashboard and demo -------------------------------------------------------------------

@@ -6,6 +6,7 @@ import pytest
 from tests.work_helpers import TODAY, add_mentor, add_volunteer
 
 from asr_desktop.domain.errors import InputError
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.work import (
     Activity,
     Attendee,
@@ -58,14 +59,14 @@ def test_grid_cell_and_detailed_entries_add_up(db) -> None:
     job = mission(db)
     store.add(Activity(vid, date(2025, 10, 5), job, agency="doe", people_male=2))
     store.add(Activity(vid, date(2025, 10, 9), job, agency="doe", people_female=3))
-    assert store.month_counts(2025, 10) == {(vid, job): 2}
-    store.set_cell(vid, 2025, 10, job, 5)
-    assert store.month_counts(2025, 10) == {(vid, job): 5}
+    assert store.month_counts(Month(2025, 10)) == {(vid, job): 2}
+    store.set_cell(vid, Month(2025, 10), job, 5)
+    assert store.month_counts(Month(2025, 10)) == {(vid, job): 5}
     with pytest.raises(InputError):
-        store.set_cell(vid, 2025, 10, job, 1)  # below the two detailed entries
-    store.set_cell(vid, 2025, 10, job, 2)  # the grid part goes back to nothing
+        store.set_cell(vid, Month(2025, 10), job, 1)  # below the two detailed entries
+    store.set_cell(vid, Month(2025, 10), job, 2)  # the grid part goes back to nothing
     assert db.execute("SELECT count(*) FROM activities WHERE from_grid = 1").fetchone()[0] == 0
-    assert store.month_counts(2025, 10) == {(vid, job): 2}
+    assert store.month_counts(Month(2025, 10)) == {(vid, job): 2}
     assert store.last_activity(vid) == date(2025, 10, 9)
     assert audit_actions(db, "activity_grid") == ["update", "update"]
 
@@ -77,9 +78,9 @@ def test_month_totals_group_by_district_mission_and_agency(db) -> None:
     job = mission(db)
     store.add(Activity(a, date(2025, 10, 5), job, agency="doe", people_male=2, people_female=1))
     store.add(Activity(b, date(2025, 10, 6), job, agency="doe", people_male=1))
-    store.set_cell(b, 2025, 10, job, 4)
+    store.set_cell(b, Month(2025, 10), job, 4)
     store.add(Activity(b, date(2025, 11, 1), job, agency="doe"))  # another month
-    totals = store.month_totals(2025, 10)
+    totals = store.month_totals(Month(2025, 10))
     assert [(t.district_code, t.agency, t.activities) for t in totals] == [
         ("4701", "doe", 1),
         ("4702", "", 3),

@@ -268,3 +268,50 @@ def test_privacy_actions(context: AppContext, qtbot, monkeypatch, tmp_path: Path
     assert privacy_actions.anonymise_volunteer(None, context, 1)
     nid = context.office.db.execute("SELECT national_id FROM volunteers WHERE id = 1").fetchone()[0]
     assert nid == "0000000000001"
+
+
+def test_recovery_asks_again_before_using_a_much_smaller_backup(
+    tmp_path: Path, qtbot, monkeypatch
+) -> None:
+    from tests.services.test_recovery_warning import break_header, office_with_two_backups
+
+    path = tmp_path / "asr.db"
+    small, full = office_with_two_backups(path)
+    break_header(path)
+    with pytest.raises(DamagedDatabaseError) as info:
+        open_office_database(path)
+    assert info.value.backup is not None and info.value.backup.path == small
+    choices = iter(["use", "quit", "use", "choose"])
+
+    def choose(dialog) -> int:
+        pick = next(choices)
+        dialog.choice = {"use": dialog.USE_BACKUP, "quit": dialog.QUIT}.get(
+            pick, dialog.CHOOSE_FILE
+        )
+        return int(dialog.choice != dialog.QUIT)
+
+    questions: list[str] = []
+    answers = iter([False])
+
+    def confirm(parent, title, question, danger=False) -> bool:
+        questions.append(question)
+        return next(answers)
+
+    monkeypatch.setattr(backup_dialogs.DamagedDatabaseDialog, "exec", choose)
+    monkeypatch.setattr("asr_desktop.ui.ask.confirm", confirm)
+    monkeypatch.setattr(backup_dialogs, "choose_backup_file", lambda parent, start: full)
+    monkeypatch.setattr("asr_desktop.ui.ask.inform", lambda *a: None)
+    # The newest good backup holds 2 of 30 volunteers: asked again; "no" goes back to the
+    # choice, and quitting there leaves the damaged file as it was.
+    assert not backup_dialogs.recover_damaged(info.value)
+    assert len(questions) == 1 and "อาสาสมัคร 2 รายการ" in questions[0]
+    assert "ต้องการใช้สำเนานี้แทนไฟล์ที่เสียหายจริงหรือไม่" in questions[0]
+    with pytest.raises(DamagedDatabaseError):
+        open_office_database(path)
+    # Next start: no again to the small one, then the fuller file chosen: no question.
+    answers = iter([False])
+    assert backup_dialogs.recover_damaged(info.value)
+    assert len(questions) == 2
+    db = open_office_database(path).db
+    assert db.execute("SELECT count(*) FROM volunteers").fetchone()[0] == 30
+    db.close()

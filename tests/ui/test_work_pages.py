@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from sqlite_utils import Database
 from tests.work_helpers import TODAY, bulk_volunteers, make_office, populate
 
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.work import CategoryKind
 from asr_desktop.services.changes import Change
 from asr_desktop.services.demo.work import add_demo_work
@@ -65,7 +66,7 @@ def test_typed_counts_are_saved_and_totalled(context, qtbot) -> None:
     page = ActivitiesPage(context)
     qtbot.addWidget(page)
     page.show()
-    page.set_month(2025, 11)
+    page.set_month(Month(2025, 11))
     model = page.grid_model
     assert model.volunteer_rows == 30 and model.reported_count() == 0
     assert model.index(0, model.columnCount() - 1).data() == NOTHING_REPORTED
@@ -85,12 +86,12 @@ def test_typed_counts_are_saved_and_totalled(context, qtbot) -> None:
     assert model.index(totals_row, last).data() == "19"
     assert model.reported_count() == 2
     assert "รายงานแล้ว 2 จาก 30 คน" in page.summary.text()
-    saved = ActivityStore(context.office.db).month_counts(2025, 11)
+    saved = ActivityStore(context.office.db).month_counts(Month(2025, 11))
     assert sorted(saved.values()) == [3, 4, 12]
     # Clearing a cell takes it out again; the volunteer is marked as not reporting.
     assert model.setData(model.index(1, FIXED_COLUMNS), "")
     assert model.index(1, last).data() == NOTHING_REPORTED
-    assert sorted(ActivityStore(context.office.db).month_counts(2025, 11).values()) == [3, 4]
+    assert sorted(ActivityStore(context.office.db).month_counts(Month(2025, 11)).values()) == [3, 4]
 
 
 def test_bad_counts_are_refused_with_a_reason(context, qtbot) -> None:
@@ -101,7 +102,7 @@ def test_bad_counts_are_refused_with_a_reason(context, qtbot) -> None:
         assert not model.setData(model.index(0, FIXED_COLUMNS), "abc")
     assert "ตัวเลข" in blocker.args[0]
     assert not model.setData(model.index(0, 0), "5")  # names are not editable
-    page.set_month(2025, 10)
+    page.set_month(Month(2025, 10))
     page.follow_previous.setChecked(True)  # nothing last month: nobody to follow
     assert model.volunteer_rows == 0
 
@@ -109,7 +110,7 @@ def test_bad_counts_are_refused_with_a_reason(context, qtbot) -> None:
 def test_month_grid_passes_the_model_tester(demo_context, qtbot, qtmodeltester) -> None:
     page = ActivitiesPage(demo_context)
     qtbot.addWidget(page)
-    page.set_month(2025, 10)
+    page.set_month(Month(2025, 10))
     qtmodeltester.check(page.grid_model)
     page.follow_previous.setChecked(True)
     assert any("(" in page.grid_model.index(r, c).data() for r in range(5) for c in (2, 3, 4, 5))
@@ -263,7 +264,7 @@ def test_a_dashboard_figure_opens_its_filtered_list(window, demo_context, qtbot)
 
     window.navigation.setCurrentRow(0)
     qtbot.mouseClick(dashboard.cards["month"], Qt.MouseButton.LeftButton)
-    assert window.current_page().current_month() == (2025, 11)
+    assert window.current_page().current_month() == Month(2025, 11)
 
 
 def test_work_models_pass_the_model_tester(window, demo_context, qtbot, qtmodeltester) -> None:
@@ -329,3 +330,39 @@ def test_event_dialog_counts_roles(demo_context, qtbot) -> None:
     assert dialog.lines.rows[0].attendee.volunteer_id is not None
     EventStore(demo_context.office.db).delete(dialog.saved_id)
     assert date(2025, 11, 5)
+
+
+def test_event_dialog_gives_the_role_of_the_tier_on_the_event_day(context, qtbot) -> None:
+    """A volunteer whose term of the other tier is recorded ahead attends this month's
+    meeting in today's role, and next year's (the date changed after the adding) in the
+    new one."""
+    from asr_desktop.domain.status import term_at
+    from asr_desktop.domain.vocabulary import Tier
+    from asr_desktop.domain.work import AttendeeRole
+    from asr_desktop.store.events import EventStore
+    from asr_desktop.ui.event_dialog import EventDialog
+
+    dialog = EventDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.title_edit.setText("ประชุมประจำเดือน")
+    dialog.start.setText("5/11/2568")
+    dialog.volunteer.search.setText("ศรีสุข")
+    dialog.volunteer.find_matches()
+    vid = dialog.volunteer.volunteer_id()
+    assert vid is not None
+    roster = context.office.roster
+    term = term_at(roster.store.terms(vid), TODAY)
+    assert term is not None
+    lead = term.tier is Tier.LEAD
+    now = AttendeeRole.LEAD if lead else AttendeeRole.NETWORK
+    ahead = Tier.NETWORK if lead else Tier.LEAD
+    roster.end_term(term, date(2026, 3, 31))
+    roster.appoint(vid, tier=ahead, start_date=date(2026, 4, 1))
+
+    dialog.add_volunteer()
+    assert dialog.lines.rows[0].attendee.role is now
+    dialog.start.setText("5/4/2569")  # moved to after the new term starts
+    dialog.save()
+    assert dialog.saved_id is not None
+    counts = EventStore(context.office.db).role_counts(dialog.saved_id)
+    assert {role: n for role, n in counts.items() if n} == {AttendeeRole(ahead.value): 1}

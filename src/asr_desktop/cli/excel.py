@@ -197,8 +197,7 @@ def run_package(args: argparse.Namespace) -> int:
     db = open_office(args).db
     result = build_package(
         db,
-        year=args.month.year,
-        month=args.month.month,
+        month=args.month,
         out_dir=args.out,
         data_dir=Path(args.db).resolve().parent,
         today=date.today(),

@@ -66,8 +66,9 @@ def run_demo(args: argparse.Namespace) -> int:
 
     if args.volunteers is not None and args.volunteers < 1:
         raise AsrError("--volunteers ต้องเป็นจำนวนเต็มบวก")
-    db = open_office(args, create=True, daily_backup=False).db
-    if db.execute("SELECT count(*) FROM volunteers").fetchone()[0]:
+    office = open_office(args, create=True, daily_backup=False)
+    db = office.db
+    if office.roster.store.count():
         raise AsrError(f"ฐานข้อมูล {args.db} มีข้อมูลอยู่แล้ว ใช้ไฟล์ใหม่สำหรับข้อมูลตัวอย่าง")
     summary = build_demo(
         db,

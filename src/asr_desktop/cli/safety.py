@@ -18,6 +18,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
     restore = subparsers.add_parser("restore", help="กู้คืนฐานข้อมูลจากไฟล์สำรอง")
     restore.add_argument("file", type=Path, help="ไฟล์สำรอง")
+    restore.add_argument(
+        "--force",
+        action="store_true",
+        help="กู้คืนแม้สำเนาว่างหรือมีข้อมูลน้อยกว่าฐานข้อมูลปัจจุบันมาก",
+    )
     restore.set_defaults(run=run_restore)
 
     check = subparsers.add_parser("check", help="ตรวจสอบฐานข้อมูล (0 = ปกติ, 1 = พบปัญหา)")
@@ -45,8 +50,16 @@ def run_backup(args: argparse.Namespace) -> int:
 
 def run_restore(args: argparse.Namespace) -> int:
     from asr_desktop.services.backup import restore_file
+    from asr_desktop.services.restore_check import restore_warning
 
-    result = restore_file(args.db, _existing(args.file))
+    backup = _existing(args.file)
+    warning = restore_warning(args.db, backup)
+    if warning and not args.force:
+        # The same second question the app asks, as a script can answer it: not without --force.
+        print(warning, file=sys.stderr)
+        print("ยังไม่ได้กู้คืน หากต้องการกู้คืนจริง ให้สั่งอีกครั้งพร้อม --force", file=sys.stderr)
+        return 1
+    result = restore_file(args.db, backup)
     if result.damaged_aside:
         print(f"ย้ายไฟล์ที่เสียหายไปไว้ที่ {result.damaged_aside}", file=sys.stderr)
     if result.safety_backup:

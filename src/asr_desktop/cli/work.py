@@ -70,9 +70,8 @@ def run_dashboard(args: argparse.Namespace) -> int:
 def run_activities(args: argparse.Namespace) -> int:
     from asr_desktop.services.activities import ActivityService
 
-    year, month = args.month.year, args.month.month
     db = open_office(args).db
-    rows: list[dict[str, Any]] = ActivityService(db).month_report(year, month)
+    rows: list[dict[str, Any]] = ActivityService(db).month_report(args.month)
     columns = [
         ("district_name", "อำเภอ"),
         ("mission_label", "ภารกิจ"),

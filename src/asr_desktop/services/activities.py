@@ -23,13 +23,14 @@ from asr_desktop.store.settings import load_settings
 class MonthGrid:
     """What the month grid shows: rows, mission columns and the counts typed so far."""
 
-    year: int
-    month: int
+    month: Month
     rows: list[GridRow]
     missions: list[Category]
     counts: dict[tuple[int, int], int]
     previous: dict[tuple[int, int], int]
     """Last month's counts, shown as hints when the grid follows last month's structure."""
+    erased: tuple[int, int] = (0, 0)
+    """(people, count): the month's work by erased people, whom the rows leave out."""
 
 
 def activity_problems(activity: Activity, *, today: date) -> list[InputError]:
@@ -56,9 +57,10 @@ class ActivityService:
         """Deletes a detailed entry (audited in the store)."""
         self.store.delete(activity_id)
 
-    def in_month(self, year: int, month: int) -> list[Activity]:
-        """The detailed entries of a month (the grid's counts are not listed)."""
-        return self.store.in_month(year, month)
+    def in_month(self, month: Month) -> list[Activity]:
+        """The detailed entries of a month (the grid's counts are not listed), erased
+        people's left out (MonthGrid.erased counts them)."""
+        return self.store.in_month(month, listed_only=True)
 
     def save(self, activity: Activity) -> int:
         problems = activity_problems(activity, today=self.today())
@@ -71,8 +73,7 @@ class ActivityService:
 
     def grid(
         self,
-        year: int,
-        month: int,
+        month: Month,
         *,
         district_code: str = "",
         mentor_id: int | None = None,
@@ -85,11 +86,9 @@ class ActivityService:
         mission areas that had counts last month, in the same order, with last month's
         counts as hints.
         """
-        this = Month(year, month)
-        previous_ = this.previous()
-        previous = self.store.month_counts(previous_.year, previous_.month)
+        previous = self.store.month_counts(month.previous())
         missions = self.categories.all(CategoryKind.MISSION)
-        rows = self.store.grid_rows(this, district_code=district_code, mentor_id=mentor_id)
+        rows = self.store.grid_rows(month, district_code=district_code, mentor_id=mentor_id)
         if follow_previous:
             reported = {vid for vid, _ in previous}
             used = {mid for _, mid in previous}
@@ -97,31 +96,29 @@ class ActivityService:
             missions = [m for m in missions if m.id in used] or missions
         ids = [r.volunteer_id for r in rows]
         return MonthGrid(
-            year,
             month,
             rows,
             missions,
-            self.store.month_counts(year, month, ids),
+            self.store.month_counts(month, ids),
             previous if follow_previous else {},
+            self.store.erased_work(month, district_code=district_code, mentor_id=mentor_id),
         )
 
-    def set_count(
-        self, volunteer_id: int, year: int, month: int, mission_id: int, total: int
-    ) -> None:
-        if date(year, month, 1) > self.today():
+    def set_count(self, volunteer_id: int, month: Month, mission_id: int, total: int) -> None:
+        if month.first_day > self.today():
             raise InputError("ยังไม่ถึงเดือนนี้", "month")
-        self.store.set_cell(volunteer_id, year, month, mission_id, total)
+        self.store.set_cell(volunteer_id, month, mission_id, total)
 
-    def month_report(self, year: int, month: int) -> list[dict[str, object]]:
+    def month_report(self, month: Month) -> list[dict[str, object]]:
         """The month's totals by district, mission area and agency, with Thai labels."""
         labels = self.categories.labels()
         codes = {c.id: c.code for c in self.categories.all(CategoryKind.MISSION, active_only=False)}
         out: list[dict[str, object]] = []
         province = load_settings(self.store.db).province_code
-        for t in self.store.month_totals(year, month, province_code=province):
+        for t in self.store.month_totals(month, province_code=province):
             out.append(
                 {
-                    "month": f"{year + 543:04d}-{month:02d}",
+                    "month": month.be_text,
                     "district_code": t.district_code,
                     "district_name": areas.district_name(t.district_code),
                     "mission": codes.get(t.mission_id, ""),

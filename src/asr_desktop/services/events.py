@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -13,7 +14,7 @@ from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.store.events import AttendeeRow as AttendeeRow
 from asr_desktop.store.events import EventStore
-from asr_desktop.store.volunteers import VolunteerStore
+from asr_desktop.store.roster import tier_on
 
 
 def event_problems(event: Event, attendees: list[Attendee]) -> list[InputError]:
@@ -36,6 +37,31 @@ def event_problems(event: Event, attendees: list[Attendee]) -> list[InputError]:
     return problems
 
 
+class EventPeople(NamedTuple):
+    """An event's list as the screens show it.
+
+    Erased (anonymised) volunteers are not on ``rows``: they leave every list of people.
+    The event happened, so its figures still count them, as a number only.
+    """
+
+    rows: list[AttendeeRow]
+    """Everyone else on the list, in the order they were entered."""
+    erased: list[Attendee]
+    """The erased volunteers' attendee rows (never named; saving the event keeps them)."""
+
+    @property
+    def erased_attended(self) -> int:
+        return sum(1 for a in self.erased if a.attended)
+
+
+def erased_words(count: int) -> str:
+    """What follows a past count that includes erased people: " (ลบข้อมูลแล้ว 2 คน)".
+
+    Empty when there are none.
+    """
+    return f" (ลบข้อมูลแล้ว {count:,} คน)" if count else ""
+
+
 def role_for_tier(tier: str | None) -> AttendeeRole:
     """A volunteer attends in the role of their tier."""
     return AttendeeRole.LEAD if tier == Tier.LEAD else AttendeeRole.NETWORK
@@ -55,10 +81,18 @@ class EventService:
             event.fiscal_year = fiscal_year(event.start_date)
         return self.store.save(event, attendees)
 
-    def volunteer_attendee(self, volunteer_id: int) -> Attendee:
-        """An attendee row for a volunteer, in the role of their current tier."""
+    def people(self, event_id: int) -> EventPeople:
+        """The event's list without the erased, and the erased as attendee rows only."""
+        rows = self.store.attendees(event_id)
+        return EventPeople(
+            [r for r in rows if not r.erased], [r.attendee for r in rows if r.erased]
+        )
+
+    def volunteer_attendee(self, volunteer_id: int, *, on: date) -> Attendee:
+        """An attendee row for a volunteer, in the role of the tier in force on the event's
+        first day ``on`` (network before their first term starts)."""
         try:
-            tier = VolunteerStore(self.db).latest_tier(volunteer_id)
+            tier = tier_on(self.db, volunteer_id, on)
         except NotFoundError as exc:
             raise InputError(exc.message, "attendees") from None
         return Attendee(role_for_tier(tier), volunteer_id=volunteer_id)

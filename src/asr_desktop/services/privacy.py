@@ -14,7 +14,7 @@ import hashlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -214,7 +214,8 @@ def _erase(db: Database, volunteer: Volunteer, erasure: erasures.Erasure) -> int
         "updated_at": datetime.now().isoformat(timespec="seconds"),
     }
     erasures.record(db, erasure)  # first: the audit guard lets only ledger entries be redacted
-    privacy_store.erase_identity(db, volunteer_id, values)
+    erased_on = date.fromisoformat(erasure.erased_at[:10])
+    privacy_store.erase_identity(db, volunteer_id, values, erased_on=erased_on)
     return privacy_store.redact_audit(db, volunteer_id, IDENTITY_FIELDS)
 
 
@@ -247,15 +248,15 @@ def reapply_erasures(db: Database, known: list[erasures.Erasure] | None = None) 
     with db.atomic():
         by_hash: dict[str, int] | None = None
         for erasure in ledger:
-            row = db.execute(
-                "SELECT national_id FROM volunteers WHERE id = ?", [erasure.volunteer_id]
-            ).fetchone()
+            national_id = privacy_store.national_id_of(db, erasure.volunteer_id)
             target: int | None = None
-            if row and is_anonymised(row[0]):
+            if national_id is not None and is_anonymised(national_id):
                 erasures.record(db, erasure)  # a backup made before the ledger existed
                 continue
             same_key = erasure.key_id == erasures.key_id(key)
-            if row and (not same_key or erasures.id_hash(key, row[0]) == erasure.id_hash):
+            if national_id is not None and (
+                not same_key or erasures.id_hash(key, national_id) == erasure.id_hash
+            ):
                 # Same person by the hash; or the hash was made under another secret (a
                 # backup from before the ledger) and the internal id is all there is.
                 target = erasure.volunteer_id
@@ -263,7 +264,7 @@ def reapply_erasures(db: Database, known: list[erasures.Erasure] | None = None) 
                 if by_hash is None:
                     by_hash = {
                         erasures.id_hash(key, nid): vid
-                        for vid, nid in db.execute("SELECT id, national_id FROM volunteers")
+                        for vid, nid in privacy_store.national_ids(db)
                         if not is_anonymised(nid)
                     }
                 target = by_hash.get(erasure.id_hash)

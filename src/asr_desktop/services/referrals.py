@@ -58,9 +58,9 @@ class ReferralService:
     def overdue(self) -> list[ReferralRow]:
         return self.store.rows(ReferralFilter(overdue_only=True), today=self.today())
 
-    def month_counts(self, year: int, month: int) -> dict[str, dict[str, int]]:
+    def month_counts(self, month: Month) -> dict[str, dict[str, int]]:
         """agency → status → referrals made in the month (every agency and status listed)."""
-        counts = self.store.counts(*Month(year, month).range)
+        counts = self.store.counts(*month.range)
         return {
             agency.value: {s.value: counts.get((agency.value, s.value), 0) for s in ReferralStatus}
             for agency in Agency

@@ -98,9 +98,17 @@ class ActivityStore:
             raise NotFoundError(f"ไม่พบผลการปฏิบัติงานรหัส {activity_id}")
         return from_row(Activity, rows[0])
 
-    def in_month(self, year: int, month: int, *, detailed_only: bool = True) -> list[Activity]:
-        first, following = Month(year, month).range
+    def in_month(
+        self, month: Month, *, detailed_only: bool = True, listed_only: bool = False
+    ) -> list[Activity]:
+        """The month's entries; ``listed_only`` leaves out erased people's (domain/erasure.py)."""
+        first, following = month.range
         where = "AND from_grid = 0" if detailed_only else ""
+        if listed_only:
+            where += (
+                " AND EXISTS (SELECT 1 FROM volunteers v WHERE v.id = activities.volunteer_id "
+                f"AND {LISTED_SQL})"
+            )
         return [
             from_row(Activity, row)
             for row in self.db.query(
@@ -117,15 +125,7 @@ class ActivityStore:
         """The month grid's volunteers (of a district, of a mentor; never erased people):
         those who served on some day of the month, plus anyone with work recorded in it;
         by tambon, tier and name."""
-        first, following = month.range
-        clauses = ["1"]
-        params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
-        if district_code:
-            clauses.append("v.district_code = :district")
-            params["district"] = district_code
-        if mentor_id is not None:
-            clauses.append("v.mentor_id = :mentor")
-            params["mentor"] = mentor_id
+        clauses, params = _grid_scope(month, district_code, mentor_id)
         served = served_between_sql()
         has_work = (
             "EXISTS (SELECT 1 FROM activities a WHERE a.volunteer_id = v.id "
@@ -138,11 +138,25 @@ class ActivityStore:
         )
         return [GridRow(*r) for r in self.db.execute(sql, params).fetchall()]
 
+    def erased_work(
+        self, month: Month, *, district_code: str = "", mentor_id: int | None = None
+    ) -> tuple[int, int]:
+        """(people, count) of the month's work by erased people in the grid's scope: the
+        grid leaves them out, its figures say them as a number."""
+        clauses, params = _grid_scope(month, district_code, mentor_id)
+        clauses += [f"NOT ({LISTED_SQL})", "a.date >= :first", "a.date < :following"]
+        row = self.db.execute(
+            "SELECT count(DISTINCT a.volunteer_id), coalesce(sum(a.count), 0) FROM activities a "
+            f"JOIN volunteers v ON v.id = a.volunteer_id WHERE {' AND '.join(clauses)}",
+            params,
+        ).fetchone()
+        return int(row[0]), int(row[1])
+
     def month_counts(
-        self, year: int, month: int, volunteer_ids: Iterable[int] | None = None
+        self, month: Month, volunteer_ids: Iterable[int] | None = None
     ) -> dict[tuple[int, int], int]:
         """(volunteer id, mission id) → count for the month (grid cells and entries)."""
-        first, following = Month(year, month).range
+        first, following = month.range
         rows = self.db.execute(
             "SELECT volunteer_id, mission_id, sum(count) FROM activities "
             "WHERE date >= ? AND date < ? GROUP BY volunteer_id, mission_id",
@@ -153,8 +167,8 @@ class ActivityStore:
             (vid, mid): int(n) for vid, mid, n in rows if n and (wanted is None or vid in wanted)
         }
 
-    def detailed_count(self, volunteer_id: int, year: int, month: int, mission_id: int) -> int:
-        first, following = Month(year, month).range
+    def detailed_count(self, volunteer_id: int, month: Month, mission_id: int) -> int:
+        first, following = month.range
         row = self.db.execute(
             "SELECT coalesce(sum(count), 0) FROM activities WHERE volunteer_id = ? "
             "AND mission_id = ? AND date >= ? AND date < ? AND from_grid = 0",
@@ -162,9 +176,7 @@ class ActivityStore:
         ).fetchone()
         return int(row[0])
 
-    def set_cell(
-        self, volunteer_id: int, year: int, month: int, mission_id: int, total: int
-    ) -> None:
+    def set_cell(self, volunteer_id: int, month: Month, mission_id: int, total: int) -> None:
         """Makes the month's count for a volunteer and mission ``total``.
 
         The grid cell holds what the detailed entries do not; a total below what detailed
@@ -172,9 +184,9 @@ class ActivityStore:
         """
         if total < 0:
             raise InputError("จำนวนต้องไม่ติดลบ", "count")
-        first = date(year, month, 1).isoformat()
+        first = month.first_day.isoformat()
         with self.db.atomic():
-            detailed = self.detailed_count(volunteer_id, year, month, mission_id)
+            detailed = self.detailed_count(volunteer_id, month, mission_id)
             if total < detailed:
                 raise InputError(
                     f"มีรายการแบบละเอียดแล้ว {detailed} ครั้ง จำนวนรวมต้องไม่น้อยกว่านี้", "count"
@@ -220,12 +232,12 @@ class ActivityStore:
 
     # -- totals ---------------------------------------------------------------------------
 
-    def month_totals(self, year: int, month: int, *, province_code: str = "") -> list[MonthTotal]:
+    def month_totals(self, month: Month, *, province_code: str = "") -> list[MonthTotal]:
         """Totals by district, mission area and agency (the monthly report's core).
 
         The district is that of the tambon where the work was done (WORK_PLACE_SQL).
         """
-        first, following = Month(year, month).range
+        first, following = month.range
         rows = self.db.execute(
             f"SELECT substr({WORK_PLACE_SQL}, 1, 4) AS district, a.mission_id, a.agency, "
             "sum(a.count), sum(a.people_male), sum(a.people_female) "
@@ -258,12 +270,12 @@ class ActivityStore:
         ).fetchall()
         return {m: int(n) for m, n in rows}
 
-    def month_summary(self, year: int, month: int) -> tuple[int, int]:
+    def month_summary(self, month: Month) -> tuple[int, int]:
         """(activities, people reached) of a whole month, from the month totals."""
         row = self.db.execute(
             "SELECT activities, people_male + people_female FROM activity_month_totals "
             "WHERE month = ?",
-            [f"{year:04d}-{month:02d}"],
+            [month.iso],
         ).fetchone()
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
@@ -273,3 +285,20 @@ class ActivityStore:
             [volunteer_id],
         ).fetchone()
         return date.fromisoformat(row[0]) if row and row[0] else None
+
+
+def _grid_scope(
+    month: Month, district_code: str, mentor_id: int | None
+) -> tuple[list[str], dict[str, object]]:
+    """The month grid's WHERE clauses on ``v`` (a district, a mentor) and their parameters,
+    with the month's bounds as ``:first`` and ``:following``."""
+    first, following = month.range
+    clauses = ["1"]
+    params: dict[str, object] = {"first": first.isoformat(), "following": following.isoformat()}
+    if district_code:
+        clauses.append("v.district_code = :district")
+        params["district"] = district_code
+    if mentor_id is not None:
+        clauses.append("v.mentor_id = :mentor")
+        params["mentor"] = mentor_id
+    return clauses, params

@@ -17,6 +17,7 @@ import json
 import os
 import re
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -67,6 +68,16 @@ def entries(db: Database) -> list[Erasure]:
             "SELECT volunteer_id, id_hash, key_id, erased_at, os_user FROM erasures ORDER BY id"
         ).fetchall()
     ]
+
+
+def erased_on(db: Database, volunteer_id: int) -> date | None:
+    """The day the ledger says the volunteer was erased (None: not in the ledger)."""
+    if not db["erasures"].exists():
+        return None
+    row = db.execute(
+        "SELECT erased_at FROM erasures WHERE volunteer_id = ?", [volunteer_id]
+    ).fetchone()
+    return date.fromisoformat(str(row[0])[:10]) if row else None
 
 
 def record(db: Database, erasure: Erasure) -> None:

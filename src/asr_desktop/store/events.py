@@ -40,12 +40,24 @@ class AttendanceRow(NamedTuple):
     attended: bool
 
 
+_ERASED_SQL = (
+    "coalesce((SELECT v.name_sort_key = '" + ERASED_SORT_KEY + "' FROM volunteers v "
+    "WHERE v.id = event_attendees.volunteer_id), 0)"
+)
+"""An attendee row (of ``event_attendees``) whose volunteer was erased (domain/erasure.py)."""
+
+
 class EventStore:
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def save(self, event: Event, attendees: list[Attendee]) -> int:
-        """Saves an event with its whole attendee list in one transaction."""
+        """Saves an event with its whole attendee list in one transaction.
+
+        Erased (anonymised) volunteers on the list are kept as they are whatever
+        ``attendees`` says: the screens never show them (they may not be named), yet the
+        event's past figures still count them.
+        """
         with self.db.atomic():
             table = self.db.table("events")
             row = to_row(event, exclude=("id",))
@@ -58,8 +70,14 @@ class EventStore:
                 table.update(event.id, row)
                 action = "update"
             old_people = self._people(event.id)
-            self.db.execute("DELETE FROM event_attendees WHERE event_id = ?", [event.id])
+            erased = self._erased_volunteers(event.id)
+            self.db.execute(
+                f"DELETE FROM event_attendees WHERE event_id = ? AND NOT ({_ERASED_SQL})",
+                [event.id],
+            )
             for attendee in attendees:
+                if attendee.volunteer_id in erased:
+                    continue  # kept above
                 attendee.id = inserted_id(
                     self.db.table("event_attendees").insert(
                         {**to_row(attendee, exclude=("id",)), "event_id": event.id}
@@ -73,6 +91,13 @@ class EventStore:
                 self.db, action, "event", event.id, before=before, after=after, summary=event.title
             )
         return event.id
+
+    def _erased_volunteers(self, event_id: int) -> set[int]:
+        rows = self.db.execute(
+            f"SELECT volunteer_id FROM event_attendees WHERE event_id = ? AND {_ERASED_SQL}",
+            [event_id],
+        ).fetchall()
+        return {int(r[0]) for r in rows}
 
     def _people(self, event_id: int) -> list[str]:
         rows = self.db.execute(

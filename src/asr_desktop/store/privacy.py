@@ -79,13 +79,16 @@ _ABOUT = """(
 )"""
 
 
-def erase_identity(db: Database, volunteer_id: int, values: dict[str, Any]) -> None:
+def erase_identity(
+    db: Database, volunteer_id: int, values: dict[str, Any], *, erased_on: date
+) -> None:
     """Overwrites the volunteer's identity columns, deletes the photo, clears card numbers
     and notes of their terms and events (inside the caller's transaction).
 
     The row also leaves every list of people and current count: its sort key becomes
     :data:`ERASED_SORT_KEY` (the roster's name index skips it) and its standing
-    ``exited`` (the dashboard's index does not count it as serving).
+    ``exited`` (the dashboard's index does not count it as serving) from ``erased_on``,
+    the day of the erasure (the ledger's, also when a restore applies it again).
     """
     db.table("volunteers").update(volunteer_id, values)
     # settled_on: days before the erasure still read the history (store/roster.py), so
@@ -93,7 +96,7 @@ def erase_identity(db: Database, volunteer_id: int, values: dict[str, Any]) -> N
     db.execute(
         "UPDATE volunteers SET name_sort_key = ?, standing = 'exited', exit_reason = NULL, "
         "settled_on = max(coalesce(settled_on, ''), ?) WHERE id = ?",
-        [ERASED_SORT_KEY, date.today().isoformat(), volunteer_id],
+        [ERASED_SORT_KEY, erased_on.isoformat(), volunteer_id],
     )
     db.execute("DELETE FROM volunteer_photos WHERE volunteer_id = ?", [volunteer_id])
     db.execute("UPDATE terms SET card_no = '', notes = '' WHERE volunteer_id = ?", [volunteer_id])
@@ -185,3 +188,14 @@ def mentor_of(db: Database, volunteer_id: int) -> dict[str, Any] | None:
         )
     )
     return rows[0] if rows else None
+
+
+def national_id_of(db: Database, volunteer_id: int) -> str | None:
+    """The stored national ID of a volunteer (None when there is no such volunteer)."""
+    row = db.execute("SELECT national_id FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
+    return None if row is None else str(row[0])
+
+
+def national_ids(db: Database) -> list[tuple[int, str]]:
+    """(id, stored national ID) of every volunteer, erased ones included."""
+    return [(int(r[0]), str(r[1])) for r in db.execute("SELECT id, national_id FROM volunteers")]

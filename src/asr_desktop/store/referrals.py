@@ -13,6 +13,7 @@ from asr_desktop.domain.work import Referral, ReferralStatus
 from asr_desktop.store import audit
 from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
+from asr_desktop.store.roster import LISTED_SQL
 
 OPEN_STATUSES_SQL = "('referred', 'in_progress')"
 
@@ -103,7 +104,8 @@ class ReferralStore:
         for i, word in enumerate(referral_filter.search.lower().split()):
             clauses.append(
                 f"instr(lower(r.person_name || ' ' || r.person_phone || ' ' || r.need || ' ' || "
-                f"coalesce(v.first_name || ' ' || v.last_name, '')), :q{i}) > 0"
+                f"CASE WHEN {LISTED_SQL} THEN v.first_name || ' ' || v.last_name ELSE '' END),"
+                f" :q{i}) > 0"
             )
             params[f"q{i}"] = word
         if referral_filter.status is not None:
@@ -127,7 +129,9 @@ class ReferralStore:
         sql = (
             "SELECT r.id, r.date, r.person_name, r.person_phone, r.need, r.agency, r.status, "
             "r.outcome, r.follow_up_date, "
-            f"CASE WHEN v.id IS NULL THEN NULL ELSE {display_name_sql('v')} "
+            # An erased volunteer is not named (domain/erasure.py); the referral stays: it
+            # is the referred person's case and a past figure.
+            f"CASE WHEN {LISTED_SQL} THEN {display_name_sql('v')} ELSE NULL "
             "END FROM referrals r LEFT JOIN volunteers v ON v.id = r.volunteer_id "
             f"WHERE {where} ORDER BY {order}"
         )

@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from asr_desktop.store.roster import active_sql, serving_arms
+from asr_desktop.store.roster import LISTED_SQL, active_sql, serving_arms
 
 ACTIVE_SQL = active_sql("today")
 """Serving on ``:today``, for a volunteer row ``v`` (store/roster.py:active_sql)."""
@@ -83,6 +83,7 @@ def terms_ending_ids(db: Database, today: date, until: date) -> list[int]:
         r[0]
         for r in db.execute(
             f"SELECT v.id FROM volunteers v WHERE {_ENDING.format('until')} AND {ACTIVE_SQL} "
+            f"AND {LISTED_SQL} "
             "ORDER BY v.term_end, v.name_sort_key",
             {"today": today.isoformat(), "until": until.isoformat()},
         ).fetchall()
@@ -94,9 +95,36 @@ def inactive_ids(db: Database, today: date, since: date) -> list[int]:
     return [
         r[0]
         for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE {ACTIVE_SQL} "
+            f"SELECT v.id FROM volunteers v WHERE {ACTIVE_SQL} AND {LISTED_SQL} "
             "AND (v.last_activity IS NULL OR v.last_activity < :since) "
             "ORDER BY v.district_code, v.subdistrict_code, v.name_sort_key",
             {"today": today.isoformat(), "since": since.isoformat()},
         ).fetchall()
     ]
+
+
+def appointed_by_district(db: Database, first: date, last: date) -> Counter[str]:
+    """Terms starting from ``first`` to ``last`` (inclusive), by the volunteer's district."""
+    return Counter(
+        dict(
+            db.execute(
+                "SELECT v.district_code, count(*) FROM terms t JOIN volunteers v "
+                "ON v.id = t.volunteer_id WHERE t.start_date BETWEEN ? AND ? GROUP BY 1",
+                [first.isoformat(), last.isoformat()],
+            ).fetchall()
+        )
+    )
+
+
+def exits_by_district(db: Database, first: date, last: date) -> Counter[str]:
+    """Exits dated from ``first`` to ``last`` (inclusive), by the volunteer's district."""
+    return Counter(
+        dict(
+            db.execute(
+                "SELECT v.district_code, count(*) FROM status_events e JOIN volunteers v "
+                "ON v.id = e.volunteer_id WHERE e.change = 'exited' "
+                "AND e.date BETWEEN ? AND ? GROUP BY 1",
+                [first.isoformat(), last.isoformat()],
+            ).fetchall()
+        )
+    )

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from asr_desktop.domain.erasure import ERASED_SORT_KEY
+from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.status import ScheduledChange, scheduled_changes
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Status, Tier
@@ -421,3 +422,15 @@ def volunteer_statuses(
         ).fetchall()
         statuses.update((int(vid), Status(status)) for vid, status in rows)
     return statuses
+
+
+def tier_on(db: Database, volunteer_id: int, day: date) -> str | None:
+    """The tier of the volunteer's term in force on ``day`` (None before their first term
+    starts): a renewal recorded ahead with another tier does not count before it starts."""
+    row = db.execute(
+        f"SELECT {tier_sql('day')} FROM volunteers v WHERE v.id = :id",
+        {"id": volunteer_id, "day": day.isoformat()},
+    ).fetchone()
+    if row is None:
+        raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
+    return None if row[0] is None else str(row[0])

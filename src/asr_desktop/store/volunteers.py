@@ -30,7 +30,7 @@ from asr_desktop.domain.status import (
 )
 from asr_desktop.domain.thai_sort import thai_sort_key
 from asr_desktop.domain.vocabulary import StatusChange
-from asr_desktop.store import audit
+from asr_desktop.store import audit, erasures
 from asr_desktop.store.names import display_name_sql
 from asr_desktop.store.records import from_row, inserted_id, to_row
 
@@ -56,13 +56,22 @@ def search_text(volunteer: Volunteer) -> str:
 
 
 def summary_columns(
-    volunteer: Volunteer, terms: Sequence[Term], events: Sequence[StatusEvent]
+    volunteer: Volunteer,
+    terms: Sequence[Term],
+    events: Sequence[StatusEvent],
+    *,
+    erased_on: date | None = None,
 ) -> dict[str, Any]:
     """The derived columns of a volunteer row, from the volunteer and their whole history.
 
     They describe the volunteer after all their records, so they give the status of any
     day from ``settled_on`` on (domain/status.py); store/roster.py reads the history for
     earlier days.
+
+    An erased row counts as exited, but only from ``erased_on`` (the day of the erasure):
+    ``settled_on`` is never earlier, so past days still read the history and count the
+    person as they were. A ``settled_on`` later than needed is always right (those days
+    just read the history), one earlier is not.
 
     Terms and events that are already saved must carry their ids: ties on a date are
     decided by id, as in domain/status.py.
@@ -86,8 +95,14 @@ def summary_columns(
         "tier": term.tier.value if term else None,
         "term_start": term.start_date.isoformat() if term else None,
         "term_end": term_last_day(term).isoformat() if term else None,
-        "settled_on": _iso(settled_on(terms, events)),
+        "settled_on": _iso(_settled(settled_on(terms, events), erased_on if erased else None)),
     }
+
+
+def _settled(history: date | None, erased_on: date | None) -> date | None:
+    if history is None or erased_on is None:
+        return history or erased_on
+    return max(history, erased_on)
 
 
 def _iso(day: date | None) -> str | None:
@@ -146,8 +161,7 @@ class VolunteerStore:
                     existing,
                 )
             row = to_row(volunteer, exclude=("id",))
-            history = self.terms(volunteer.id), self.events(volunteer.id)
-            row.update(summary_columns(volunteer, *history), updated_at=_now())
+            row.update(self._summary(volunteer), updated_at=_now())
             self.db.table("volunteers").update(volunteer.id, row)
             audit.record(
                 self.db,
@@ -224,13 +238,6 @@ class VolunteerStore:
                 (int(i), (str(n), str(code))) for i, n, code in self.db.execute(sql, block)
             )
         return names
-
-    def latest_tier(self, volunteer_id: int) -> str | None:
-        """The tier of the volunteer's latest term (None before any term)."""
-        row = self.db.execute("SELECT tier FROM volunteers WHERE id = ?", [volunteer_id]).fetchone()
-        if row is None:
-            raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
-        return None if row[0] is None else str(row[0])
 
     # -- terms --------------------------------------------------------------------------
 
@@ -342,10 +349,31 @@ class VolunteerStore:
     # -- summary columns ----------------------------------------------------------------
 
     def _refresh_summary(self, volunteer_id: int) -> None:
-        columns = summary_columns(
-            self.get(volunteer_id), self.terms(volunteer_id), self.events(volunteer_id)
-        )
-        self.db.table("volunteers").update(volunteer_id, columns)
+        self.db.table("volunteers").update(volunteer_id, self._summary(self.get(volunteer_id)))
+
+    def _summary(self, volunteer: Volunteer) -> dict[str, Any]:
+        """summary_columns of a saved volunteer, with the day of their erasure if any."""
+        assert volunteer.id is not None
+        history = self.terms(volunteer.id), self.events(volunteer.id)
+        return summary_columns(volunteer, *history, erased_on=self.erased_on(volunteer))
+
+    def erased_on(self, volunteer: Volunteer) -> date | None:
+        """The day an erased volunteer was erased (None if not erased).
+
+        The ledger's day, kept apart from the summary columns, so that no recalculation of
+        them can lose it; for a person erased before the ledger existed (migration m0010),
+        the row's own ``settled_on``, which the erasure made that day or later.
+        """
+        if volunteer.id is None or not is_erased_id(volunteer.national_id):
+            return None
+        days = [erasures.erased_on(self.db, volunteer.id)]
+        row = self.db.execute(
+            "SELECT settled_on FROM volunteers WHERE id = ?", [volunteer.id]
+        ).fetchone()
+        if row and row[0]:
+            days.append(date.fromisoformat(row[0]))
+        known = [d for d in days if d is not None]
+        return max(known) if known else None
 
 
 def _now() -> str:

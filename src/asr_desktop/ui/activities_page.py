@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import (
     QAbstractItemModel,
     QItemSelectionModel,
@@ -32,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain import areas
 from asr_desktop.domain.month import Month
-from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
+from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import Activity
 from asr_desktop.services.changes import Change
@@ -74,6 +72,7 @@ class ActivitiesPage(QWidget):
         self.context = context
         self.service = context.office.activities
         self._names: dict[int, str] = {}
+        self._erased = (0, 0)
 
         self.month = QComboBox()
         self._fill_months()
@@ -188,15 +187,16 @@ class ActivitiesPage(QWidget):
         for mentor in self.context.office.mentors.store.all():
             self.mentor.addItem(mentor.full_name, mentor.id)
 
-    def current_month(self) -> tuple[int, int]:
+    def current_month(self) -> Month:
+        # The combo box holds (year, month) tuples: Qt compares those by value in findData.
         year, month = self.month.currentData()
-        return int(year), int(month)
+        return Month(int(year), int(month))
 
-    def set_month(self, year: int, month: int) -> None:
+    def set_month(self, month: Month) -> None:
         """Shows a month (used by the dashboard); months older than the list are added."""
-        index = self.month.findData((year, month))
+        index = self.month.findData((month.year, month.month))
         if index < 0:
-            self.month.addItem(format_thai_month(year, month), (year, month))
+            self.month.addItem(month.thai(), (month.year, month.month))
             index = self.month.count() - 1
         self.month.setCurrentIndex(index)
         self.reload()
@@ -204,22 +204,22 @@ class ActivitiesPage(QWidget):
     # -- loading ----------------------------------------------------------------------
 
     def reload(self) -> None:
-        year, month = self.current_month()
+        month = self.current_month()
         grid = self.service.grid(
-            year,
             month,
             district_code=self.district.currentData() or "",
             mentor_id=self.mentor.currentData(),
             follow_previous=self.follow_previous.isChecked(),
         )
         self.grid_model.load(grid)
+        self._erased = grid.erased
         header = self.grid.horizontalHeader()
         # The name column holds the whole name and the tier ("… (แกนนำ)"), not "…".
         header.resizeSection(0, min(max(self.grid.sizeHintForColumn(0) + 8, 205), 420))
         header.resizeSection(1, min(max(self.grid.sizeHintForColumn(1) + 8, 88), 200))
         header.resizeSection(self.grid_model.columnCount() - 1, 92)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        entries = self.service.in_month(year, month)
+        entries = self.service.in_month(month)
         self._names = self.context.office.roster.display_names(a.volunteer_id for a in entries)
         self.entries_model.set_rows(entries)
         self.error.clear_error()
@@ -227,12 +227,12 @@ class ActivitiesPage(QWidget):
 
     def _report(self) -> None:
         model = self.grid_model
-        year, month = self.current_month()
+        month = self.current_month()
         quiet = model.volunteer_rows - model.reported_count()
         self.summary.setText(
-            f"{format_thai_month(year, month)}: รายงานแล้ว {model.reported_count():,} จาก "
+            f"{month.thai()}: รายงานแล้ว {model.reported_count():,} จาก "
             f"{model.volunteer_rows:,} คน · ยังไม่มีรายงาน {quiet:,} คน (แถวสีชมพู) · "
-            f"รวม {model.grand_total():,} ครั้ง"
+            f"รวม {model.grand_total():,} ครั้ง" + _erased_words(*self._erased)
         )
         self.status_changed.emit(f"แสดง {model.volunteer_rows:,} คน")
 
@@ -265,9 +265,9 @@ class ActivitiesPage(QWidget):
     def new_record(self) -> None:
         from asr_desktop.ui.activity_dialog import ActivityDialog
 
-        year, month = self.current_month()
+        month = self.current_month()
         today = self.context.today()
-        default = today if (year, month) == (today.year, today.month) else date(year, month, 1)
+        default = today if today in month else month.first_day
         dialog = ActivityDialog(self.context, None, self, default_date=default)
         if dialog.exec():
             self.context.notify(Change.ACTIVITIES)
@@ -323,3 +323,11 @@ class ActivitiesPage(QWidget):
             for combo in (self.district, self.mentor):
                 combo.blockSignals(False)
             self.reload()
+
+
+def _erased_words(people: int, count: int) -> str:
+    """The month's work by erased people, whom the grid and the entries leave out: a
+    number, never a name."""
+    if not people:
+        return ""
+    return f" · ไม่แสดงผู้ที่ลบข้อมูลแล้ว {people:,} คน ({count:,} ครั้ง)"

@@ -52,6 +52,27 @@ def database_path(args: argparse.Namespace) -> Path:
     return paths.demo_database_path() if args.demo else paths.default_database_path()
 
 
+def missing_db_reason(args: argparse.Namespace) -> str | None:
+    """Why the app will not open the ``--db`` it was given (None when it will).
+
+    A ``--db`` file that is not there is most likely a typing mistake; making an empty
+    office there (through the first-run dialog) would hide the mistake behind a blank
+    roster. Only the default data path gets a first run; ``--demo`` makes its demo file,
+    and ``--hq`` its national database, wherever they are told.
+    """
+    if args.db is None or args.demo or args.hq:
+        return None
+    path = Path(args.db)
+    if path.exists():
+        return None
+    return (
+        f"ไม่พบไฟล์ฐานข้อมูล {path}: ไม่มีไฟล์อยู่ที่ตำแหน่งนี้ ตรวจสอบชื่อไฟล์และโฟลเดอร์ที่ระบุใน --db\n"
+        "ไม่ได้สร้างไฟล์ใดขึ้นใหม่ ถ้าต้องการฐานข้อมูลใหม่ ให้เปิดโปรแกรมโดยไม่ระบุ --db "
+        f"(โปรแกรมจะถามจังหวัดแล้วสร้างที่ {paths.default_database_path()}) "
+        f'หรือสร้างที่ตำแหน่งนี้ด้วยคำสั่ง asr-cli --db "{path}" init --province <รหัสจังหวัด 2 หลัก>'
+    )
+
+
 def open_context(args: argparse.Namespace, *, started: float | None = None) -> AppContext | None:
     """Opens the database the arguments ask for; None when the user gave up.
 
@@ -153,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     paths.private_umask()  # backups, exports and databases are personal data
     args = parse_args(sys.argv[1:] if argv is None else argv)
+    refused = missing_db_reason(args)
+    if refused and sys.stderr is not None:  # typed on a command line: answer there
+        print(refused, file=sys.stderr)
+        return 1
     running = QApplication.instance()
     if running is None:
         from asr_desktop.ui.display_check import missing_display_library
@@ -167,6 +192,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     app.setApplicationVersion(__version__)
     app.setWindowIcon(QIcon(str(resource_path("icons", "asr-desktop.png"))))
     install_fonts(app)
+    if refused:  # a windowed build has no stderr (a shortcut's target, say): a dialog
+        ask.error(None, "เปิดฐานข้อมูลไม่ได้", refused)
+        return 1
     # Garbage is collected on the GUI thread only: the start-up work, the word list and
     # every task run in other threads (ui/tasks.py says why).
     GuiThreadCollector(app)

@@ -26,7 +26,7 @@ from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.services import backup as backups
 from asr_desktop.services.changes import EVERYTHING
-from asr_desktop.services.restore_check import shrink_warning
+from asr_desktop.services.restore_check import recovery_warning, shrink_warning
 from asr_desktop.services.startup import DamagedDatabaseError
 from asr_desktop.ui import ask, thai_qt
 from asr_desktop.ui.context import AppContext
@@ -221,22 +221,36 @@ def check_now(parent: QWidget, context: AppContext) -> list[str]:
 
 
 def recover_damaged(error: DamagedDatabaseError) -> bool:
-    """At start-up: offers the newest good backup; True when the file was replaced."""
-    dialog = DamagedDatabaseDialog(error)
-    dialog.exec()
-    if dialog.choice == DamagedDatabaseDialog.QUIT:
-        return False
-    if dialog.choice == DamagedDatabaseDialog.USE_BACKUP and error.backup is not None:
-        source: Path | None = error.backup.path
-    else:
-        source = choose_backup_file(None, backups.backups_dir(error.path))
-    if source is None:
-        return False
-    try:
-        result = backups.restore_file(error.path, source)
-    except AsrError as exc:
-        ask.error(None, "กู้คืนข้อมูลไม่สำเร็จ", exc.message)
-        return False
+    """At start-up: offers the newest good backup; True when the file was replaced.
+
+    A backup that is empty or much smaller than what the office had is used only after a
+    second, plain question (as a restore from the menu); saying no goes back to the choice.
+    """
+    while True:
+        dialog = DamagedDatabaseDialog(error)
+        dialog.exec()
+        if dialog.choice == DamagedDatabaseDialog.QUIT:
+            return False
+        if dialog.choice == DamagedDatabaseDialog.USE_BACKUP and error.backup is not None:
+            source: Path | None = error.backup.path
+        else:
+            source = choose_backup_file(None, backups.backups_dir(error.path))
+        if source is None:
+            return False
+        try:
+            warning = recovery_warning(source, backups.check_backup(source), error.path)
+            if warning and not ask.confirm(
+                None,
+                "สำเนานี้มีข้อมูลน้อยผิดปกติ",
+                f"{warning}\n\nต้องการใช้สำเนานี้แทนไฟล์ที่เสียหายจริงหรือไม่?",
+                danger=True,
+            ):
+                continue
+            result = backups.restore_file(error.path, source)
+        except AsrError as exc:
+            ask.error(None, "กู้คืนข้อมูลไม่สำเร็จ", exc.message)
+            return False
+        break
     ask.inform(
         None,
         "กู้คืนข้อมูลแล้ว",

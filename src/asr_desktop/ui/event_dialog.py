@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event, EventKind
+from asr_desktop.services.events import erased_words
 from asr_desktop.services.reporting import documents
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
@@ -39,14 +42,18 @@ class AttendeeLine:
     """เลขที่เกียรติบัตร as printed, for a saved event's attendee (looked up here)."""
 
 
-def role_summary(lines: list[Attendee]) -> str:
-    """'แกนนำ 12 · เครือข่าย 30 · …' for those who attended."""
+def role_summary(lines: Sequence[Attendee], erased: Sequence[Attendee] = ()) -> str:
+    """'เข้าร่วม 42 คน (ลบข้อมูลแล้ว 1 คน): แกนนำ 12 · เครือข่าย 30 · …' for those who
+    attended; ``erased`` are the erased volunteers on the list, counted but never shown."""
     counts = dict.fromkeys(AttendeeRole, 0)
-    for a in lines:
+    for a in [*lines, *erased]:
         if a.attended:
             counts[a.role] += 1
     total = sum(counts.values())
-    return f"เข้าร่วม {total} คน: " + " · ".join(f"{r.label} {n}" for r, n in counts.items())
+    gone = sum(1 for a in erased if a.attended)
+    return f"เข้าร่วม {total} คน{erased_words(gone)}: " + " · ".join(
+        f"{r.label} {n}" for r, n in counts.items()
+    )
 
 
 class EventDialog(QDialog):
@@ -57,6 +64,8 @@ class EventDialog(QDialog):
         self.context = context
         self.record = event
         self.saved_id: int | None = None
+        self.erased: list[Attendee] = []
+        """Erased volunteers on the list: never shown, counted in the summary, kept on save."""
         self.service = context.office.events
         self.setWindowTitle("เพิ่มกิจกรรม/อบรม" if event is None else "แก้ไขกิจกรรม/อบรม")
         fit_window(self, 900, 720, key="event-dialog")
@@ -176,12 +185,13 @@ class EventDialog(QDialog):
         self.organiser.setText(e.organiser)
         self.topics.setPlainText(e.topics)
         assert e.id is not None
-        rows = self.context.office.events.store.attendees(e.id)
-        serials = documents.certificate_serials(self.context.office.db, e.id)
+        people = self.service.people(e.id)
+        self.erased = people.erased
+        serials = documents.listed_serials(self.context.office.db, e.id)
         self.lines.set_rows(
             [
                 AttendeeLine(r.attendee, r.name, self._detail(r), serial)
-                for r, serial in zip(rows, serials, strict=True)
+                for r, serial in zip(people.rows, serials, strict=True)
             ]
         )
 
@@ -211,7 +221,8 @@ class EventDialog(QDialog):
         if volunteer_id is None:
             self.error.show_error("กรุณาค้นหาและเลือกอาสาสมัคร")
             return
-        attendee = self.service.volunteer_attendee(volunteer_id)
+        on = self.start.value() or self.context.today()
+        attendee = self.service.volunteer_attendee(volunteer_id, on=on)
         name = self.volunteer.matches.currentText().split(" — ")[0]
         detail = self.volunteer.matches.currentText().partition(" — ")[2]
         self._add(AttendeeLine(attendee, name, detail))
@@ -252,7 +263,13 @@ class EventDialog(QDialog):
         self._update_summary()
 
     def _update_summary(self) -> None:
-        self.summary.setText(role_summary([line.attendee for line in self.lines.rows]))
+        self.summary.setText(role_summary([line.attendee for line in self.lines.rows], self.erased))
+
+    def _role_on(self, attendee: Attendee, day: date) -> Attendee:
+        if attendee.volunteer_id is None:
+            return attendee
+        role = self.service.volunteer_attendee(attendee.volunteer_id, on=day).role
+        return replace(attendee, role=role)
 
     def save(self) -> None:
         try:
@@ -272,7 +289,8 @@ class EventDialog(QDialog):
                 note=self.record.note if self.record else "",
                 id=self.record.id if self.record else None,
             )
-            attendees = [line.attendee for line in self.lines.rows]
+            # The roles as at the first day saved, should it have changed since the adding.
+            attendees = [self._role_on(line.attendee, start) for line in self.lines.rows]
             self.saved_id = self.service.save(event, attendees)
         except InputError as exc:
             self.error.show_error(exc.message)

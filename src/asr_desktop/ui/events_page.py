@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.work import AttendeeRole, Event
 from asr_desktop.services.changes import Change
-from asr_desktop.services.events import AttendeeRow
+from asr_desktop.services.events import AttendeeRow, erased_words
 from asr_desktop.ui import ask, document_actions
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
@@ -154,13 +154,14 @@ class EventsPage(QWidget):
         event = self.selected_event()
         if event is None or event.id is None:
             return
-        rows = self.store.attendees(event.id)
-        self.attendee_model.set_rows(rows)
+        people = self.context.office.events.people(event.id)
+        self.attendee_model.set_rows(people.rows)
         counts = self.store.role_counts(event.id)
         self.attendee_label.setText(
             f"ผู้เข้าร่วม {event.title}: มา {sum(counts.values())} คน ("
             + " · ".join(f"{r.label} {n}" for r, n in counts.items())
-            + f") จากรายชื่อ {len(rows)} คน"
+            + f") จากรายชื่อ {len(people.rows) + len(people.erased)} คน"
+            + erased_words(len(people.erased))
         )
 
     def new_record(self) -> None:

@@ -103,8 +103,7 @@ def monthly_package_action(context: AppContext, parent: QWidget, runner: TaskRun
         try:
             return build_package(
                 db,
-                year=month.year,
-                month=month.month,
+                month=month,
                 out_dir=folder,
                 data_dir=keep,
                 today=today,

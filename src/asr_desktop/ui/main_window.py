@@ -199,7 +199,7 @@ class MainWindow(QMainWindow):
             from asr_desktop.ui.activities_page import ActivitiesPage
 
             page = self.show_page(ActivitiesPage)
-            page.set_month(target.month.year, target.month.month)
+            page.set_month(target.month)
         elif isinstance(target, ShowOverdueReferrals):
             from asr_desktop.ui.referrals_page import ReferralsPage
 

@@ -271,7 +271,6 @@ class MonthGridModel(QAbstractTableModel):
         try:
             self._service.set_count(
                 volunteer.volunteer_id,
-                self._grid.year,
                 self._grid.month,
                 mission_id,
                 count,

@@ -6,10 +6,12 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.erasure import is_erased_id
 from asr_desktop.services.roster import RosterFilter
 from asr_desktop.ui.context import AppContext
 
 MAX_MATCHES = 50
+ERASED_VOLUNTEER = "(อาสาสมัครที่ลบข้อมูลระบุตัวตนแล้ว)"
 
 
 class VolunteerPicker(QWidget):
@@ -50,6 +52,11 @@ class VolunteerPicker(QWidget):
         rows = self.context.office.roster.rows(ids)
         for vid in ids:
             r = rows[vid]
+            if is_erased_id(r.national_id):
+                # Only an old record's own volunteer (set_volunteer): searches never find
+                # an erased person, and they are not named.
+                self.matches.addItem(ERASED_VOLUNTEER, vid)
+                continue
             tambon = areas.subdistrict_name(r.subdistrict_code)
             self.matches.addItem(f"{r.title}{r.first_name} {r.last_name} — ต.{tambon}", vid)
 

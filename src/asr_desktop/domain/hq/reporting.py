@@ -14,10 +14,11 @@ is what was on time or not); the grid shows "replaced" as a mark beside the stat
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+
+from asr_desktop.domain.month import Month
 
 DEFAULT_DEADLINE_DAY = 10
 
@@ -41,30 +42,28 @@ _LABELS = {
 }
 
 
-def deadline_of(year: int, month: int, deadline_day: int = DEFAULT_DEADLINE_DAY) -> date:
+def deadline_of(month: Month, deadline_day: int = DEFAULT_DEADLINE_DAY) -> date:
     """The last day a month's report is on time: ``deadline_day`` of the next month
     (the month's last day when the next month is shorter)."""
-    year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    return date(year, month, min(deadline_day, calendar.monthrange(year, month)[1]))
+    return month.next().day(deadline_day)
 
 
 def state_of(
-    year: int,
-    month: int,
+    month: Month,
     first_received: date | None,
     today: date,
     deadline_day: int = DEFAULT_DEADLINE_DAY,
 ) -> ReportState:
-    deadline = deadline_of(year, month, deadline_day)
+    deadline = deadline_of(month, deadline_day)
     if first_received is None:
         return ReportState.MISSING if today > deadline else ReportState.NOT_DUE
     return ReportState.ON_TIME if first_received <= deadline else ReportState.LATE
 
 
-def fiscal_months(fiscal_year_be: int) -> list[tuple[int, int]]:
-    """The twelve (CE year, month) of a fiscal year, October first."""
-    start = fiscal_year_be - 543 - 1
-    return [(start, m) for m in range(10, 13)] + [(start + 1, m) for m in range(1, 10)]
+def fiscal_months(fiscal_year_be: int) -> list[Month]:
+    """The twelve months of a fiscal year (พ.ศ.), October first."""
+    october = Month(fiscal_year_be - 543 - 1, 10)
+    return [october.shift(n) for n in range(12)]
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, BinaryIO, Literal
 
@@ -35,6 +35,7 @@ from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.reports.pdf.fonts import BOLD, REGULAR, register_fonts
 from asr_desktop.reports.pdf.pdfa import make_pdfa
+from asr_desktop.reports.pdf.shaping import text_width
 from asr_desktop.reports.pdf.table import (
     Column,
     GroupHeading,
@@ -140,7 +141,7 @@ def build_table_report(
         page,
         digits(title),
         [digits(line) for line in subtitle_lines],
-        [Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in columns],
+        [replace(c, header=digits(c.header)) for c in columns],
         source,
         [Signature(digits(s.name), digits(s.position), s.role) for s in signatures],
         rows_done,
@@ -294,21 +295,22 @@ def signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
     """Signature blocks two to a row, each centred in its half: ลงชื่อ ...... role,
     (name), position, and a date line to fill in by hand."""
     style = ThaiStyle(REGULAR, BODY_SIZE, alignment="center", breaks="spaces")
+    per_row = 1 if len(signatures) == 1 else 2
+    column = width / per_row if per_row == 2 else width / 2
+    dots = _signature_dots(signatures, column - 2 * SIGNATURE_GAP)
     blocks = [
         [
-            ThaiParagraph(f"ลงชื่อ {'.' * 36} {signature.role}".rstrip(), style),
+            ThaiParagraph(f"ลงชื่อ {dots} {signature.role}".rstrip(), style),
             ThaiParagraph(f"({signature.name})", style),
             ThaiParagraph(signature.position, style),
             ThaiParagraph(DATE_LINE, style),
         ]
         for signature in signatures
     ]
-    per_row = 1 if len(blocks) == 1 else 2
     grid: list[list[Any]] = []
     for start in range(0, len(blocks), per_row):
         cells: list[Any] = blocks[start : start + per_row]
         grid.append(cells + [""] * (per_row - len(cells)))
-    column = width / per_row if per_row == 2 else width / 2
     table = LayoutTable(
         grid,
         colWidths=[column] * per_row,
@@ -320,6 +322,19 @@ def signature_blocks(signatures: Sequence[Signature], width: float) -> Flowable:
         ],
     )
     return table
+
+
+SIGNATURE_GAP = 6.0  # points, reportlab's cell padding either side of a signature block
+SIGNATURE_DOTS = 36
+
+
+def _signature_dots(signatures: Sequence[Signature], room: float) -> str:
+    """The dotted line to sign on: as long as in landscape (36 dots) where there is room,
+    shorter in a portrait half-page, so that "ลงชื่อ ..... ผู้รายงาน" stays on one line
+    and every block has the same line."""
+    dot = text_width(".", REGULAR, BODY_SIZE)
+    words = max(text_width(f"ลงชื่อ  {s.role}", REGULAR, BODY_SIZE) for s in signatures)
+    return "." * max(12, min(SIGNATURE_DOTS, int((room - words) / dot)))
 
 
 class _NumberedCanvas(Canvas):  # type: ignore[misc]

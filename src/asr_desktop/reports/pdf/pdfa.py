@@ -9,7 +9,8 @@ encryption, no transparency groups, no JavaScript):
   subject, keywords and dates equal the Info dictionary's, declaring ``pdfaid:part`` 2 and
   ``pdfaid:conformance`` B;
 - an output intent (GTS_PDFA1) with an embedded ICC profile for the device colours used:
-  a built-in sRGB profile from LittleCMS (through Pillow, which reportlab requires).
+  a built-in sRGB profile from LittleCMS (through Pillow, which reportlab requires);
+- an end-of-line before every ``endstream``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ def srgb_profile() -> bytes:
 
 def make_pdfa(canvas: Canvas) -> None:
     """Make the PDF that ``canvas`` writes PDF/A-2b (call before ``canvas.save()``)."""
+    _end_streams_with_eol()
     document = canvas._doc
     document.Catalog.Metadata = _PlainXMP(creator=_xmp)
     icc = PDFStream(
@@ -64,6 +66,27 @@ def make_pdfa(canvas: Canvas) -> None:
     # reportlab writes only the catalogue keys its class lists; this one also OutputIntents.
     catalog.__NoDefault__ = [*PDFCatalog.__NoDefault__, "OutputIntents"]
     catalog.OutputIntents = PDFArray([intent])
+
+
+def _end_streams_with_eol() -> None:
+    """Have reportlab put an end-of-line before every ``endstream`` (once per process).
+
+    PDF/A (ISO 19005-2, 6.1.7.1) wants one; reportlab writes none after binary stream data
+    (it relied on ASCII85's closing line, which our reports turn off). The EOL is not
+    counted in the stream's Length, as the PDF standard says.
+    """
+    if getattr(PDFStream.format, "_eol_before_endstream", False):
+        return
+    plain = PDFStream.format
+
+    def format_with_eol(self: PDFStream, document: Any) -> bytes:
+        formatted = bytes(plain(self, document))
+        if formatted.endswith(b"endstream\n") and formatted[-11:-10] not in (b"\n", b"\r"):
+            formatted = formatted[:-10] + b"\nendstream\n"
+        return formatted
+
+    format_with_eol._eol_before_endstream = True  # type: ignore[attr-defined]
+    PDFStream.format = format_with_eol
 
 
 class _PlainXMP(XMP):  # type: ignore[misc]

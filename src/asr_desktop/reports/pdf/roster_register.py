@@ -17,19 +17,25 @@ from asr_desktop.reports.pdf.sections import Imprint
 from asr_desktop.reports.pdf.table import Column, GroupHeading, Row, Subtotal
 
 TITLE = "ทะเบียนอาสาสมัครแรงงาน"
-# Widths in millimetres of the landscape frame (262 mm), measured on Sarabun at 12 pt: a
-# full national ID, a "30 พ.ย. 2569" date and a 10-digit phone number each fit one line.
+# Portrait, one line a person, the columns an officer checks and signs for: who (name and
+# ID), where (the district is the group heading, the tambon a column), what role and
+# whether serving. Widths come from the content (see table.fit_widths).
+#
+# Why portrait and these six columns: the rows must be no shorter than 20.4 pt (TH Sarabun
+# 14 pt type, 12.25 pt in Sarabun, 1.3 em lines and 2–2.5 pt padding: a stacked mark
+# already reaches into the padding). Landscape A4 between the official margins is
+# 467.7 pt high: 21 rows under the header, so 8,000 people take at least 383 pages, and
+# even rows of bare ink (19 pt) give no more than 23 (350 pages). Portrait is 714.3 pt
+# high: 33 rows, about 250 pages, but only 453.5 pt wide, where ten columns (718 pt of
+# content) cannot stand. The six below fit with room for 19 names in 20 on one line; the
+# batch, term dates and phone are in the Excel register and the terms-ending report.
 COLUMNS = (
     Column("ที่", 11, "right", "fit"),
     Column("ชื่อ - สกุล", 45, kind="name"),
     Column("เลขประจำตัวประชาชน", 39, "center", "fit"),
     Column("ตำบล", 26, kind="whole"),
     Column("ระดับ", 18, kind="whole"),
-    Column("รุ่น", 18, "center", "fit"),
-    Column("เริ่มวาระ", 27, "center", "fit"),
-    Column("สิ้นสุดวาระ", 27, "center", "fit"),
-    Column("สถานะ", 24, kind="whole"),
-    Column("โทรศัพท์", 26, "center", "fit"),
+    Column("สถานะ", 24),  # "พักการปฏิบัติหน้าที่" breaks between words, full size
 )
 
 
@@ -41,11 +47,7 @@ class RegisterEntry:
     national_id: str
     subdistrict: str
     tier: str
-    batch: str
-    term_start: str
-    term_end: str
     status: str
-    phone: str
 
 
 def write_roster_register(
@@ -73,11 +75,7 @@ def write_roster_register(
                     entry.national_id,
                     entry.subdistrict,
                     entry.tier,
-                    entry.batch,
-                    entry.term_start,
-                    entry.term_end,
                     entry.status,
-                    entry.phone,
                 )
             )
         rows.append(Subtotal(_total_cells(f"รวม{heading}", len(entries))))
@@ -91,7 +89,7 @@ def write_roster_register(
         rows=rows,
         subtitle_lines=subtitle_lines,
         signatures=imprint.signatures,
-        orientation="landscape",
+        orientation="portrait",
         thai_digits=imprint.thai_digits,
         margins=imprint.margins,
         progress=progress,

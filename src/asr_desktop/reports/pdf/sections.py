@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import BinaryIO, Literal
 
 from reportlab.lib.pagesizes import A4, landscape
@@ -150,9 +150,7 @@ def _flowable(section: Section, page: PageGeometry, digits: Callable[[str], str]
         style = ThaiStyle(REGULAR, BODY_SIZE, alignment="justify", space_after=4)
         return ThaiParagraph(digits(section.text), style)
     if isinstance(section, TableSection):
-        columns = [
-            Column(digits(c.header), c.width, c.align, c.kind, c.min_width) for c in section.columns
-        ]
+        columns = [replace(c, header=digits(c.header)) for c in section.columns]
         rows = [convert_row(row, digits) for row in section.rows]
         body = ThaiStyle(REGULAR, TABLE_SIZE, leading=TABLE_LEADING)
         return ReportTable(

@@ -183,6 +183,11 @@ def _sized(style: ThaiStyle, size: float) -> ThaiStyle:
     return sized
 
 
+# A hair more than a value's measured width, so that rounding never wraps a value that was
+# given exactly its width.
+_SLACK = 0.01
+
+
 def fit_widths(
     columns: Sequence[Column],
     rows: Sequence[Row],
@@ -194,15 +199,15 @@ def fit_widths(
 
     A ``fit`` column is as wide as its widest value (or its header's widest word). The
     others first get the room their unbreakable pieces need (a surname, a word; the
-    rare widest ones shrink instead), then room for 19 values in 20 and then every value
-    to sit on one line, names first, shared by their relative widths; what is left
-    after that goes to all columns by their relative widths. When even the
-    unbreakable pieces do not fit, the columns shrink in proportion (and the cells that
-    need it are set smaller).
+    rare widest ones shrink instead), then room for 19 values in 20 to sit on one line,
+    names first, shared by their relative widths; then a ``fit`` column's header gets
+    one line, and then every value; what is left after that goes to all columns by
+    their relative widths. When even the unbreakable pieces do not fit, the columns
+    shrink in proportion (and the cells that need it are set smaller).
     """
     header = header or body.derive(font=BOLD)
     bold = body.derive(font=BOLD)
-    pad = PAD_LEFT + PAD_RIGHT
+    pad = PAD_LEFT + PAD_RIGHT + _SLACK
     count = len(columns)
     values: list[Counter[str]] = [Counter() for _ in columns]
     totals: list[set[str]] = [set() for _ in columns]
@@ -218,8 +223,11 @@ def fit_widths(
     least: list[float] = []
     usual: list[float] = []
     most: list[float] = []
+    heads: list[float] = []
     for i, column in enumerate(columns):
         head = widest_piece(column.header, header.font, header.size, "words")
+        lines = column.header.split("\n")
+        whole_head = max(text_width(line, header.font, header.size) for line in lines)
         natural = sorted(
             (text_width(line, body.font, body.size), n)
             for v, n in values[i].items()
@@ -240,6 +248,7 @@ def fit_widths(
             least.append(max(max(head, piece, floor) + pad, column.min_width))
         most.append(max(least[-1], natural[-1][0] + pad))
         usual.append(max(least[-1], _percentile(natural, 0.95) + pad))
+        heads.append(max(least[-1], whole_head + pad) if column.kind == "fit" else least[-1])
     flexible = [i for i, c in enumerate(columns) if c.kind != "fit"]
     widths = list(least)
     spare = total - sum(least)
@@ -248,13 +257,15 @@ def fit_widths(
         return [w * scale for w in least]
     if not flexible:
         return _spread(widths, spare, columns)
-    # Room for 19 values in 20 to sit on one line, names first, then for every value;
-    # each step shares by weight (water-filling).
+    # Room for 19 values in 20 to sit on one line, names first; then for the header of a
+    # number or ID column on one line (a header in two lines makes the header row of every
+    # page twice as tall); then for every value. Each step shares by weight (water-filling).
     names = [i for i in flexible if columns[i].kind == "name"]
     others = [i for i in flexible if columns[i].kind != "name"]
+    fixed = [i for i, c in enumerate(columns) if c.kind == "fit"]
     weights = [column.width for column in columns]
-    for target in (usual, most):
-        for group in (names, others):
+    for target, groups in ((usual, (names, others)), (heads, (fixed,)), (most, (names, others))):
+        for group in groups:
             spare = _fill_up(widths, target, weights, group, spare)
     # Every value fits on one line: what is left goes to every column by weight, so that a
     # header over a narrow number column need not stand in three lines.

@@ -19,7 +19,7 @@ from reportlab.platypus.flowables import Flowable
 from asr_desktop.reports.pdf.drawing import actual_text, draw_glyphs, draw_shaped
 from asr_desktop.reports.pdf.fonts import REGULAR, thai_font
 from asr_desktop.reports.pdf.line_breaking import Breaks, break_lines, line_pieces
-from asr_desktop.reports.pdf.shaping import shape
+from asr_desktop.reports.pdf.shaping import ShapedLine, shape
 
 Alignment = Literal["left", "center", "right", "justify"]
 
@@ -197,10 +197,22 @@ class ThaiParagraph(Flowable):  # type: ignore[misc]
             canvas.setFillColor(style.color)
         drop = style.baseline_drop
         font, size, width = style.font, style.size, self.width
+        plans: list[_Plan | None] = [None] * len(self._lines)
+        if style.alignment == "justify":
+            # A paragraph is justified only if every line can be without holes; one ragged
+            # line among justified ones looks like a mistake, so then none is.
+            plans = [
+                None if line.ends_paragraph else _justified(line.text, style, width)
+                for line in self._lines
+            ]
+            inner = [i for i, line in enumerate(self._lines) if not line.ends_paragraph]
+            if any(plans[i] is None for i in inner):
+                plans = [None] * len(self._lines)
         for index, line in enumerate(self._lines):
             y = top - index * style.line_height - drop
-            if style.alignment == "justify" and not line.ends_paragraph and " " in line.text:
-                _draw_justified(canvas, x, y, line.text, style, width)
+            plan = plans[index]
+            if plan is not None:
+                _draw_justified(canvas, x, y, line.text, style, plan)
             elif style.alignment == "center":
                 draw_thai_line(canvas, x + width / 2, y, line.text, font, size, "center")
             elif style.alignment == "right":
@@ -249,28 +261,49 @@ def _rejoin(lines: list[_Line]) -> tuple[list[str], list[bool]]:
     return paragraphs, ends
 
 
-def _draw_justified(
-    canvas: Canvas, x: float, y: float, text: str, style: ThaiStyle, width: float
-) -> None:
-    """Spread a line to the full width, the extra space shared by its word boundaries.
+# How far a justified line may open its gaps, in em: a space (a phrase break in Thai) by
+# up to half an em; a break between two words without a space (inside a phrase, where a
+# gap reads as a misprint) by a tenth.
+SPACE_STRETCH = 0.5
+WORD_STRETCH = 0.1
 
-    As Thai typesetting does, every place a line could break takes a share, not just the
-    spaces (which are rare in Thai and would open wide holes); a space takes two shares.
+_Plan = tuple[list[ShapedLine], list[float]]
+
+
+def _justified(text: str, style: ThaiStyle, width: float) -> _Plan | None:
+    """The pieces of a line and the advance after each to fill ``width``, or None when
+    that would open holes.
+
+    Thai puts spaces between phrases and sentences, not between words: those gaps open
+    first, all alike (a space a line may not break at, as in "391 คน", stays as it is).
+    Only what the spaces cannot take (up to :data:`SPACE_STRETCH` em each) goes to the
+    breaks between words, never inside one, and no more than :data:`WORD_STRETCH` em each.
     """
+    size = style.size
     pieces = line_pieces(text)
-    shares = [2.0 if piece.isspace() else 0.0 for piece in pieces]
-    for i in range(len(pieces) - 1):
-        if not pieces[i].isspace() and not pieces[i + 1].isspace():
-            shares[i] += 1.0  # a boundary between two words
-    total_shares = sum(shares[:-1])
     shaped = [shape(piece, style.font) for piece in pieces]
-    extra = width - sum(piece.width(style.size) for piece in shaped)
-    if total_shares <= 0 or extra <= 0:
-        draw_thai_line(canvas, x, y, text, style.font, style.size)
-        return
-    unit = extra / total_shares
+    kinds = ["space" if piece.isspace() else "" for piece in pieces]
+    for i in range(len(pieces) - 1):
+        if not kinds[i] and not pieces[i + 1].isspace():
+            kinds[i] = "word"
+    extra = width - sum(piece.width(size) for piece in shaped)
+    spaces, words = kinds.count("space"), kinds.count("word")
+    per_space = min(extra / spaces, SPACE_STRETCH * size) if spaces else 0.0
+    rest = extra - per_space * spaces
+    per_word = rest / words if words and rest > 1e-6 else 0.0
+    if extra < 0 or (rest > 1e-6 and (not words or per_word > WORD_STRETCH * size)):
+        return None
+    gaps = {"space": per_space, "word": per_word, "": 0.0}
+    return shaped, [
+        piece.width(size) + gaps[kind] for piece, kind in zip(shaped, kinds, strict=True)
+    ]
+
+
+def _draw_justified(
+    canvas: Canvas, x: float, y: float, text: str, style: ThaiStyle, plan: _Plan
+) -> None:
     with actual_text(canvas, text):
-        for piece, share in zip(shaped, shares, strict=True):
+        for piece, advance in zip(*plan, strict=True):
             if not piece.text.isspace():
                 draw_glyphs(canvas, x, y, piece, style.font, style.size)
-            x += piece.width(style.size) + share * unit
+            x += advance

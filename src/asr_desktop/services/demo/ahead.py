@@ -32,7 +32,7 @@ from asr_desktop.domain.status import term_at
 from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.vocabulary import ExitReason, Tier
 from asr_desktop.services.roster import RosterService
-from asr_desktop.store.roster import STATUS_SQL
+from asr_desktop.store import demo as demo_store
 
 SEED_SALT = 19
 EXIT_DAYS = (12, 20, 40)
@@ -57,20 +57,9 @@ class AheadSummary:
 def add_records_ahead(db: Database, *, seed: int, today: date, province_code: str) -> AheadSummary:
     rng = random.Random(seed * 1_000 + SEED_SALT)
     roster = RosterService(db, today=lambda: today)
-    params = {"today": today.isoformat(), "soon": (today + timedelta(days=90)).isoformat()}
-    settled_active = (
-        f"({STATUS_SQL}) = 'active' AND v.settled_on <= :today "
-        "AND v.subdistrict_code LIKE :province || '%'"
-    )
-    params["province"] = province_code
-    ending = [
-        (r[0], r[1])
-        for r in db.execute(
-            f"SELECT v.id, v.tier FROM volunteers v WHERE {settled_active} "
-            "AND v.term_end <= :soon ORDER BY v.id",
-            params,
-        )
-    ]
+    day = today.isoformat()
+    soon = (today + timedelta(days=90)).isoformat()
+    ending = demo_store.settled_active(db, day, province_code, term_end_by=soon)
     renewed = sorted(rng.sample(ending, round(len(ending) * RENEWED_SHARE)))
     for vid, tier in renewed:
         term = _in_force(roster, vid, today)
@@ -85,22 +74,14 @@ def add_records_ahead(db: Database, *, seed: int, today: date, province_code: st
         )
     touched = {vid for vid, _ in renewed} | {vid for vid, _ in ending}
     network = [
-        r[0]
-        for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE {settled_active} AND v.tier = 'network' "
-            "ORDER BY v.id",
-            params,
-        )
-        if r[0] not in touched
+        vid
+        for vid, _ in demo_store.settled_active(db, day, province_code, tier="network")
+        if vid not in touched
     ]
     leads = [
-        r[0]
-        for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE {settled_active} AND v.tier = 'lead' "
-            "ORDER BY v.id",
-            params,
-        )
-        if r[0] not in touched
+        vid
+        for vid, _ in demo_store.settled_active(db, day, province_code, tier="lead")
+        if vid not in touched
     ]
     chosen = rng.sample(network, min(len(network), 5))
     leaving = [*chosen[:2], *rng.sample(leads, min(len(leads), 1))]
@@ -114,14 +95,7 @@ def add_records_ahead(db: Database, *, seed: int, today: date, province_code: st
     early = chosen[4:5]
     for vid in early:
         roster.end_term(_in_force(roster, vid, today), today + timedelta(days=EARLY_CLOSE_DAYS))
-    suspended = [
-        r[0]
-        for r in db.execute(
-            f"SELECT v.id FROM volunteers v WHERE ({STATUS_SQL}) = 'suspended' "
-            "AND v.settled_on <= :today ORDER BY v.id LIMIT 1",
-            params,
-        )
-    ]
+    suspended = demo_store.first_settled_suspended(db, day)
     for vid in suspended:
         roster.reinstate(vid, on=today + timedelta(days=REINSTATEMENT_DAYS), reference="คำสั่งให้กลับ")
     return AheadSummary(
@@ -148,55 +122,36 @@ def _work_elsewhere(db: Database, rng: random.Random, province_code: str) -> int
         for district, _ in areas.districts(province_code)
         for code, _ in areas.subdistricts(district)
     ]
-    rows = db.execute(
-        "SELECT a.id, a.subdistrict_code FROM activities a WHERE a.from_grid = 0 "
-        "AND a.subdistrict_code LIKE ? || '%' ORDER BY a.id",
-        [province_code],
-    ).fetchall()
+    rows = demo_store.detailed_activity_places(db, province_code)
     moved = []
     for i, (aid, home) in enumerate(rows):
         if i % ELSEWHERE_EVERY:
             continue
         place = rng.choice([t for t in tambons if t != home] or [home])
         moved.append((place, aid))
-    with db.atomic():
-        db.conn.executemany("UPDATE activities SET subdistrict_code = ? WHERE id = ?", moved)
+    demo_store.move_activities(db, moved)
     return len(moved)
 
 
 def _event_across_months(db: Database, rng: random.Random, today: date, province_code: str) -> int:
     """A three-day training from the second-last day of last month into this month."""
     start = today.replace(day=1) - timedelta(days=2)
-    people = [
-        r[0]
-        for r in db.execute(
-            f"SELECT v.id, v.tier FROM volunteers v WHERE ({STATUS_SQL}) = 'active' "
-            "AND v.subdistrict_code LIKE :province || '%' ORDER BY v.id",
-            {"today": start.isoformat(), "province": province_code},
-        )
-    ]
+    people = demo_store.active_in_province(db, start.isoformat(), province_code)
     attendees = rng.sample(people, min(len(people), 30))
     with db.atomic():
-        event_id = (
-            db.table("events")
-            .insert(
-                {
-                    "title": "อบรมหลักสูตรต่อเนื่องแกนนำอาสาสมัครแรงงาน (3 วัน)",
-                    "kind": "training",
-                    "project": "โครงการพัฒนาศักยภาพอาสาสมัครแรงงาน",
-                    "fiscal_year": fiscal_year(start),
-                    "start_date": start.isoformat(),
-                    "end_date": (start + timedelta(days=2)).isoformat(),
-                    "venue": "ศูนย์ฝึกอบรมจังหวัด",
-                    "organiser": "สำนักงานแรงงานจังหวัด",
-                    "topics": "การชี้เป้า คัดกรอง ส่งต่อ; การรายงานผลรายเดือน",
-                }
-            )
-            .last_pk
+        event_id = demo_store.add_event(
+            db,
+            {
+                "title": "อบรมหลักสูตรต่อเนื่องแกนนำอาสาสมัครแรงงาน (3 วัน)",
+                "kind": "training",
+                "project": "โครงการพัฒนาศักยภาพอาสาสมัครแรงงาน",
+                "fiscal_year": fiscal_year(start),
+                "start_date": start.isoformat(),
+                "end_date": (start + timedelta(days=2)).isoformat(),
+                "venue": "ศูนย์ฝึกอบรมจังหวัด",
+                "organiser": "สำนักงานแรงงานจังหวัด",
+                "topics": "การชี้เป้า คัดกรอง ส่งต่อ; การรายงานผลรายเดือน",
+            },
         )
-        db.conn.executemany(
-            "INSERT INTO event_attendees (event_id, role, volunteer_id) "
-            "SELECT ?, coalesce(tier, 'network'), id FROM volunteers WHERE id = ?",
-            [(event_id, vid) for vid in attendees],
-        )
+        demo_store.insert_volunteer_attendees(db, event_id, start.isoformat(), attendees)
     return 1

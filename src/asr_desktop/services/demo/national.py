@@ -67,14 +67,10 @@ class DemoNational:
     hq_database: Path
 
 
-def demo_months(today: date, count: int) -> list[tuple[int, int]]:
+def demo_months(today: date, count: int) -> list[Month]:
     """The ``count`` months before today's month, oldest first."""
-    year, month = today.year, today.month
-    months = []
-    for _ in range(count):
-        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        months.append((year, month))
-    return months[::-1]
+    this = Month.of(today)
+    return [this.shift(-back) for back in range(count, 0, -1)]
 
 
 def province_sizes(codes: Sequence[str], total: int) -> dict[str, int]:
@@ -166,7 +162,7 @@ def build_demo_national(
     hq_path = out / "hq.db"
     Headquarters.create(hq_path, demo_key=True)[0].close()
     advance()
-    miss = (missing[0], f"{missing[1][0]:04d}-{missing[1][1]:02d}") if missing else None
+    miss = (missing[0], missing[1].iso) if missing else None
     return DemoNational(
         out,
         tuple(sorted(packages)),
@@ -219,9 +215,9 @@ class _PackageJob:
     database: Path
     package_dir: Path
     seed: str
-    periods: tuple[tuple[int, int], ...]
-    late: tuple[tuple[int, int], ...]
-    missing: tuple[int, int] | None
+    periods: tuple[Month, ...]
+    late: tuple[Month, ...]
+    missing: Month | None
     shrinking: bool
     emptied: bool
     now: datetime
@@ -234,21 +230,20 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
     late: list[tuple[str, str]] = []
     db = open_database(job.database)
     try:
-        for n, (year, month) in enumerate(job.periods):
+        for n, month in enumerate(job.periods):
             if job.shrinking and n == len(job.periods) - 1:
-                _shrink(db, rng, date(year, month, 15))
+                _shrink(db, rng, month.day(15))
             if job.emptied and n == len(job.periods) - 1:
-                _empty_a_district(db, rng, year, month)
-            day = _made_at(rng, year, month, (year, month) in job.late, job.now)
+                _empty_a_district(db, rng, month)
+            day = _made_at(rng, month, month in job.late, job.now)
             at = datetime.combine(day, datetime.min.time(), THAI_TIME)
             at = min(at + timedelta(hours=rng.randint(8, 16)), job.now)
-            if (year, month) == job.missing:
+            if month == job.missing:
                 continue
-            if day > deadline_of(year, month):
-                late.append((job.code, f"{year:04d}-{month:02d}"))
+            if day > deadline_of(month):
+                late.append((job.code, month.iso))
             result = build_package(
                 db,
-                year=year,
                 month=month,
                 out_dir=job.package_dir,
                 data_dir=job.database.parent,
@@ -261,9 +256,9 @@ def _build_packages(job: _PackageJob) -> tuple[list[Path], list[tuple[str, str]]
     return made, late
 
 
-def _made_at(rng: random.Random, year: int, month: int, late: bool, now: datetime) -> date:
+def _made_at(rng: random.Random, month: Month, late: bool, now: datetime) -> date:
     """The day an office makes its package: before the 10th, or (late) a few days after."""
-    deadline = deadline_of(year, month)
+    deadline = deadline_of(month)
     day = (
         deadline + timedelta(days=rng.randint(2, 15))
         if late
@@ -306,13 +301,13 @@ def _plant_duplicates(
     return planted
 
 
-def _empty_a_district(db: Database, rng: random.Random, year: int, month: int) -> None:
+def _empty_a_district(db: Database, rng: random.Random, month: Month) -> None:
     """Every serving volunteer of one district that worked this month leaves on its last
     day: the month's activities stand with no one serving (a rule finding)."""
-    worked = sorted({t.district_code for t in ActivityStore(db).month_totals(year, month)})
+    worked = sorted({t.district_code for t in ActivityStore(db).month_totals(month)})
     if not worked:
         return
-    last = Month(year, month).last_day
+    last = month.last_day
     roster = RosterService(db, today=lambda: last)
     for volunteer_id in active_volunteers(db, last, district_code=rng.choice(worked)):
         roster.record_exit(volunteer_id, on=last, reason=ExitReason.RESIGNED)

@@ -43,10 +43,12 @@ from asr_desktop.services.demo.people import PersonMaker, Story
 from asr_desktop.services.demo.work import add_demo_work
 from asr_desktop.services.office import init_office
 from asr_desktop.services.reporting.dashboard import covered_tambons, terms_ending_ids
+from asr_desktop.store import demo as demo_store
 from asr_desktop.store.bulk import VolunteerRecord, insert_volunteers
 from asr_desktop.store.mentors import MentorStore
 from asr_desktop.store.roster import count_by_status
 from asr_desktop.store.settings import is_initialised, load_settings, save_settings
+from asr_desktop.store.volunteers import VolunteerStore
 
 BANGKOK = "10"
 LEADS_PER_BANGKOK_KHWAENG = 3
@@ -136,7 +138,7 @@ def build_demo(
             f"ฐานข้อมูลนี้เป็นของ{areas.province_name(office_province)} "
             f"สร้างข้อมูลตัวอย่างของ{areas.province_name(province_code)}ไม่ได้"
         )
-    if db.execute("SELECT count(*) FROM volunteers").fetchone()[0]:
+    if VolunteerStore(db).count():
         raise InputError("ฐานข้อมูลนี้มีรายชื่ออาสาสมัครอยู่แล้ว ข้อมูลตัวอย่างต้องสร้างในฐานข้อมูลใหม่")
     if volunteers is not None and volunteers < 0:
         raise InputError("จำนวนอาสาสมัครต้องไม่ติดลบ")
@@ -330,17 +332,17 @@ def _card_prefix(province_code: str) -> str:
 def _summarise(db: Database, province_code: str, tambons: int, today: date) -> DemoSummary:
     tiers = {tier.value: tier for tier in Tier}
     by_tier = dict.fromkeys(Tier, 0)
-    for tier, n in db.execute("SELECT tier, count(*) FROM volunteers GROUP BY tier"):
+    for tier, n in demo_store.count_by_tier(db).items():
         if tier is not None:
             by_tier[tiers[tier]] = n
     covered = len(covered_tambons(db, today))
     ending_soon = len(terms_ending_ids(db, today, 90))
     return DemoSummary(
         province_code=province_code,
-        volunteers=int(db.execute("SELECT count(*) FROM volunteers").fetchone()[0]),
+        volunteers=VolunteerStore(db).count(),
         by_status=count_by_status(db, today=today),
         by_tier=by_tier,
-        mentors=int(db.execute("SELECT count(*) FROM mentors").fetchone()[0]),
+        mentors=demo_store.count_mentors(db),
         tambons=tambons,
         tambons_covered=int(covered),
         terms_ending_soon=int(ending_soon),

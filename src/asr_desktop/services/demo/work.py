@@ -21,14 +21,14 @@ from asr_desktop.domain.thai_dates import fiscal_quarter, fiscal_year
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.domain.work import ChecklistItem, ReferralStatus
 from asr_desktop.store import audit
-from asr_desktop.store.roster import STATUS_SQL
+from asr_desktop.store import demo as demo_store
+from asr_desktop.store.demo import ActiveRow
 
 DEMO_MONTHS = 6
 REPORTING_SHARE = 0.72
 """Share of active volunteers who report work in a given month."""
 
-_Active = tuple[int, str, str, str, int | None]
-"""(id, tier, subdistrict, district, mentor id) of an active volunteer."""
+_Active = ActiveRow
 
 _DEMO_MENTORS = (
     ("นาย", "ประเสริฐ", "ศรีสกล", "นักวิชาการแรงงานชำนาญการ", "ops"),
@@ -123,25 +123,11 @@ def add_demo_work(
     rng = random.Random(seed)
     with db.atomic():
         mentor_ids = _mentors(db)
-        active = [
-            (r[0], r[1], r[2], r[3], r[4])
-            for r in db.execute(
-                f"SELECT v.id, v.tier, v.subdistrict_code, v.district_code, v.mentor_id "
-                f"FROM volunteers v WHERE ({STATUS_SQL}) = 'active' ORDER BY v.id",
-                {"today": today.isoformat()},
-            ).fetchall()
-        ]
+        active = demo_store.active_rows(db, today.isoformat())
         assigned = _assign(db, rng, mentor_ids)
         report(1, 5)
         categories = {
-            kind: [
-                r[0]
-                for r in db.execute(
-                    "SELECT id FROM work_categories WHERE kind = ? AND active = 1 "
-                    "ORDER BY position",
-                    [kind],
-                ).fetchall()
-            ]
+            kind: demo_store.active_category_ids(db, kind)
             for kind in ("duty", "mission", "target_group")
         }
         n_activities = _activities(db, rng, active, categories, today)
@@ -167,25 +153,17 @@ def add_demo_work(
 
 
 def _mentors(db: Database) -> list[int]:
-    ids = [r[0] for r in db.execute("SELECT id FROM mentors WHERE active = 1 ORDER BY id")]
+    ids = demo_store.active_mentor_ids(db)
     if ids:
         return ids
-    from asr_desktop.store.volunteers import name_sort_key
-
-    db.table("mentors").insert_all(
-        {
-            "title": t,
-            "first_name": f,
-            "last_name": last,
-            "position": pos,
-            "agency": agency,
-            "phone": f"042-71{i:04d}",
-            "active": 1,
-            "name_sort_key": name_sort_key(f, last),
-        }
-        for i, (t, f, last, pos, agency) in enumerate(_DEMO_MENTORS)
+    demo_store.add_mentors(
+        db,
+        (
+            (t, f, last, pos, agency, f"042-71{i:04d}")
+            for i, (t, f, last, pos, agency) in enumerate(_DEMO_MENTORS)
+        ),
     )
-    return [r[0] for r in db.execute("SELECT id FROM mentors WHERE active = 1 ORDER BY id")]
+    return demo_store.active_mentor_ids(db)
 
 
 def _assign(db: Database, rng: random.Random, mentor_ids: list[int]) -> int:
@@ -194,25 +172,12 @@ def _assign(db: Database, rng: random.Random, mentor_ids: list[int]) -> int:
     A district the roster demo already gave a mentor keeps it (its candidates stay without
     one, as new applicants are).
     """
-    districts = [
-        r[0]
-        for r in db.execute(
-            "SELECT DISTINCT district_code FROM volunteers WHERE district_code NOT IN "
-            "(SELECT district_code FROM volunteers WHERE mentor_id IS NOT NULL) "
-            "ORDER BY district_code"
-        )
-    ]
+    districts = demo_store.districts_without_mentor(db)
     order = mentor_ids[:]
     rng.shuffle(order)
     assigned = 0
     for i, district in enumerate(districts):
-        # Leave a few unassigned so the "no mentor" filter shows something.
-        cursor = db.execute(
-            "UPDATE volunteers SET mentor_id = ? WHERE district_code = ? AND mentor_id IS NULL "
-            "AND id % 17 <> 0",
-            [order[i % len(order)], district],
-        )
-        assigned += cursor.rowcount
+        assigned += demo_store.assign_district(db, order[i % len(order)], district)
     return assigned
 
 
@@ -273,12 +238,7 @@ def _activities(
                             0,
                         )
                     )
-    db.conn.executemany(
-        "INSERT INTO activities (volunteer_id, date, mission_id, duty_id, target_group_id, "
-        "agency, subdistrict_code, moo, count, people_male, people_female, note, from_grid) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    demo_store.insert_activities(db, rows)
     return len(rows)
 
 
@@ -318,12 +278,7 @@ def _referrals(
                 follow_up.isoformat(),
             )
         )
-    db.conn.executemany(
-        "INSERT INTO referrals (date, volunteer_id, person_name, person_phone, person_gender, "
-        "subdistrict_code, need, agency, status, outcome, follow_up_date) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    demo_store.insert_referrals(db, rows)
     return len(rows)
 
 
@@ -337,22 +292,19 @@ def _events(
     for i, (title, kind, project, venue, topics) in enumerate(_EVENTS):
         start = today - timedelta(days=20 + i * 31 + rng.randint(0, 10))
         end = start + timedelta(days=1 if kind == "training" else 0)
-        event_id = (
-            db.table("events")
-            .insert(
-                {
-                    "title": title,
-                    "kind": kind,
-                    "project": project,
-                    "fiscal_year": fiscal_year(start),
-                    "start_date": start.isoformat(),
-                    "end_date": end.isoformat(),
-                    "venue": venue,
-                    "organiser": "สำนักงานแรงงานจังหวัด",
-                    "topics": topics,
-                }
-            )
-            .last_pk
+        event_id = demo_store.add_event(
+            db,
+            {
+                "title": title,
+                "kind": kind,
+                "project": project,
+                "fiscal_year": fiscal_year(start),
+                "start_date": start.isoformat(),
+                "end_date": end.isoformat(),
+                "venue": venue,
+                "organiser": "สำนักงานแรงงานจังหวัด",
+                "topics": topics,
+            },
         )
         people = rng.sample(active, min(len(active), rng.randint(25, 60)))
         rows: list[tuple[Any, ...]] = [
@@ -364,11 +316,7 @@ def _events(
             (event_id, "staff", None, None, "นางสาวอรทัย ใจดี", "สำนักงานแรงงานจังหวัด", 1),
             (event_id, "other", None, None, "นายวิทยา พูลสวัสดิ์", "วิทยากรจากส่วนกลาง", 1),
         ]
-        db.conn.executemany(
-            "INSERT INTO event_attendees (event_id, role, volunteer_id, mentor_id, guest_name, "
-            "guest_organisation, attended) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
+        demo_store.insert_attendees(db, rows)
     return len(_EVENTS)
 
 
@@ -381,9 +329,7 @@ def _checklists(
     fy, quarter = fiscal_year(today), fiscal_quarter(today)
     prev = months_back(today, 3)
     periods = [(fiscal_year(prev), fiscal_quarter(prev), prev, 0.85), (fy, quarter, today, 0.4)]
-    mentors = dict(
-        db.execute("SELECT id, mentor_id FROM volunteers WHERE mentor_id IS NOT NULL").fetchall()
-    )
+    mentors = demo_store.mentor_by_volunteer(db)
     items = [i.value for i in ChecklistItem]
     rows: list[tuple[Any, ...]] = []
     for year, q, assessed, share in periods:
@@ -392,9 +338,5 @@ def _checklists(
                 continue
             scores = [rng.choices((0, 1, 2, 3), weights=(1, 3, 8, 8))[0] for _ in items]
             rows.append((vid, year, q, mentors[vid], assessed.isoformat(), *scores))
-    db.conn.executemany(
-        f"INSERT INTO mentor_checklists (volunteer_id, fiscal_year, quarter, mentor_id, "
-        f"assessed_on, {', '.join(items)}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-    )
+    demo_store.insert_checklists(db, items, rows)
     return len(rows)

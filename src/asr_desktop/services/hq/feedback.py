@@ -9,6 +9,7 @@ from pathlib import Path
 from asr_desktop.assets import resource_path
 from asr_desktop.domain import areas
 from asr_desktop.domain.hq.reporting import ReportState, deadline_of
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.domain.thai_dates import fiscal_year as fiscal_year_of
 from asr_desktop.domain.thai_dates import format_thai_date, format_thai_month
@@ -43,7 +44,7 @@ def write_feedback(
         (
             _month_th(c.period),
             c.state.label,
-            deadline_of(int(c.period[:4]), int(c.period[5:]), hq.deadline_day),
+            deadline_of(Month.parse(c.period), hq.deadline_day),
             c.sent_at[:16].replace("T", " ") if c.sent_at else "",
         )
         for c in late

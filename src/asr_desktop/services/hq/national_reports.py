@@ -12,9 +12,10 @@ from pathlib import Path
 from asr_desktop.assets import resource_path
 from asr_desktop.domain.hq.regions import REGION_LABELS, region_of
 from asr_desktop.domain.hq.reporting import ReportState
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.domain.settings import OfficeSettings
-from asr_desktop.domain.thai_dates import fiscal_year, format_thai_month
+from asr_desktop.domain.thai_dates import fiscal_year
 from asr_desktop.domain.vocabulary import Agency
 from asr_desktop.reports.excel.template import load_template
 from asr_desktop.reports.excel.writer import Table, fill_template
@@ -35,10 +36,9 @@ _STATE_SHORT = {
 }
 
 
-def _states(hq: Headquarters, year: int, month: int, today: date) -> dict[str, ReportState]:
-    grid = reporting_status(hq, fiscal_year(date(year, month, 1)), today=today)
-    period = f"{year:04d}-{month:02d}"
-    return {code: grid.cell(code, period).state for code in grid.provinces}
+def _states(hq: Headquarters, month: Month, today: date) -> dict[str, ReportState]:
+    grid = reporting_status(hq, fiscal_year(month.first_day), today=today)
+    return {code: grid.cell(code, month.iso).state for code in grid.provinces}
 
 
 def _line(f: Figures, state: str) -> NationalLine:
@@ -67,15 +67,15 @@ def _summary(m: NationalMonth) -> str:
     )
 
 
-def national_print(hq: Headquarters, year: int, month: int, today: date) -> NationalPrint:
-    m = national_month(hq, f"{year:04d}-{month:02d}")
-    states = _states(hq, year, month, today)
+def national_print(hq: Headquarters, month: Month, today: date) -> NationalPrint:
+    m = national_month(hq, month.iso)
+    states = _states(hq, month, today)
     by_region: dict[str, list[NationalLine]] = {}
     for p in m.provinces:
         by_region.setdefault(region_of(p.code), []).append(_line(p, _STATE_SHORT[states[p.code]]))
     agencies = [(a.label, *m.country.by_agency.get(a.value, (0, 0))) for a in Agency]
     return NationalPrint(
-        format_thai_month(year, month),
+        month.thai(),
         _summary(m),
         _line(m.country, f"{m.country.provinces_reporting}/77"),
         [_line(r, f"{r.provinces_reporting}/{r.provinces}") for r in m.regions],
@@ -86,9 +86,9 @@ def national_print(hq: Headquarters, year: int, month: int, today: date) -> Nati
 
 
 def write_national_pdf(
-    hq: Headquarters, year: int, month: int, out: Path, today: date, progress: ProgressFn
+    hq: Headquarters, month: Month, out: Path, today: date, progress: ProgressFn
 ) -> int:
-    return write_national_report(out, national_print(hq, year, month, today), progress=progress)
+    return write_national_report(out, national_print(hq, month, today), progress=progress)
 
 
 def _figures(f: Figures) -> tuple[int | float, ...]:
@@ -121,10 +121,10 @@ _FIGURE_FIELDS = (
 
 
 def write_national_xlsx(
-    hq: Headquarters, year: int, month: int, out: Path, today: date, progress: ProgressFn
+    hq: Headquarters, month: Month, out: Path, today: date, progress: ProgressFn
 ) -> int:
-    m = national_month(hq, f"{year:04d}-{month:02d}")
-    states = _states(hq, year, month, today)
+    m = national_month(hq, month.iso)
+    states = _states(hq, month, today)
     provinces = [
         (
             REGION_LABELS.get(region_of(p.code), ""),
@@ -139,7 +139,7 @@ def write_national_xlsx(
         load_template(resource_path("templates", "national.xlsx")),
         out,
         values={
-            "month_th": format_thai_month(year, month),
+            "month_th": month.thai(),
             "reporting": m.country.provinces_reporting,
         },
         tables={

@@ -20,6 +20,7 @@ from asr_desktop.domain.hq.reporting import (
     rates_of,
     state_of,
 )
+from asr_desktop.domain.month import Month
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.services.hq.package_reader import THAI_TIME
 from asr_desktop.store.hq import queries
@@ -80,21 +81,21 @@ def _thai(iso_utc: str) -> datetime:
 
 def reporting_status(hq: Headquarters, fiscal_year: int, *, today: date) -> StatusGrid:
     months = fiscal_months(fiscal_year)
-    periods = tuple(f"{y:04d}-{m:02d}" for y, m in months)
+    periods = tuple(month.iso for month in months)
     found = {(r.province_code, r.period): r for r in queries.receipts(hq.db, periods)}
     deadline_day = hq.deadline_day
     provinces = tuple(code for code, _ in areas.provinces())
     cells = []
     for code in provinces:
-        for (year, month), period in zip(months, periods, strict=True):
+        for month, period in zip(months, periods, strict=True):
             receipt = found.get((code, period))
             if receipt is None:
-                state = state_of(year, month, None, today, deadline_day)
+                state = state_of(month, None, today, deadline_day)
                 cells.append(StatusCell(code, period, state, None, None, False))
                 continue
             received = _thai(receipt.first_received)
             sent = min(_thai(receipt.first_created), received)
-            state = state_of(year, month, sent.date(), today, deadline_day)
+            state = state_of(month, sent.date(), today, deadline_day)
             cells.append(
                 StatusCell(
                     code,
@@ -120,4 +121,4 @@ def reporting_status(hq: Headquarters, fiscal_year: int, *, today: date) -> Stat
 
 
 def deadline_text(period: str, deadline_day: int) -> date:
-    return deadline_of(int(period[:4]), int(period[5:]), deadline_day)
+    return deadline_of(Month.parse(period), deadline_day)

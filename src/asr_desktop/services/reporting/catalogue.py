@@ -65,7 +65,7 @@ def _coverage_xlsx(db: Database, request: ReportRequest, out: Path, progress: Pr
 def _monthly_xlsx(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 
-    report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
+    report = build_monthly_report(db, request.month_or_current)
     write_monthly_workbook(db, report, out, today=request.today, progress=progress)
     return len(report.districts)
 
@@ -78,10 +78,8 @@ def _national(kind: str) -> Writer:
         from asr_desktop.services.hq.headquarters import Headquarters
 
         hq = Headquarters(Path(), db)
-        chosen = request.month_or_current
-        year, month = chosen.year, chosen.month
         writer = getattr(national_reports, f"write_national_{kind}")
-        return int(writer(hq, year, month, out, request.today, progress))
+        return int(writer(hq, request.month_or_current, out, request.today, progress))
 
     write.__name__ = f"national_{kind}"
     return write

@@ -91,8 +91,8 @@ def compute_dashboard(db: Database, today: date) -> Dashboard:
     this = Month.of(today)
     last = this.previous()
     activities = ActivityStore(db)
-    this_n, this_people = activities.month_summary(this.year, this.month)
-    last_n, last_people = activities.month_summary(last.year, last.month)
+    this_n, this_people = activities.month_summary(this)
+    last_n, last_people = activities.month_summary(last)
     chart = [this.shift(n - CHART_MONTHS + 1) for n in range(CHART_MONTHS)]
     series = activities.monthly_series(chart[0].first_day, this.end)
     by_month = [(m.iso, series.get(m.iso, 0)) for m in chart]

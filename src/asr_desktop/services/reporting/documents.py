@@ -295,6 +295,14 @@ def certificate_serials(db: Database, event_id: int) -> list[str]:
     return serials
 
 
+def listed_serials(db: Database, event_id: int) -> list[str]:
+    """The certificate serials of the event's list as the screens show it (erased people
+    left out, services/events.EventPeople.rows), in list order."""
+    entries = EventStore(db).attendees(event_id)
+    serials = certificate_serials(db, event_id)
+    return [s for e, s in zip(entries, serials, strict=True) if not e.erased]
+
+
 def attended_with_serials(db: Database, event_id: int) -> list[tuple[str, str]]:
     """(name, certificate serial) of those marked as attended, in the order of the list."""
     entries = EventStore(db).attendees(event_id)

@@ -33,37 +33,21 @@ from asr_desktop.store.activities import ActivityStore, MonthTotal
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.events import EventStore
 from asr_desktop.store.referrals import ReferralStore
+from asr_desktop.store.reporting import appointed_by_district, exits_by_district
 from asr_desktop.store.settings import load_settings
 
 NO_WORK_NOTE = "ยังไม่มีการบันทึกผลการปฏิบัติงาน การส่งต่อ หรือกิจกรรมของเดือนนี้"
 
 
-def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
+def build_monthly_report(db: Database, month: Month) -> MonthlyReport:
     """The month's figures: roster and coverage as at the month's last day, and the
     activities, referrals and events recorded for the month."""
     settings = load_settings(db)
-    first, last = Month(year, month).first_day, Month(year, month).last_day
+    first, last = month.first_day, month.last_day
     serving = serving_counts(db, last)
-    appointed = Counter(
-        dict(
-            db.execute(
-                "SELECT v.district_code, count(*) FROM terms t JOIN volunteers v "
-                "ON v.id = t.volunteer_id WHERE t.start_date BETWEEN ? AND ? GROUP BY 1",
-                [first.isoformat(), last.isoformat()],
-            ).fetchall()
-        )
-    )
-    exited = Counter(
-        dict(
-            db.execute(
-                "SELECT v.district_code, count(*) FROM status_events e JOIN volunteers v "
-                "ON v.id = e.volunteer_id WHERE e.change = 'exited' "
-                "AND e.date BETWEEN ? AND ? GROUP BY 1",
-                [first.isoformat(), last.isoformat()],
-            ).fetchall()
-        )
-    )
-    totals = ActivityStore(db).month_totals(year, month, province_code=settings.province_code)
+    appointed = appointed_by_district(db, first, last)
+    exited = exits_by_district(db, first, last)
+    totals = ActivityStore(db).month_totals(month, province_code=settings.province_code)
     by_district: dict[str, list[int]] = {}
     for t in totals:
         figures = by_district.setdefault(t.district_code, [0, 0, 0])
@@ -71,7 +55,7 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
         figures[1] += t.people_male
         figures[2] += t.people_female
     referrals = ReferralStore(db)
-    referral_districts = referrals.district_counts(*Month(year, month).range)
+    referral_districts = referrals.district_counts(*month.range)
     districts: list[DistrictRow] = []
     coverage: list[CoverageRow] = []
     for district_code, district_name in areas.districts(settings.province_code):
@@ -107,13 +91,13 @@ def build_monthly_report(db: Database, year: int, month: int) -> MonthlyReport:
         by_district,
         referral_districts,
     )
-    counts = referrals.counts(*Month(year, month).range)
-    events = EventStore(db).starting_between(*Month(year, month).range)
+    counts = referrals.counts(*month.range)
+    events = EventStore(db).starting_between(*month.range)
     return MonthlyReport(
         settings.province_code,
         settings.office_name,
-        year,
-        month,
+        month.year,
+        month.month,
         districts,
         coverage,
         missions=_mission_rows(db, totals),

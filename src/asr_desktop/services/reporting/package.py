@@ -37,6 +37,7 @@ from asr_desktop.domain.hq.package_format import (
     SIGNATURE,
     package_stem,
 )
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn, no_progress
 from asr_desktop.domain.settings import OfficeSettings
 from asr_desktop.reports import output
@@ -46,6 +47,7 @@ from asr_desktop.services.hq import crypto
 from asr_desktop.services.hq.package_data import package_data
 from asr_desktop.services.reporting.monthly import build_monthly_report, write_monthly_workbook
 from asr_desktop.services.reporting.pdf_reports import imprint_of
+from asr_desktop.store.backup import database_file
 from asr_desktop.store.export_log import ExportFile, record_export
 from asr_desktop.store.private import private_folder
 from asr_desktop.store.settings import load_settings
@@ -88,14 +90,6 @@ def sha256_of(path: Path) -> str:
     return digest.hexdigest()
 
 
-def database_file(db: Database) -> Path | None:
-    """The file of the main database (None in memory)."""
-    for _, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main" and file:
-            return Path(file)
-    return None
-
-
 def office_key_fingerprint(db: Database, data_dir: Path) -> str:
     key = crypto.office_signing_key(_key_anchor(db, data_dir))
     return crypto.fingerprint(crypto.raw_public(key.public_key()))
@@ -108,8 +102,7 @@ def _key_anchor(db: Database, data_dir: Path) -> Path:
 def build_package(
     db: Database,
     *,
-    year: int,
-    month: int,
+    month: Month,
     out_dir: Path,
     data_dir: Path,
     today: date,
@@ -133,8 +126,8 @@ def build_package(
     hq_text, demo_key = crypto.hq_public_key_text(settings.hq_public_key)
     hq_key = crypto.hq_public_from_text(hq_text)
 
-    report = build_monthly_report(db, year, month)
-    stem = package_stem(settings.province_code, year, month)
+    report = build_monthly_report(db, month)
+    stem = package_stem(settings.province_code, month.year, month.month)
     out_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".asr-package-", dir=out_dir) as tmp:
         work = Path(tmp)
@@ -155,7 +148,7 @@ def build_package(
             "province": {"code": settings.province_code,
                          "name": areas.province_name(settings.province_code)},
             "period": report.period,
-            "period_th": f"{month:02d}/{year + 543}",
+            "period_th": f"{month.month:02d}/{month.be_year}",
             "created_at": now.isoformat(timespec="seconds"),
             "app": {"name": "ASR Desktop", "version": __version__},
             "signer": {"algorithm": "Ed25519", "public_key": crypto.b64(signer_raw),

@@ -125,15 +125,6 @@ def _subdistrict(code: str) -> str:
     return areas.subdistrict_name(code) if code else ""
 
 
-def _date(text: str | None) -> str:
-    return format_thai_date(date.fromisoformat(text)) if text else ""
-
-
-def _batch(text: str | None) -> str:
-    """ "รุ่นที่ 2/2569" prints as "2/2569" under the heading รุ่น."""
-    return (text or "").removeprefix("รุ่นที่").strip()
-
-
 def _name(row: tuple[Any, ...], settings: OfficeSettings) -> str:
     """Title, first and last name of a register row, the title in the form print asks for."""
     return printed_name(
@@ -159,11 +150,7 @@ def _register_groups(
                 national_id=printed_national_id(r[1], full=full_ids),
                 subdistrict=_subdistrict(r[14]),
                 tier=_TIER.get(r[22] or "", ""),
-                batch=_batch(r[23]),
-                term_start=_date(r[26]),
-                term_end=_date(r[27]),
                 status=_STATUS.get(r[29], ""),
-                phone=printed_phone(r[7]),
             )
             for r in block
         ]
@@ -280,5 +267,5 @@ def coverage_pdf(db: Database, request: ReportRequest, out: Path, progress: Prog
 
 def monthly_pdf(db: Database, request: ReportRequest, out: Path, progress: ProgressFn) -> int:
     settings = load_settings(db)
-    report = build_monthly_report(db, request.month_or_current.year, request.month_or_current.month)
+    report = build_monthly_report(db, request.month_or_current)
     return write_monthly_report(out, report, imprint=imprint_of(settings), progress=progress)

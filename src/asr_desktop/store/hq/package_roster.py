@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from sqlite_utils import Database
 
-from asr_desktop.store.roster import STATUS_SQL
+from asr_desktop.store.roster import LISTED_SQL, STATUS_SQL
 
 
 class PackageRosterRow(NamedTuple):
@@ -26,12 +26,13 @@ class PackageRosterRow(NamedTuple):
 
 def package_roster(db: Database, as_of: date) -> Iterator[PackageRosterRow]:
     """Everyone appointed at least once (candidates are not sent), with the status as at
-    ``as_of``, by national ID."""
+    ``as_of``, by national ID; erased people are not sent (a list of people: the
+    package's figures count them)."""
     sql = (
         "SELECT v.national_id, v.title, v.first_name, v.last_name, "
         f"v.subdistrict_code, v.tier, ({STATUS_SQL}) AS status, v.term_start, v.term_end, "
         "coalesce(m.agency, '') FROM volunteers v LEFT JOIN mentors m ON m.id = v.mentor_id "
-        "WHERE v.term_start IS NOT NULL AND v.term_start <= :today "
+        f"WHERE v.term_start IS NOT NULL AND v.term_start <= :today AND {LISTED_SQL} "
         "ORDER BY v.national_id"
     )
     for row in db.execute(sql, {"today": as_of.isoformat()}):

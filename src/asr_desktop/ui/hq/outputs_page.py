@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from asr_desktop.domain import areas
+from asr_desktop.domain.month import Month
 from asr_desktop.domain.progress import ProgressFn
 from asr_desktop.services.hq.headquarters import Headquarters
 from asr_desktop.ui import ask
@@ -100,16 +101,16 @@ class OutputsPage(QWidget):
         suffix = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)"}[kind]
         path = ask.save_file(self, "บันทึกรายงาน", f"รายงานทั้งประเทศ_{period}.{kind}", suffix)
         if path:
-            self.save_national(kind, int(period[:4]), int(period[5:]), Path(path))
+            self.save_national(kind, Month(int(period[:4]), int(period[5:])), Path(path))
 
-    def save_national(self, kind: str, year: int, month: int, out: Path) -> None:
+    def save_national(self, kind: str, month: Month, out: Path) -> None:
         from asr_desktop.services.hq import national_reports
 
         writer = getattr(national_reports, f"write_national_{kind}")
         self._run(
             "กำลังจัดทำรายงานทั้งประเทศ…",
-            lambda hq, today, p: writer(hq, year, month, out, today, p),
-            f"บันทึกรายงานทั้งประเทศ{month_text(f'{year:04d}-{month:02d}')} ที่ {out} แล้ว",
+            lambda hq, today, p: writer(hq, month, out, today, p),
+            f"บันทึกรายงานทั้งประเทศ{month_text(month.iso)} ที่ {out} แล้ว",
         )
 
     def feedback_one(self) -> None:
