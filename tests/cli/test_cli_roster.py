@@ -1,6 +1,7 @@
 import json
 import subprocess
 import sys
+from datetime import date
 
 import pytest
 from tests.conftest import subprocess_env
@@ -8,6 +9,9 @@ from tests.work_helpers import national_id
 
 from asr_desktop.cli import main
 from asr_desktop.domain.model import Volunteer
+from asr_desktop.domain.month import Month
+from asr_desktop.domain.status import ChangeKind
+from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Tier
 from asr_desktop.services.roster import RosterService
 from asr_desktop.store.database import open_database
@@ -141,6 +145,46 @@ def test_list_json_gives_scheduled_changes_as_plain_values(office_db, capsys):
     rows = json.loads(capsys.readouterr().out)
     scheduled = [row["scheduled"] for row in rows if row["scheduled"]]
     assert scheduled == [
-        [{"date": leaving.isoformat(), "kind": "exit", "text": scheduled[0][0]["text"]}]
+        [
+            {
+                "date": leaving.isoformat(),
+                "kind": "exit",
+                "kind_label": "จะพ้นสภาพ",
+                "text": f"จะพ้นสภาพ {format_thai_date(leaving)}",
+            }
+        ]
     ]
-    assert scheduled[0][0]["text"].startswith("จะพ้นสภาพ")
+
+
+def test_every_json_command_on_the_demo_gives_plain_values(tmp_path, capsys):
+    """The demo has records dated ahead, a privacy log and a month of work: each JSON
+    command prints values a program can read back, dates as ISO, never an object."""
+    demo = str(tmp_path / "demo.db")
+    assert main(["--db", demo, "demo", "--volunteers", "300"]) == 0
+    assert main(["--db", demo, "list", "--full-ids", "--format", "csv"]) == 0
+    capsys.readouterr()
+    month = Month.of(date.today()).shift(-1).be_text
+    commands = [
+        ["list", "--format", "json"],
+        ["list", "--full-ids", "--format", "json"],
+        ["dashboard", "--format", "json"],
+        ["activities", "--month", month, "--format", "json"],
+        ["privacy-log", "--format", "json"],
+    ]
+    printed = {}
+    for command in commands:
+        assert main(["--db", demo, *command]) == 0, command
+        printed[" ".join(command)] = json.loads(capsys.readouterr().out)
+
+    rows = printed["list --format json"]
+    scheduled = [change for row in rows for change in row["scheduled"]]
+    assert scheduled, "the demo schedules exits and renewals ahead of today"
+    for change in scheduled:
+        assert set(change) == {"date", "kind", "kind_label", "text"}
+        assert date.fromisoformat(change["date"]) > date.today()
+        assert change["kind_label"] == ChangeKind(change["kind"]).label
+        assert change["text"].startswith(change["kind_label"])
+    assert all(date.fromisoformat(row["term_end"]) for row in rows if row["term_end"])
+    log = printed["privacy-log --format json"]
+    assert [entry["record_count"] for entry in log] == [300, 300]
+    assert printed["activities --month " + month + " --format json"]

@@ -3,6 +3,7 @@ each ends with exit 0, 1 or 3, one Thai line, no traceback, and no change on fai
 
 from __future__ import annotations
 
+import struct
 import subprocess
 import sys
 import zipfile
@@ -114,7 +115,71 @@ def wide_csv(tmp: Path) -> Path:
     return path
 
 
+def _xls(path: Path, extra: dict[tuple[int, int], str], *, other_sheet: bool = False) -> Path:
+    """An Excel 97–2003 file written by xlwt: the header, one good row and ``extra`` cells
+    at (row, column), 0-based; with ``other_sheet`` the extras go on a second sheet."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("ทะเบียน")
+    for column, (head, value) in enumerate(zip(HEADER, GOOD, strict=True)):
+        sheet.write(0, column, head)
+        sheet.write(1, column, value)
+    target = book.add_sheet("อื่น ๆ") if other_sheet else sheet
+    for (row, column), value in extra.items():
+        target.write(row, column, value)
+    book.save(str(path))
+    return path
+
+
+def _patch_once(path: Path, old: bytes, new: bytes) -> Path:
+    """Replaces one record's bytes (xlwt writes the workbook stream in whole sectors, and a
+    record this short is unique in the file); returns the crafted copy."""
+    data = path.read_bytes()
+    assert data.count(old) == 1, old
+    out = path.with_name("crafted-" + path.name)
+    out.write_bytes(data.replace(old, new))
+    return out
+
+
+def xls_far_cell(tmp: Path) -> Path:
+    """A 6 KB .xls with one cell at IV65536: calamine built 65,536 × 256 cells (0.5 GB at
+    open, 1.2 GB read into Python)."""
+    return _xls(tmp / "far-cell.xls", {(65_535, 255): "x"})
+
+
+def xls_far_cell_on_another_sheet(tmp: Path) -> Path:
+    """calamine builds every sheet when it opens an .xls, not just the one imported."""
+    return _xls(tmp / "far-other.xls", {(65_535, 199): "x"}, other_sheet=True)
+
+
+def xls_lying_dimensions(tmp: Path) -> Path:
+    """DIMENSIONS declares rows 0 … 4,294,967,294: calamine reserves that many cells and
+    the process aborted (SIGABRT, exit 134)."""
+    base = _xls(tmp / "dimensions.xls", {})
+    record = b"\x00\x02\x0e\x00" + struct.pack("<IIHHH", 0, 2, 0, len(HEADER), 0)
+    lie = b"\x00\x02\x0e\x00" + struct.pack("<IIHHH", 0, 0xFFFFFFFF, 0, len(HEADER), 0)
+    return _patch_once(base, record, lie)
+
+
+def xls_sheet_past_the_end(tmp: Path) -> Path:
+    """A BoundSheet8 record pointing past the stream: calamine panicked (PanicException,
+    which ``except Exception`` does not catch: a traceback)."""
+    import olefile
+
+    base = _xls(tmp / "past-end.xls", {})
+    with olefile.OleFileIO(str(base)) as ole:
+        stream = ole.openstream("Workbook").read()
+    at = stream.index(b"\x85\x00")  # the first BoundSheet8 (no earlier record has that type)
+    record = stream[at : at + 12]
+    return _patch_once(base, record, record[:4] + struct.pack("<I", 10_000_000) + record[8:])
+
+
 HOSTILE = [
+    xls_far_cell,
+    xls_far_cell_on_another_sheet,
+    xls_lying_dimensions,
+    xls_sheet_past_the_end,
     far_cell,
     far_row,
     wide,
@@ -179,6 +244,19 @@ def test_a_normal_workbook_still_imports(empty, tmp_path) -> None:
     done = _cli("--db", str(empty), "import", str(source))
     assert done.returncode in (0, 3), done.stderr
     assert _volunteers(empty) == 1
+
+
+def test_a_normal_xls_still_imports_and_a_grid_within_the_limit_passes_the_check(
+    empty, tmp_path
+) -> None:
+    from asr_desktop.services.roster_import.xls_extent import MAX_XLS_CELLS, check_xls
+
+    done = _cli("--db", str(empty), "import", str(_xls(tmp_path / "fine.xls", {(39, 4): "ท้าย"})))
+    assert done.returncode in (0, 3), done.stderr
+    assert _volunteers(empty) == 1
+    # 65,536 rows × 30 columns is the most an .xls roster is expected to use.
+    [sheet] = check_xls(_xls(tmp_path / "full.xls", {(65_535, 29): "x"}))
+    assert (sheet.rows, sheet.columns) == (65_536, 30) and sheet.cells <= MAX_XLS_CELLS
 
 
 def test_a_rejected_row_with_a_control_character_still_reports_and_imports_the_rest(

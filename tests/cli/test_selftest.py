@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
+import pypdf
 import pytest
+from tests.conftest import subprocess_env
 
 from asr_desktop import assets
 from asr_desktop.cli import main
@@ -64,3 +68,33 @@ def test_segmentation_check_catches_a_wrong_split(monkeypatch):
 
     with pytest.raises(selftest.SelfTestFailure, match="ตัดคำได้"):
         selftest.check_thai_words(Path())
+
+
+# One process, as the app would be: the self-test, then cards printed from the database.
+_SELF_TEST_THEN_CARDS = """
+import sys
+from asr_desktop.cli import main
+assert main(["self-test"]) == 0, "self-test failed"
+sys.exit(main(["--db", sys.argv[1], "cards", "--pdf", sys.argv[2]]))
+"""
+
+
+def test_cards_print_in_thai_after_the_self_test_in_the_same_process(tmp_path):
+    """The self-test once registered its own TTFont of Sarabun; reportlab keeps one font
+    per typeface, so the cards printed after it got a font that cannot shape Thai and the
+    print failed. A fresh process, because a test run has long registered the fonts."""
+    demo = tmp_path / "demo.db"
+    assert main(["--db", str(demo), "demo", "--volunteers", "40"]) == 0
+    out = tmp_path / "cards.pdf"
+    env = subprocess_env() | {"ASR_DESKTOP_DATA": str(tmp_path / "data")}
+    done = subprocess.run(
+        [sys.executable, "-c", _SELF_TEST_THEN_CARDS, str(demo), str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "ผ่านทั้งหมด" in done.stdout
+    text = pypdf.PdfReader(out).pages[0].extract_text()
+    assert "อาสาสมัครแรงงาน" in text

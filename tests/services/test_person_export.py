@@ -153,3 +153,24 @@ def test_anonymised_person_exports_no_identity(person, tmp_path: Path) -> None:
     raw = result.json_path.read_text(encoding="utf-8") + result.text_path.read_text("utf-8")
     assert volunteer.national_id not in raw and volunteer.first_name not in raw
     assert result.photo_path is None
+
+
+def test_every_column_of_a_volunteer_is_named_in_the_shared_words_or_kept_internal(
+    person,
+) -> None:
+    """The form, the import preview and this export name a volunteer's fields from one
+    list (domain.volunteer_fields); a new column must be named there or declared internal."""
+    from asr_desktop.domain.volunteer_fields import VOLUNTEER_FIELD_LABELS
+    from asr_desktop.services.roster_import.headers import FIELD_LABELS
+
+    db, _vid, _mission = person
+    columns = {column.name for column in db["volunteers"].columns}
+    named = set(VOLUNTEER_FIELD_LABELS)
+    # subdistrict_code is shown as the names of its subdistrict, district and province;
+    # tier is the latest term's, which the export lists with each term.
+    assert columns - INTERNAL - named == {"subdistrict_code", "tier"}
+    shared = FIELD_LABELS.keys() & named
+    assert len(shared) == 22
+    assert {field: FIELD_LABELS[field] for field in shared} == {
+        field: VOLUNTEER_FIELD_LABELS[field] for field in shared
+    }

@@ -240,6 +240,9 @@ def dialogs(context, window: QWidget) -> dict[str, Callable[[], QWidget]]:  # ty
         path = Path(tempfile.mkdtemp()) / "roster.xlsx"
         export_roster(office.db, path, today=TODAY)
         dialog.set_path(path)
+        while dialog.sheet_reader.busy:  # the sheet list is read in the background
+            QApplication.processEvents()
+            time.sleep(0.01)
         dialog._show_plan(build_plan(office.db, path, today=TODAY))
         return dialog
 

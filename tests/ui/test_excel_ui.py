@@ -46,7 +46,8 @@ def test_preview_then_commit(qtbot, context, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(ask, "confirm", lambda *a, **k: True)
     dialog = ImportDialog(context)
     qtbot.addWidget(dialog)
-    dialog.set_path(_roster_file(tmp_path))
+    with qtbot.waitSignal(dialog.sheets_read, timeout=10_000):
+        dialog.set_path(_roster_file(tmp_path))
     assert dialog.sheet.currentText() == "Sheet"
     with qtbot.waitSignal(dialog.runner.finished, timeout=10_000):
         dialog.plan_file()
@@ -89,7 +90,8 @@ def _titles_file(tmp_path: Path) -> Path:
 def test_preview_shows_how_names_were_split(qtbot, context, tmp_path) -> None:
     dialog = ImportDialog(context)
     qtbot.addWidget(dialog)
-    dialog.set_path(_titles_file(tmp_path))
+    with qtbot.waitSignal(dialog.sheets_read, timeout=10_000):
+        dialog.set_path(_titles_file(tmp_path))
     with qtbot.waitSignal(dialog.runner.finished, timeout=10_000):
         dialog.plan_file()
     names = dialog.names
@@ -139,9 +141,63 @@ def test_a_hostile_file_in_the_import_dialog_shows_one_thai_line(
     monkeypatch.setattr(ask, "warn", lambda parent, title, text: errors.append(text))
     dialog = ImportDialog(context)
     qtbot.addWidget(dialog)
-    dialog.set_path(path)
+    with qtbot.waitSignal(dialog.sheets_read, timeout=10_000):
+        dialog.set_path(path)
     with qtbot.waitSignal(dialog.runner.finished, timeout=20_000):
         dialog.plan_file()
     assert len(errors) == 1 and "\n" not in errors[0] and "เกินกว่าที่นำเข้าได้" in errors[0]
     assert dialog.pages.currentIndex() == 0
     assert _count(context) == 4
+
+
+def test_sheet_names_are_read_off_the_gui_thread_and_a_later_choice_wins(
+    qtbot, context, tmp_path, monkeypatch
+) -> None:
+    """Listing an .xls's sheets means checking and reading it whole (2.4 s for 20 MB):
+    never on the GUI thread. A file chosen while another is read gets its own list."""
+    import threading
+
+    from asr_desktop.ui import import_dialog
+
+    release = threading.Event()
+    threads: list[str] = []
+
+    def slow_sheet_names(path: Path) -> list[str]:
+        threads.append(threading.current_thread().name)
+        if path.name == "first.xlsx":
+            release.wait(10)
+        return [f"แผ่นของ {path.stem}"]
+
+    monkeypatch.setattr(import_dialog, "sheet_names", slow_sheet_names)
+    first, second = tmp_path / "first.xlsx", tmp_path / "second.xlsx"
+    first.write_bytes(b"x")
+    second.write_bytes(b"x")
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    dialog.set_path(first)  # returns at once: the GUI thread is free while it reads
+    assert dialog.sheet_reader.busy and dialog.sheet.count() == 0
+    dialog.set_path(second)
+    with qtbot.waitSignal(dialog.sheets_read, timeout=10_000):
+        release.set()
+    assert [dialog.sheet.itemText(i) for i in range(dialog.sheet.count())] == ["แผ่นของ second"]
+    assert threads and threading.main_thread().name not in threads
+
+
+def test_a_hostile_xls_is_refused_when_its_sheets_are_listed(
+    qtbot, context, tmp_path, monkeypatch
+) -> None:
+    """One far cell: calamine would build 65,536 × 256 cells just to list the sheets."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    book.add_sheet("ทะเบียน").write(65_535, 255, "ไกล")
+    path = tmp_path / "far.xls"
+    book.save(str(path))
+    warnings: list[str] = []
+    monkeypatch.setattr(ask, "warn", lambda parent, title, text: warnings.append(text))
+    dialog = ImportDialog(context)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.sheets_read, timeout=10_000):
+        dialog.set_path(path)
+    assert dialog.sheet.count() == 0
+    assert len(warnings) == 1 and "เกินกว่าที่นำเข้าได้" in warnings[0] and "\n" not in warnings[0]

@@ -74,6 +74,17 @@ def table_text(key: str, value: Any) -> str:
     return text
 
 
+def json_value(value: Any) -> Any:
+    """What JSON gets for a value it has no type for: a date as ISO (ค.ศ.), as documented.
+
+    Anything else (a domain object that slipped into a row) still fails loudly: the command
+    must say it as plain documented fields, not as whatever ``str()`` would make of it.
+    """
+    if isinstance(value, date):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} has no JSON form")
+
+
 def print_rows(
     rows: Sequence[dict[str, Any]],
     columns: Sequence[tuple[str, str]],
@@ -86,7 +97,7 @@ def print_rows(
     """
     out = out or sys.stdout
     if fmt == "json":
-        json.dump(list(rows), out, ensure_ascii=False, indent=2)
+        json.dump(list(rows), out, ensure_ascii=False, indent=2, default=json_value)
         out.write("\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")

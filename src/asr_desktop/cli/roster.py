@@ -135,8 +135,5 @@ def _list_row(row: dict[str, Any], *, full_ids: bool) -> dict[str, Any]:
     row["tier_label"] = Tier(row["tier"]).short_label if row["tier"] else ""
     row["status_label"] = Status(row["status"]).label
     # Records dated after today wait for their day; programs get them as plain values.
-    row["scheduled"] = [
-        {"date": change.on.isoformat(), "kind": change.kind.value, "text": change.text()}
-        for change in row.get("scheduled", ())
-    ]
+    row["scheduled"] = [change.as_json() for change in row.get("scheduled", ())]
     return row

@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from asr_desktop.cli.office import open_office
-from asr_desktop.cli.output import FORMATS, date_arg, month_arg, print_rows
+from asr_desktop.cli.output import FORMATS, date_arg, json_value, month_arg, print_rows
 from asr_desktop.domain.inactivity import inactive_label
 
 
@@ -37,7 +37,7 @@ def run_dashboard(args: argparse.Namespace) -> int:
     db = open_office(args).db
     figures = compute_dashboard(db, args.date or date.today())
     if args.format == "json":
-        json.dump(figures.as_json(), sys.stdout, ensure_ascii=False, indent=2)
+        json.dump(figures.as_json(), sys.stdout, ensure_ascii=False, indent=2, default=json_value)
         sys.stdout.write("\n")
         return 0
     lines = [

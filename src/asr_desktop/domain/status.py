@@ -127,6 +127,11 @@ class ChangeKind(StrEnum):
     NEW_TERM = "new_term"
     EARLY_CLOSE = "early_close"
 
+    @property
+    def label(self) -> str:
+        """ "จะพ้นสภาพ", "วาระใหม่เริ่ม" … (the words before the date)."""
+        return _CHANGE_TEXT[self]
+
 
 _CHANGE_TEXT = {
     ChangeKind.EXIT: "จะพ้นสภาพ",
@@ -147,7 +152,17 @@ class ScheduledChange:
 
     def text(self, *, thai_digits: bool = False) -> str:
         """ "จะพ้นสภาพ 20 ธ.ค. 2569", "วาระใหม่เริ่ม 1 ส.ค. 2570" …"""
-        return f"{_CHANGE_TEXT[self.kind]} {format_thai_date(self.on, thai_digits=thai_digits)}"
+        return f"{self.kind.label} {format_thai_date(self.on, thai_digits=thai_digits)}"
+
+    def as_json(self) -> dict[str, str]:
+        """Plain values for programs: the ISO date, the kind's code, its Thai label and the
+        sentence the screens show (date in พ.ศ.)."""
+        return {
+            "date": self.on.isoformat(),
+            "kind": self.kind.value,
+            "kind_label": self.kind.label,
+            "text": self.text(),
+        }
 
 
 _EVENT_KIND = {

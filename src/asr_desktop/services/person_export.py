@@ -18,6 +18,7 @@ from asr_desktop.domain import areas
 from asr_desktop.domain.errors import NotFoundError
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.vocabulary import Agency, ExitReason, Gender, StatusChange, Tier
+from asr_desktop.domain.volunteer_fields import VOLUNTEER_FIELD_LABELS
 from asr_desktop.domain.work import AttendeeRole, ChecklistItem, EventKind, ReferralStatus
 from asr_desktop.store import privacy as privacy_store
 from asr_desktop.store.audit_query import ACTION_LABELS, RECORD_TYPE_LABELS
@@ -36,37 +37,10 @@ INTERNAL = frozenset(
         "term_end",
         "last_activity",
         "redacted_at",
+        "settled_on",
     }
 )
 """Columns the store keeps for itself (keys, sort and search aids, derived summaries)."""
-
-_VOLUNTEER_LABELS = {
-    "national_id": "เลขประจำตัวประชาชน",
-    "title": "คำนำหน้า",
-    "first_name": "ชื่อ",
-    "last_name": "นามสกุล",
-    "gender": "เพศ",
-    "birth_date": "วันเกิด",
-    "phone": "โทรศัพท์",
-    "line_id": "LINE ID",
-    "house_no": "บ้านเลขที่",
-    "moo": "หมู่ที่",
-    "village": "หมู่บ้าน",
-    "soi": "ซอย",
-    "road": "ถนน",
-    "subdistrict": "ตำบล/แขวง",
-    "district": "อำเภอ/เขต",
-    "province": "จังหวัด",
-    "postcode": "รหัสไปรษณีย์",
-    "education": "การศึกษา",
-    "occupation": "อาชีพ",
-    "other_roles": "บทบาทอาสาสมัครอื่น",
-    "pdpa_consent_date": "วันที่ให้ความยินยอม",
-    "pdpa_purpose": "วัตถุประสงค์ที่ให้ความยินยอม",
-    "notes": "หมายเหตุ",
-    "created_at": "บันทึกครั้งแรกเมื่อ",
-    "updated_at": "แก้ไขล่าสุดเมื่อ",
-}
 
 
 def person_data(db: Database, volunteer_id: int) -> dict[str, Any]:
@@ -76,7 +50,7 @@ def person_data(db: Database, volunteer_id: int) -> dict[str, Any]:
         raise NotFoundError(f"ไม่พบอาสาสมัครรหัส {volunteer_id}")
     row = rows[0]
     volunteer: dict[str, Any] = {}
-    for key in _VOLUNTEER_LABELS:
+    for key in VOLUNTEER_FIELD_LABELS:
         if key in ("subdistrict", "district", "province"):
             continue
         value = row.get(key)
@@ -208,7 +182,7 @@ def readable_text(data: dict[str, Any]) -> str:
         "",
         "ข้อมูลอาสาสมัคร",
     ]
-    for key, label in _VOLUNTEER_LABELS.items():
+    for key, label in VOLUNTEER_FIELD_LABELS.items():
         value = v.get(key)
         if value not in (None, ""):
             lines.append(f"  {label}: {_when_or_date(value)}")

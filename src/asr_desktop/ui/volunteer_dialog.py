@@ -38,6 +38,7 @@ from asr_desktop.domain.status import scheduled_changes, status_at
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_digits import to_arabic_digits
 from asr_desktop.domain.vocabulary import Gender, Status, StatusChange
+from asr_desktop.domain.volunteer_fields import field_label
 from asr_desktop.services.privacy import is_anonymised
 from asr_desktop.services.roster import InvalidRecord
 from asr_desktop.ui import ask
@@ -165,29 +166,29 @@ class VolunteerDialog(QDialog):
         id_widget = QWidget()
         id_widget.setLayout(id_row)
         id_row.setContentsMargins(0, 0, 0, 0)
-        self._row(form, "เลขประจำตัวประชาชน *", "national_id", id_widget)
+        self._row(form, field_label("national_id") + " *", "national_id", id_widget)
         self.title = TitleField()
-        self._row(form, "คำนำหน้า", "title", self.title)
+        self._row(form, field_label("title"), "title", self.title)
         form.addRow("", self.title.note)
         self.first_name = QLineEdit()
-        self._row(form, "ชื่อ *", "first_name", self.first_name)
+        self._row(form, field_label("first_name") + " *", "first_name", self.first_name)
         self.last_name = QLineEdit()
-        self._row(form, "นามสกุล *", "last_name", self.last_name)
+        self._row(form, field_label("last_name") + " *", "last_name", self.last_name)
         self.gender = QComboBox()
         self.gender.addItem("— ไม่ระบุ —", None)
         for gender in Gender:
             self.gender.addItem(gender.label, gender.value)
         self.title.title_changed.connect(self._guess_gender)
-        self._row(form, "เพศ", "gender", self.gender)
+        self._row(form, field_label("gender"), "gender", self.gender)
         self.birth_date = ThaiDateEdit()
-        self._row(form, "วันเกิด", "birth_date", self.birth_date)
+        self._row(form, field_label("birth_date"), "birth_date", self.birth_date)
         self.birth_date.error_label = self.errors["birth_date"]
         self.phone = QLineEdit()
         self.phone.setPlaceholderText("เช่น 081-234-5678")
         self.phone.editingFinished.connect(self._tidy_phone)
-        self._row(form, "โทรศัพท์", "phone", self.phone)
+        self._row(form, field_label("phone"), "phone", self.phone)
         self.line_id = QLineEdit()
-        self._row(form, "LINE ID", "line_id", self.line_id)
+        self._row(form, field_label("line_id"), "line_id", self.line_id)
         self.mentor = QComboBox()
         self.mentor.addItem("— ยังไม่มีพี่เลี้ยง —", None)
         for mentor in self.context.office.mentors.store.all():
@@ -200,22 +201,22 @@ class VolunteerDialog(QDialog):
         page = QWidget()
         form = QFormLayout(page)
         self.house_no = QLineEdit()
-        self._row(form, "บ้านเลขที่", "house_no", self.house_no)
+        self._row(form, field_label("house_no"), "house_no", self.house_no)
         self.moo = QLineEdit()
         self.moo.setMaximumWidth(80)
-        self._row(form, "หมู่ที่", "moo", self.moo)
+        self._row(form, field_label("moo"), "moo", self.moo)
         self.village = QLineEdit()
-        self._row(form, "หมู่บ้าน/ชุมชน", "village", self.village)
+        self._row(form, field_label("village"), "village", self.village)
         self.soi = QLineEdit()
-        self._row(form, "ซอย", "soi", self.soi)
+        self._row(form, field_label("soi"), "soi", self.soi)
         self.road = QLineEdit()
-        self._row(form, "ถนน", "road", self.road)
+        self._row(form, field_label("road"), "road", self.road)
         self.area = AreaPicker(self.context.settings.province_code)
         self.area.subdistrict_changed.connect(self._fill_postcode)
         self._row(form, "พื้นที่ *", "subdistrict_code", self.area)
         self.postcode = QLineEdit()
         self.postcode.setMaximumWidth(100)
-        self._row(form, "รหัสไปรษณีย์", "postcode", self.postcode)
+        self._row(form, field_label("postcode"), "postcode", self.postcode)
         return page
 
     def _terms_tab(self) -> QWidget:
@@ -266,21 +267,21 @@ class VolunteerDialog(QDialog):
         self.education = QComboBox()
         self.education.setEditable(True)
         self.education.addItems(("", *EDUCATION_LEVELS))
-        self._row(form, "การศึกษา", "education", self.education)
+        self._row(form, field_label("education"), "education", self.education)
         self.occupation = QLineEdit()
-        self._row(form, "อาชีพ", "occupation", self.occupation)
+        self._row(form, field_label("occupation"), "occupation", self.occupation)
         self.other_roles = QLineEdit()
         self.other_roles.setPlaceholderText("เช่น อสม., อพม.")
-        self._row(form, "บทบาทอาสาสมัครอื่น", "other_roles", self.other_roles)
+        self._row(form, field_label("other_roles"), "other_roles", self.other_roles)
         self.pdpa_consent = ThaiDateEdit()
-        self._row(form, "วันที่ให้ความยินยอม (PDPA)", "pdpa_consent_date", self.pdpa_consent)
+        self._row(form, field_label("pdpa_consent_date"), "pdpa_consent_date", self.pdpa_consent)
         self.pdpa_consent.error_label = self.errors["pdpa_consent_date"]
         self.pdpa_purpose = QLineEdit()
         self.pdpa_purpose.setPlaceholderText("เช่น การบริหารงานอาสาสมัครแรงงานและรายงานต่อกระทรวง")
-        self._row(form, "วัตถุประสงค์ที่ยินยอม", "pdpa_purpose", self.pdpa_purpose)
+        self._row(form, field_label("pdpa_purpose"), "pdpa_purpose", self.pdpa_purpose)
         self.notes = QPlainTextEdit()
         self.notes.setMaximumHeight(90)
-        self._row(form, "หมายเหตุ", "notes", self.notes)
+        self._row(form, field_label("notes"), "notes", self.notes)
         return page
 
     # -- loading ------------------------------------------------------------------------

@@ -143,13 +143,24 @@ def _to_unicode_cmap(font_name: str, subset: list[int], text_of_alias: dict[int,
 def register_fonts() -> str:
     """Register Sarabun Regular, Bold, Italic and Bold Italic once; returns the family name.
 
-    Safe to call from any thread and any number of times.
+    Safe to call from any thread and any number of times. reportlab keeps one font object
+    per typeface (the name inside the .ttf): when any other ``TTFont`` of a Sarabun file was
+    registered first in this process, under whatever name, registering ours silently hands
+    back that plain font, which cannot shape Thai. So nothing else in the app may register
+    Sarabun with reportlab (the self-test uses this function too), and that case is
+    refused here, at once, rather than surfacing later as boxes in a printed card.
     """
     with _register_lock:
         registered = pdfmetrics.getRegisteredFontNames()
         for name, style in _STYLE_OF_NAME.items():
             if name not in registered:
                 pdfmetrics.registerFont(ThaiTTFont(name, str(font_path(style))))
+            font = pdfmetrics.getFont(name)
+            if not isinstance(font, ThaiTTFont):
+                raise TypeError(
+                    f"{name!r} is registered with reportlab but not as a ThaiTTFont "
+                    f"(another TTFont of the same typeface came first: {font.fontName!r})"
+                )
         pdfmetrics.registerFontFamily(
             FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
         )
@@ -168,7 +179,6 @@ def thai_font(name: str) -> ThaiTTFont:
         raise KeyError(f"not a Sarabun font: {name!r}")
     register_fonts()
     registered = pdfmetrics.getFont(name)
-    if not isinstance(registered, ThaiTTFont):
-        raise TypeError(f"{name!r} is registered with reportlab but not as a ThaiTTFont")
+    assert isinstance(registered, ThaiTTFont)  # register_fonts refuses anything else
     _fonts_by_name[name] = registered
     return registered

@@ -6,34 +6,37 @@ import re
 from typing import Any
 
 from asr_desktop.domain.thai_digits import to_arabic_digits
+from asr_desktop.domain.volunteer_fields import VOLUNTEER_FIELD_LABELS
 
 HEADER_SEARCH_ROWS = 20
 
+_VOLUNTEER = VOLUNTEER_FIELD_LABELS
+
 FIELD_LABELS: dict[str, str] = {
     "seq": "ลำดับ",
-    "national_id": "เลขประจำตัวประชาชน",
-    "title": "คำนำหน้า",
+    "national_id": _VOLUNTEER["national_id"],
+    "title": _VOLUNTEER["title"],
     "full_name": "ชื่อ-สกุล (ช่องเดียว)",
-    "first_name": "ชื่อ",
-    "last_name": "นามสกุล",
-    "gender": "เพศ",
-    "birth_date": "วันเกิด",
+    "first_name": _VOLUNTEER["first_name"],
+    "last_name": _VOLUNTEER["last_name"],
+    "gender": _VOLUNTEER["gender"],
+    "birth_date": _VOLUNTEER["birth_date"],
     "age": "อายุ (ไม่นำเข้า)",
-    "phone": "โทรศัพท์",
-    "line_id": "LINE ID",
+    "phone": _VOLUNTEER["phone"],
+    "line_id": _VOLUNTEER["line_id"],
     "address": "ที่อยู่ (ช่องเดียว)",
-    "house_no": "บ้านเลขที่",
-    "moo": "หมู่ที่",
-    "village": "หมู่บ้าน",
-    "soi": "ซอย",
-    "road": "ถนน",
-    "subdistrict": "ตำบล/แขวง",
-    "district": "อำเภอ/เขต",
-    "province": "จังหวัด",
-    "postcode": "รหัสไปรษณีย์",
-    "education": "การศึกษา",
-    "occupation": "อาชีพ",
-    "other_roles": "บทบาทอื่น",
+    "house_no": _VOLUNTEER["house_no"],
+    "moo": _VOLUNTEER["moo"],
+    "village": _VOLUNTEER["village"],
+    "soi": _VOLUNTEER["soi"],
+    "road": _VOLUNTEER["road"],
+    "subdistrict": _VOLUNTEER["subdistrict"],
+    "district": _VOLUNTEER["district"],
+    "province": _VOLUNTEER["province"],
+    "postcode": _VOLUNTEER["postcode"],
+    "education": _VOLUNTEER["education"],
+    "occupation": _VOLUNTEER["occupation"],
+    "other_roles": _VOLUNTEER["other_roles"],
     "tier": "ระดับ",
     "batch": "รุ่น",
     "order_no": "คำสั่งเลขที่",
@@ -44,11 +47,15 @@ FIELD_LABELS: dict[str, str] = {
     "status": "สถานะ",
     "status_date": "วันที่เปลี่ยนสถานะ",
     "exit_reason": "เหตุที่พ้นสภาพ",
-    "pdpa_consent_date": "วันที่ให้ความยินยอม (PDPA)",
+    "pdpa_consent_date": _VOLUNTEER["pdpa_consent_date"],
     "mentor": "พี่เลี้ยง (ไม่นำเข้า)",
-    "notes": "หมายเหตุ",
+    "notes": _VOLUNTEER["notes"],
 }
-"""Every field a column can be mapped to, with the Thai label the preview shows."""
+"""Every field a column can be mapped to, with the Thai label the preview shows: a field
+of the volunteer's record in the words of domain.volunteer_fields (the form and the PDPA
+export use them too); the rest are columns of an office's sheet that are not a field of
+the record as such (a term, a status, one cell for the whole name or address), or that
+are read and dropped ("ไม่นำเข้า"), and exist only here."""
 
 IGNORED_FIELDS = frozenset({"seq", "age", "mentor"})
 

@@ -25,12 +25,13 @@ from asr_desktop.services.roster_import.extent import (
     check_shared_strings,
     check_sheet,
 )
+from asr_desktop.services.roster_import.xls_extent import DamagedXlsError, check_xls
 
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".csv")
 MAX_CSV_BYTES = 512 << 20
 MAX_XLS_BYTES = 64 << 20
-"""An .xls holds at most 65,536 × 256 cells, but calamine still builds the dense grid
-of whatever range it finds; a file this big is not a roster."""
+"""An .xls holds at most 65,536 × 256 cells; a file this big is not a roster. The grid
+calamine builds is bounded by xls_extent.check_xls, not by the file's size."""
 
 
 class ImportFileError(AsrError):
@@ -74,7 +75,8 @@ def read_sheet(path: Path, sheet: str | None = None) -> SourceSheet:
     name = sheet if sheet is not None else (names[0] if names else "")
     if name not in names:
         raise ImportFileError(f"ไม่พบแผ่นงาน '{name}' ในไฟล์ (มี: {', '.join(names)})")
-    _check_extent(path, name)
+    if suffix != ".xls":  # an .xls was checked whole before it was opened
+        _check_extent(path, name)
     try:
         rows = workbook.get_sheet_by_name(name).to_python(skip_empty_area=False)
     except Exception as exc:  # calamine's own error types
@@ -83,7 +85,7 @@ def read_sheet(path: Path, sheet: str | None = None) -> SourceSheet:
 
 
 def _check_extent(path: Path, sheet: str | None, *, strings_only: bool = False) -> None:
-    """Refuses what would make calamine allocate a huge grid (see extent.py)."""
+    """Refuses what would make calamine allocate a huge grid (see extent.py, xls_extent.py)."""
     suffix = path.suffix.lower()
     try:
         if suffix == ".xls":
@@ -92,6 +94,8 @@ def _check_extent(path: Path, sheet: str | None, *, strings_only: bool = False) 
                     f"ไฟล์ {path.name} ใหญ่เกินกว่าที่นำเข้าได้ ({LIMITS_TEXT}) "
                     "บันทึกเป็น .xlsx หรือแบ่งเป็นหลายไฟล์"
                 )
+            # calamine builds every sheet of an .xls when it opens the file: check them all.
+            check_xls(path)
         elif zipfile.is_zipfile(path):
             if strings_only:
                 check_shared_strings(path)
@@ -99,6 +103,8 @@ def _check_extent(path: Path, sheet: str | None, *, strings_only: bool = False) 
                 check_sheet(path, sheet)
     except SheetTooLargeError as exc:
         raise ImportFileError(exc.message) from exc
+    except DamagedXlsError as exc:
+        raise ImportFileError(f"ไฟล์ {path.name} เสียหายหรือไม่ใช่ไฟล์ Excel ({exc})") from exc
     except (zipfile.BadZipFile, KeyError, ValueError, SyntaxError):
         # Not a well-formed .xlsx: calamine's own error explains it below.
         return
