@@ -91,3 +91,14 @@ def test_usage_errors_exit_2(db_path: Path, args: tuple[str, ...]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run(db_path, *args)
     assert exit_info.value.code == 2
+
+
+def test_certificate_lookup_as_typed(db_path: Path, capsys) -> None:
+    assert run(db_path, "certificate", " เลขที่ ๔๗-๐๐๐๑-V๐๐๐๐๒ ") == 0
+    out = capsys.readouterr().out.strip()
+    assert out.startswith("เกียรติบัตรเลขที่ 47-0001-V00002 ออกให้ ")
+    assert "(แกนนำ) กิจกรรม อบรมอาสาสมัครแรงงาน วันที่ " in out
+    assert run(db_path, "certificate", "47-0001-V09999") == 1
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("asr-cli: ไม่พบเกียรติบัตรเลขที่ 47-0001-V09999")
+    assert len(err.splitlines()) == 1

@@ -13,6 +13,7 @@ from tests.work_helpers import TODAY, add_mentor, add_volunteer, make_office
 
 from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.progress import Cancelled
+from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
 from asr_desktop.services.events import EventService
 from asr_desktop.services.reporting.documents import (
@@ -20,8 +21,10 @@ from asr_desktop.services.reporting.documents import (
     attended_names,
     card_holders,
     card_plan,
+    certificate_holder,
     certificate_serials,
     find_certificate,
+    read_serial,
     signin_rows,
     write_certificates,
     write_id_cards,
@@ -188,3 +191,44 @@ def test_cards_write_titles_in_the_form_the_office_chose(office) -> None:
     save_settings(db, settings)
     short = next(c for c in card_holders(db, today=TODAY) if c.card_no == "47-00001")
     assert short.name == full.name.replace("ร้อยตำรวจเอกหญิง", "ร.ต.อ.หญิง", 1)
+
+
+@pytest.mark.parametrize(
+    ("typed", "serial"),
+    [
+        ("47-0012-V00345", "47-0012-V00345"),
+        ("  เลขที่ 47-0012-V00345 ", "47-0012-V00345"),
+        ("เลขที่๔๗-๐๐๑๒-V๐๐๓๔๕", "47-0012-V00345"),
+        ("47 - 12 - v345", "47-0012-V00345"),
+        ("47–0012–M0007", "47-0012-M0007"),
+        ("47-0012-G001", "47-0012-G001"),
+        ("47-12345-V123456", "47-12345-V123456"),
+        ("47-0012", None),
+        ("47-0012-X00345", None),
+        ("ไม่ใช่เลขที่", None),
+        ("", None),
+    ],
+)
+def test_serial_read_as_a_clerk_types_it(typed: str, serial: str | None) -> None:
+    assert read_serial(typed) == serial
+
+
+def test_certificate_holder_and_the_reasons_for_none(event) -> None:
+    db, event_id = event
+    serials = certificate_serials(db, event_id)
+    holder = certificate_holder(db, "เลขที่ " + to_thai_digits(serials[0]))
+    assert holder.serial == serials[0] and holder.event.id == event_id and not holder.erased
+    assert holder.name == attended_names(db, event_id)[0]
+    assert holder.attendee.role == AttendeeRole.LEAD
+    assert holder.describe().startswith(f"เกียรติบัตรเลขที่ {serials[0]} ออกให้ {holder.name} (แกนนำ)")
+    absent = EventService(db).people(event_id).rows[1].attendee  # on the list, not attended
+    assert not absent.attended and absent.volunteer_id is not None
+    not_attended = f"47-{event_id:04d}-V{absent.volunteer_id:05d}"
+    with pytest.raises(NotFoundError, match="ยังไม่ได้บันทึกว่าเข้าร่วม"):
+        certificate_holder(db, not_attended)
+    with pytest.raises(NotFoundError, match="ไม่มีกิจกรรมรหัส 999"):
+        certificate_holder(db, "47-0999-V00001")
+    with pytest.raises(NotFoundError, match="ไม่ได้ออกโดยสำนักงานนี้"):
+        certificate_holder(db, f"10-{event_id:04d}-V00001")
+    with pytest.raises(InputError, match="ไม่ใช่เลขที่เกียรติบัตร"):
+        certificate_holder(db, "สมชาย")

@@ -117,3 +117,16 @@ def test_package_roster_and_dashboard_lists_leave_the_erased_out(office) -> None
     assert ids[1] not in terms_ending_ids(db, TODAY, date(2027, 12, 31))
     assert ids[1] not in inactive_ids(db, TODAY, date(2025, 12, 1))
     assert ids[0] in inactive_ids(db, TODAY, date(2025, 12, 1))
+
+
+def test_an_erased_persons_certificate_is_valid_but_nameless(office) -> None:
+    from asr_desktop.services.reporting.documents import certificate_holder, find_certificate
+
+    db, ids, event_id, _mission = office
+    serial = f"47-{event_id:04d}-V{ids[1]:05d}"
+    holder = certificate_holder(db, serial)
+    assert holder.erased and holder.name == "" and holder.attendee.volunteer_id == ids[1]
+    assert "ออกจริง" in holder.describe() and "ถูกลบ" in holder.describe()
+    assert find_certificate(db, serial) is None  # the CLI's old answer: no name to give
+    # The guest after the erased person keeps the number printed before the erasure.
+    assert certificate_holder(db, f"47-{event_id:04d}-G001").name == "นางสาวอรทัย ใจดี"

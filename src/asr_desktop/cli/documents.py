@@ -80,15 +80,10 @@ def run_event(args: argparse.Namespace) -> int:
 
 
 def run_certificate(args: argparse.Namespace) -> int:
-    from asr_desktop.services.reporting.documents import find_certificate
+    from asr_desktop.services.reporting.documents import certificate_holder
 
-    db = open_office(args).db
-    found = find_certificate(db, args.serial)
-    if found is None:
-        print(f"ไม่พบเกียรติบัตรเลขที่ {args.serial}")
-        return 1
-    event_id, name = found
-    print(f"เกียรติบัตรเลขที่ {args.serial.strip()}: {name} (กิจกรรมรหัส {event_id})")
+    # Not a serial or none issued: the Thai reason on stderr, exit 1 (cli.main).
+    print(certificate_holder(open_office(args).db, args.serial).describe())
     return 0
 
 
