@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.thai_dates import format_thai_date
+from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.domain.work import AttendeeRole, Event
 from asr_desktop.services.changes import Change
 from asr_desktop.services.events import AttendeeRow, erased_words
@@ -25,6 +29,13 @@ from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
 from asr_desktop.ui.tasks import TaskRunner
 from asr_desktop.ui.widgets import needs_selection
+
+if TYPE_CHECKING:
+    from asr_desktop.services.reporting.documents import CertificateHolder
+
+FOUND_STYLE = "color: #1b5e20;"
+ERASED_STYLE = "color: #8a5300;"
+NOT_FOUND_STYLE = "color: #b00020;"
 
 EventDocument = Callable[[AppContext, TaskRunner, QWidget, int], None]
 """A document_actions function that prints something for one event."""
@@ -105,6 +116,28 @@ class EventsPage(QWidget):
         top.addStretch(1)
         for button in (add, edit, delete, signin, certificates):
             top.addWidget(button)
+        self.serial_search = QLineEdit()
+        self.serial_search.setPlaceholderText("เลขที่เกียรติบัตร เช่น 47-0012-V00345")
+        self.serial_search.setToolTip(
+            "พิมพ์เลขที่ที่มุมล่างของเกียรติบัตร (มีคำว่า เลขที่ หรือเลขไทยก็ได้) แล้วกด Enter"
+        )
+        self.serial_search.setClearButtonEnabled(True)
+        self.serial_search.setMinimumWidth(260)
+        self.serial_search.returnPressed.connect(self.look_up_certificate)
+        look_up = QPushButton("ตรวจเกียรติบัตร")
+        look_up.setToolTip("ดูว่าเกียรติบัตรเลขที่นี้ออกให้ใคร ในกิจกรรมใด")
+        look_up.clicked.connect(self.look_up_certificate)
+        self.certificate_result = QLabel()
+        self.certificate_result.setWordWrap(True)
+        self.certificate_result.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.certificate_result.hide()
+        search_row = QHBoxLayout()
+        search_row.addWidget(QLabel("ตรวจเลขที่เกียรติบัตร:"))
+        search_row.addWidget(self.serial_search)
+        search_row.addWidget(look_up)
+        search_row.addWidget(self.certificate_result, 1)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -116,6 +149,7 @@ class EventsPage(QWidget):
         splitter.setSizes([300, 300])
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(search_row)
         layout.addWidget(splitter, 1)
         context.on_change({Change.EVENTS}, self.reload)
         self.reload()
@@ -163,6 +197,46 @@ class EventsPage(QWidget):
             + f") จากรายชื่อ {len(people.rows) + len(people.erased)} คน"
             + erased_words(len(people.erased))
         )
+
+    def look_up_certificate(self) -> None:
+        """Show whom the typed certificate serial was made out to, with its event selected
+        and the person's row on the list (an erased person is valid but never named)."""
+        # documents imports reportlab: only when a clerk first looks a serial up.
+        from asr_desktop.services.reporting.documents import certificate_holder
+
+        try:
+            holder = certificate_holder(self.context.office.db, self.serial_search.text())
+        except AsrError as exc:
+            self._show_certificate(exc.message, NOT_FOUND_STYLE)
+            return
+        self.select_event(holder.event.id)
+        self._select_attendee(holder)
+        self._show_certificate(holder.describe(), ERASED_STYLE if holder.erased else FOUND_STYLE)
+
+    def _show_certificate(self, message: str, style: str) -> None:
+        self.certificate_result.setStyleSheet(style)
+        self.certificate_result.setText(with_word_breaks(message))
+        self.certificate_result.show()
+
+    def select_event(self, event_id: int | None) -> None:
+        for row, event in enumerate(self.model.rows):
+            if event.id == event_id:
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+                self.table.selectRow(index.row())
+                self.table.scrollTo(index)
+                return
+
+    def _select_attendee(self, holder: CertificateHolder) -> None:
+        self.attendees.clearSelection()
+        for row, line in enumerate(self.attendee_model.rows):
+            if line.attendee.id == holder.attendee.id:
+                self.attendees.selectRow(row)
+                self.attendees.scrollTo(self.attendee_model.index(row, 0))
+                return
+
+    def focus_search(self) -> None:
+        self.serial_search.setFocus()
+        self.serial_search.selectAll()
 
     def new_record(self) -> None:
         from asr_desktop.ui.event_dialog import EventDialog
