@@ -126,7 +126,7 @@ def test_an_erased_persons_certificate_is_valid_but_nameless(office) -> None:
     serial = f"47-{event_id:04d}-V{ids[1]:05d}"
     holder = certificate_holder(db, serial)
     assert holder.erased and holder.name == "" and holder.attendee.volunteer_id == ids[1]
-    assert "ออกจริง" in holder.describe() and "ถูกลบ" in holder.describe()
+    assert "ถูกต้อง ออกในกิจกรรม" in holder.describe() and "ถูกลบ" in holder.describe()
     assert find_certificate(db, serial) is None  # the CLI's old answer: no name to give
     # The guest after the erased person keeps the number printed before the erasure.
     assert certificate_holder(db, f"47-{event_id:04d}-G001").name == "นางสาวอรทัย ใจดี"

@@ -364,8 +364,7 @@ class CertificateHolder:
         at = f"กิจกรรม {self.event.title} วันที่ {when}"
         if self.erased:
             return (
-                f"เกียรติบัตรเลขที่ {self.serial} ออกจริง ({at}) "
-                "แต่ข้อมูลส่วนบุคคลของผู้รับถูกลบตามคำขอแล้ว จึงแสดงชื่อไม่ได้"
+                f"เกียรติบัตรเลขที่ {self.serial} ถูกต้อง ออกใน{at} แต่ข้อมูลส่วนบุคคลของผู้รับถูกลบแล้ว จึงไม่แสดงชื่อ"
             )
         return f"เกียรติบัตรเลขที่ {self.serial} ออกให้ {self.name} ({self.attendee.role.label}) {at}"
 
