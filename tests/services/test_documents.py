@@ -15,16 +15,18 @@ from asr_desktop.domain.errors import InputError, NotFoundError
 from asr_desktop.domain.progress import Cancelled
 from asr_desktop.domain.thai_digits import to_thai_digits
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event
+from asr_desktop.services.certificates import (
+    certificate_holder,
+    certificate_serials,
+    find_certificate,
+    read_serial,
+)
 from asr_desktop.services.events import EventService
 from asr_desktop.services.reporting.documents import (
     WithheldCard,
     attended_names,
     card_holders,
     card_plan,
-    certificate_holder,
-    certificate_serials,
-    find_certificate,
-    read_serial,
     signin_rows,
     write_certificates,
     write_id_cards,

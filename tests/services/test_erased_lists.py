@@ -12,9 +12,14 @@ from tests.work_helpers import TODAY, add_volunteer, make_office
 from asr_desktop.domain.month import Month
 from asr_desktop.domain.work import Activity, Attendee, AttendeeRole, CategoryKind, Event, Referral
 from asr_desktop.services.activities import ActivityService
+from asr_desktop.services.certificates import (
+    certificate_holder,
+    certificate_serials,
+    find_certificate,
+    listed_serials,
+)
 from asr_desktop.services.events import EventService, erased_words
 from asr_desktop.services.privacy import anonymise
-from asr_desktop.services.reporting.documents import certificate_serials, listed_serials
 from asr_desktop.store.categories import CategoryStore
 from asr_desktop.store.database import memory_database
 from asr_desktop.store.events import EventStore
@@ -120,8 +125,6 @@ def test_package_roster_and_dashboard_lists_leave_the_erased_out(office) -> None
 
 
 def test_an_erased_persons_certificate_is_valid_but_nameless(office) -> None:
-    from asr_desktop.services.reporting.documents import certificate_holder, find_certificate
-
     db, ids, event_id, _mission = office
     serial = f"47-{event_id:04d}-V{ids[1]:05d}"
     holder = certificate_holder(db, serial)

@@ -80,7 +80,7 @@ def run_event(args: argparse.Namespace) -> int:
 
 
 def run_certificate(args: argparse.Namespace) -> int:
-    from asr_desktop.services.reporting.documents import certificate_holder
+    from asr_desktop.services.certificates import certificate_holder
 
     # Not a serial or none issued: the Thai reason on stderr, exit 1 (cli.main).
     print(certificate_holder(open_office(args).db, args.serial).describe())

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from asr_desktop.domain.errors import InputError
 from asr_desktop.domain.work import Attendee, AttendeeRole, Event, EventKind
+from asr_desktop.services.certificates import listed_serials
 from asr_desktop.services.events import erased_words
-from asr_desktop.services.reporting import documents
 from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.pickers import VolunteerPicker
 from asr_desktop.ui.screen_fit import fit_window, scrolling
@@ -187,7 +187,7 @@ class EventDialog(QDialog):
         assert e.id is not None
         people = self.service.people(e.id)
         self.erased = people.erased
-        serials = documents.listed_serials(self.context.office.db, e.id)
+        serials = listed_serials(self.context.office.db, e.id)
         self.lines.set_rows(
             [
                 AttendeeLine(r.attendee, r.name, self._detail(r), serial)

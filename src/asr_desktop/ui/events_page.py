@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +21,7 @@ from asr_desktop.domain.errors import AsrError
 from asr_desktop.domain.thai_dates import format_thai_date
 from asr_desktop.domain.thai_words import with_word_breaks
 from asr_desktop.domain.work import AttendeeRole, Event
+from asr_desktop.services.certificates import CertificateHolder, certificate_holder
 from asr_desktop.services.changes import Change
 from asr_desktop.services.events import AttendeeRow, erased_words
 from asr_desktop.ui import ask, document_actions
@@ -29,9 +29,6 @@ from asr_desktop.ui.context import AppContext
 from asr_desktop.ui.table_models import Column, RowsModel, SortProxy
 from asr_desktop.ui.tasks import TaskRunner
 from asr_desktop.ui.widgets import needs_selection
-
-if TYPE_CHECKING:
-    from asr_desktop.services.reporting.documents import CertificateHolder
 
 FOUND_STYLE = "color: #1b5e20;"
 ERASED_STYLE = "color: #8a5300;"
@@ -201,9 +198,6 @@ class EventsPage(QWidget):
     def look_up_certificate(self) -> None:
         """Show whom the typed certificate serial was made out to, with its event selected
         and the person's row on the list (an erased person is valid but never named)."""
-        # documents imports reportlab: only when a clerk first looks a serial up.
-        from asr_desktop.services.reporting.documents import certificate_holder
-
         try:
             holder = certificate_holder(self.context.office.db, self.serial_search.text())
         except AsrError as exc:
