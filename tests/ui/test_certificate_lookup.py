@@ -91,6 +91,8 @@ def test_not_found_says_why_and_keeps_the_selection(page) -> None:
     assert page.selected_event().id == before
     assert look_up(page, "สมชาย").startswith("สมชาย ไม่ใช่เลขที่เกียรติบัตร")
     assert "ไม่มีกิจกรรมรหัส 99" in look_up(page, "47-0099-V00001")
+    page.reload()  # after a change to the events, an old answer is not left standing
+    assert not page.certificate_result.isVisibleTo(page)
 
 
 def test_erased_person_certificate_is_valid_but_unnamed(page) -> None:

@@ -171,6 +171,7 @@ class EventsPage(QWidget):
         self.model.set_rows(events)
         self.attendee_model.set_rows([])
         self.attendee_label.setText("เลือกกิจกรรมเพื่อดูรายชื่อผู้เข้าร่วม")
+        self.certificate_result.hide()  # an edited or deleted event may have changed it
         self.status_changed.emit(f"แสดง {len(events):,} กิจกรรม")
         if events:
             self.table.selectRow(0)
