@@ -54,6 +54,16 @@ def _rewrite_sheet(path: Path, change: object) -> Path:
     return out
 
 
+def _swap(old: bytes, new: bytes) -> object:
+    """A change for :func:`_rewrite_sheet` that must find ``old`` (else the test proves nothing)."""
+
+    def change(xml: bytes) -> bytes:
+        assert xml.count(old) == 1, old
+        return xml.replace(old, new)
+
+    return change
+
+
 def far_cell(tmp: Path) -> Path:
     return _workbook(tmp / "far-cell.xlsx", {"XFD1048576": "x"})
 
@@ -69,6 +79,24 @@ def wide(tmp: Path) -> Path:
 def huge_declared(tmp: Path) -> Path:
     base = _workbook(tmp / "declared.xlsx", {})
     return _rewrite_sheet(base, lambda xml: xml.replace(b'ref="A1:E2"', b'ref="A1:XFD1048576"'))
+
+
+def far_cell_in_the_grid(tmp: Path) -> Path:
+    """A 5 KB .xlsx with one cell at GR200000: within 200,000 rows × 200 columns, but the
+    grid from A1 is 40 million cells (the import took 9 s and 1.6 GB)."""
+    return _workbook(tmp / "grid.xlsx", {"GR200000": "x"})
+
+
+def lying_dimension(tmp: Path) -> Path:
+    """The same far cell under a <dimension> that says A1:E2: the cells themselves count."""
+    base = far_cell_in_the_grid(tmp)
+    return _rewrite_sheet(base, _swap(b'ref="A1:GR200000"', b'ref="A1:E2"'))
+
+
+def declared_grid(tmp: Path) -> Path:
+    """Two rows of cells under a <dimension> that declares A1:GR200000."""
+    base = _workbook(tmp / "declared-grid.xlsx", {})
+    return _rewrite_sheet(base, _swap(b'ref="A1:E2"', b'ref="A1:GR200000"'))
 
 
 def huge_shared_string(tmp: Path) -> Path:
@@ -184,6 +212,9 @@ HOSTILE = [
     far_row,
     wide,
     huge_declared,
+    far_cell_in_the_grid,
+    lying_dimension,
+    declared_grid,
     huge_shared_string,
     huge_inline_cell,
     long_csv_field,

@@ -127,7 +127,7 @@ def test_monthly_package_action(qtbot, context, tmp_path, monkeypatch) -> None:
     assert context.office.db.execute("SELECT count(*) FROM export_log").fetchone()[0] == 1
 
 
-@pytest.mark.parametrize("far", ["XFD1048576", "A1048576"])
+@pytest.mark.parametrize("far", ["XFD1048576", "A1048576", "GR200000"])
 def test_a_hostile_file_in_the_import_dialog_shows_one_thai_line(
     qtbot, context, tmp_path, monkeypatch, far
 ) -> None:
