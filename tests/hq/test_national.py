@@ -77,6 +77,19 @@ def test_status_json(received: Path, country, capsys) -> None:  # type: ignore[n
     assert received_cell["received_at"] and received_cell["state"] in ("on_time", "late")
 
 
+def test_status_table_is_for_a_person(received: Path, country, capsys) -> None:  # type: ignore[no-untyped-def]
+    """The table says the state in Thai and both times: on time is judged by when the
+    office sent the package (its signed clock), not when headquarters received it."""
+    assert main(["--db", str(received), "hq", "status", "--fiscal-year", "2569"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split()[-2:] == ["ส่งเมื่อ", "รับเมื่อ"]
+    assert not any(code in line for line in lines for code in ("on_time", "not_due"))
+    code, period = country.late[0] if country.late else (None, None)
+    if code and period >= "2025-10":
+        row = next(line for line in lines if line.startswith(f"{code} ") and period in line)
+        assert "ส่งล่าช้า" in row
+
+
 def test_duplicates_json(received: Path, country, capsys) -> None:  # type: ignore[no-untyped-def]
     assert main(["--db", str(received), "hq", "duplicates", "--format", "json"]) == 0
     found = json.loads(capsys.readouterr().out)

@@ -178,8 +178,11 @@ def run_status(args: argparse.Namespace) -> int:
         hq.close()
     rows = [cell.as_json() for cell in grid.cells]
     if args.format == "table":
-        for row in rows:
+        # A person reads the table: the state in Thai, and both times, since on time is
+        # judged by when the office sent the package, not when it reached headquarters.
+        for row, cell in zip(rows, grid.cells, strict=True):
             row["province"] = areas.province_name(str(row["province_code"]))
+            row["state"] = cell.state.label
         print_rows(
             rows,
             [
@@ -187,7 +190,8 @@ def run_status(args: argparse.Namespace) -> int:
                 ("province", "จังหวัด"),
                 ("period", "เดือน"),
                 ("state", "สถานะ"),
-                ("received_at", "ส่งเมื่อ"),
+                ("sent_at", "ส่งเมื่อ"),
+                ("received_at", "รับเมื่อ"),
             ],
             "table",
         )
