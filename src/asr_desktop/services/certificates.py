@@ -68,16 +68,13 @@ def certificate_serials(db: Database, event_id: int) -> list[str]:
 def listed_serials(db: Database, event_id: int) -> list[str]:
     """The certificate serials of the event's list as the screens show it (erased people
     left out, services/events.EventPeople.rows), in list order."""
-    entries = EventStore(db).attendees(event_id)
-    serials = certificate_serials(db, event_id)
-    return [s for e, s in zip(entries, serials, strict=True) if not e.erased]
+    return [serial for entry, serial in _serials_issued(db, event_id) if not entry.erased]
 
 
 def attended_with_serials(db: Database, event_id: int) -> list[tuple[str, str]]:
     """(name, certificate serial) of those marked as attended, in the order of the list."""
-    entries = EventStore(db).attendees(event_id)
-    serials = certificate_serials(db, event_id)
-    return [(e.name, s) for e, s in zip(entries, serials, strict=True) if s]
+    # Erased people get no certificate (and no name on one), as in certificate_serials.
+    return [(e.name, s) for e, s in _serials_issued(db, event_id) if s and not e.erased]
 
 
 def read_serial(text: str) -> str | None:
